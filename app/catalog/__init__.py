@@ -1,0 +1,1 @@
+"""The router catalog: TOML sources in data/ built into a versioned SQLite database."""

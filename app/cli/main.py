@@ -1,0 +1,56 @@
+"""`router-advisor`: with a subcommand it is the CLI; with none it opens the desktop app."""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from app import __version__
+from app.errors import RuntimeFailure, UserInputError
+
+# One module per command group; each has `register(subparsers)` and sets `handler` on its
+# parsers. A handler takes the parsed arguments and returns the exit code.
+COMMAND_MODULES: tuple[ModuleType, ...] = ()
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="router-advisor",
+        description="Choose your next home Wi-Fi router from facts about your own home. "
+        "Run without a command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"router-advisor {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="print the log to stderr")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"router-advisor: error: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_OK
+    try:
+        return int(handler(args))
+    except UserInputError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except RuntimeFailure as exc:
+        return _fail(str(exc), EXIT_FAILURE)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,50 @@
+"""Shared printing for CLI commands: JSON, tables and a text progress bar on stderr."""
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.progress import ProgressUpdate
+
+
+def print_json(value: Any) -> None:
+    """Print one JSON document to stdout."""
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """Print rows as aligned columns; None shows as 'unknown'."""
+    cells = [[("unknown" if c is None else str(c)) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
+    print(line.rstrip())
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+
+
+class TextProgress:
+    """A progress callback that draws one updating line on stderr when it is a terminal."""
+
+    def __init__(self, stream: Any = None) -> None:
+        self._stream = stream or sys.stderr
+        self._live = bool(getattr(self._stream, "isatty", lambda: False)())
+
+    def __call__(self, update: ProgressUpdate) -> None:
+        if not self._live:
+            return
+        bar = ""
+        if update.fraction is not None:
+            filled = int(max(0.0, min(1.0, update.fraction)) * 20)
+            bar = "[" + "#" * filled + "." * (20 - filled) + "] "
+        rate = f" {update.rate_mbps:.1f} Mbit/s" if update.rate_mbps is not None else ""
+        self._stream.write(f"\r{bar}{update.message}{rate}".ljust(79)[:79])
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._live:
+            self._stream.write("\r" + " " * 79 + "\r")
+            self._stream.flush()

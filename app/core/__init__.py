@@ -1,0 +1,1 @@
+"""The pure domain: no I/O, no Qt, no clock, no randomness."""

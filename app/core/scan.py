@@ -1,0 +1,149 @@
+"""What a scan of the home network found. Serialises to the `scan --json` shape."""
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DeviceKind = Literal[
+    "phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"
+]
+DEVICE_KINDS: tuple[str, ...] = (
+    "phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"
+)
+ScanMethod = Literal["arp", "neighbor"]
+
+
+@dataclass(frozen=True)
+class Device:
+    """One host that answered. `kind_evidence` says in words why we think it is that kind."""
+
+    ip: str
+    mac: str
+    vendor: str | None = None
+    hostname: str | None = None
+    kind: str = "unknown"
+    kind_evidence: tuple[str, ...] = ()
+    randomized_mac: bool = False
+    is_gateway: bool = False
+    services: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["kind_evidence"] = list(self.kind_evidence)
+        data["services"] = list(self.services)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Device":
+        return cls(
+            ip=str(data["ip"]),
+            mac=str(data["mac"]).lower(),
+            vendor=data.get("vendor"),
+            hostname=data.get("hostname"),
+            kind=str(data.get("kind") or "unknown"),
+            kind_evidence=tuple(data.get("kind_evidence") or ()),
+            randomized_mac=bool(data.get("randomized_mac", False)),
+            is_gateway=bool(data.get("is_gateway", False)),
+            services=tuple(data.get("services") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class WifiLink:
+    """This computer's own Wi-Fi connection. Unknown values are None."""
+
+    standard: str | None = None  # "Wi-Fi 4" .. "Wi-Fi 7"
+    band: str | None = None  # "2.4", "5", "6"
+    channel: int | None = None
+    channel_width_mhz: int | None = None
+    signal_dbm: int | None = None
+    tx_rate_mbps: float | None = None
+    rx_rate_mbps: float | None = None
+    ssid: str | None = None
+    interface: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "WifiLink":
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class BandCrowding:
+    """Networks heard on one band and a 0 (empty) to 100 (packed) crowding score."""
+
+    band: str
+    networks: int
+    strongest_dbm: int | None
+    crowding: int
+    busiest_channels: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["busiest_channels"] = list(self.busiest_channels)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "BandCrowding":
+        return cls(
+            band=str(data["band"]),
+            networks=int(data["networks"]),
+            strongest_dbm=data.get("strongest_dbm"),
+            crowding=int(data["crowding"]),
+            busiest_channels=tuple(data.get("busiest_channels") or ()),
+        )
+
+
+@dataclass(frozen=True)
+class NearbyNetworks:
+    bands: tuple[BandCrowding, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bands": [b.to_dict() for b in self.bands]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "NearbyNetworks":
+        return cls(bands=tuple(BandCrowding.from_dict(b) for b in data.get("bands") or ()))
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    interface: str
+    cidr: str
+    gateway: str | None
+    method: str
+    duration_s: float
+    devices: tuple[Device, ...] = ()
+    wifi_link: WifiLink | None = None
+    nearby_networks: NearbyNetworks | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "interface": self.interface,
+            "cidr": self.cidr,
+            "gateway": self.gateway,
+            "method": self.method,
+            "duration_s": round(self.duration_s, 3),
+            "devices": [d.to_dict() for d in self.devices],
+            "wifi_link": self.wifi_link.to_dict() if self.wifi_link else None,
+            "nearby_networks": self.nearby_networks.to_dict() if self.nearby_networks else None,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "ScanResult":
+        wifi = data.get("wifi_link")
+        nearby = data.get("nearby_networks")
+        return cls(
+            interface=str(data["interface"]),
+            cidr=str(data["cidr"]),
+            gateway=data.get("gateway"),
+            method=str(data["method"]),
+            duration_s=float(data.get("duration_s", 0.0)),
+            devices=tuple(Device.from_dict(d) for d in data.get("devices") or ()),
+            wifi_link=WifiLink.from_dict(wifi) if wifi else None,
+            nearby_networks=NearbyNetworks.from_dict(nearby) if nearby else None,
+            notes=tuple(data.get("notes") or ()),
+        )

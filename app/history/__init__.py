@@ -1,0 +1,1 @@
+"""The store of past runs: schema, migrations, diff, trends."""

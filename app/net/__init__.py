@@ -1,0 +1,1 @@
+"""Measurement engines: LAN discovery, Wi-Fi link, speed test. I/O, never Qt."""

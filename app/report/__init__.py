@@ -1,0 +1,1 @@
+"""Shortlist, requirements and questions rendered as Markdown, HTML, CSV and JSON."""
