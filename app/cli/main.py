@@ -8,6 +8,7 @@ from types import ModuleType
 
 from app import __version__
 from app.errors import RuntimeFailure, UserInputError
+from app.logs import setup_logging
 
 # One module per command group; each has `register(subparsers)` and sets `handler` on its
 # parsers. A handler takes the parsed arguments and returns the exit code.
@@ -38,8 +39,7 @@ def _fail(message: str, code: int) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.verbose:
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    log_file = setup_logging(verbose=args.verbose)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -54,3 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: keep the traceback in the log, one line on screen
+        logging.getLogger(__name__).exception("unexpected error")
+        where = f"; details are in {log_file}" if log_file else ""
+        return _fail(f"unexpected problem ({type(exc).__name__}: {exc}){where}", EXIT_FAILURE)
