@@ -7,7 +7,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _bundled(name: str) -> Path:
-    # A wheel carries the folders inside the package as _data and _assets (see setup.py);
+    # A wheel carries the folders inside the package as _data and _assets (pyproject.toml);
     # PyInstaller unpacks them beside the program (packaging/router-advisor.spec);
     # a checkout has them at the top level.
     candidates = [_PACKAGE_DIR / f"_{name}", _PACKAGE_DIR.parent / name]
