@@ -1,0 +1,59 @@
+"""A host that answers ARP like a sleepy phone: only a repeated request, or only late.
+
+Run inside a lab namespace whose kernel ARP replies are off (arp_ignore=8):
+`python -m tests.netlab.arp_responder --iface eth0 --ip 10.77.0.20 --mode second|late`.
+`second` ignores a request unless the same asker sent one in the last `--window` seconds
+(Wi-Fi power save: the first request wakes the radio); `late` answers every request after
+`--delay` seconds. Prints "ready" once it listens.
+"""
+
+import argparse
+import threading
+import time
+
+from scapy.arch.linux import L2Socket
+from scapy.layers.l2 import ARP, Ether
+
+ETH_P_ARP = 0x0806
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--iface", required=True)
+    parser.add_argument("--ip", required=True)
+    parser.add_argument("--mode", choices=("second", "late"), required=True)
+    parser.add_argument("--delay", type=float, default=0.4)
+    parser.add_argument("--window", type=float, default=3.0)
+    args = parser.parse_args()
+    sock = L2Socket(iface=args.iface, type=ETH_P_ARP, nofilter=1)
+    with open(f"/sys/class/net/{args.iface}/address") as f:
+        my_mac = f.read().strip()
+    last_seen: dict[str, float] = {}
+    lock = threading.Lock()
+
+    def reply(asker_mac: str, asker_ip: str) -> None:
+        frame = Ether(dst=asker_mac, src=my_mac) / ARP(
+            op=2, hwsrc=my_mac, psrc=args.ip, hwdst=asker_mac, pdst=asker_ip)
+        with lock:
+            sock.send(frame)
+
+    print("ready", flush=True)
+    while True:
+        pkt = sock.recv()
+        if pkt is None or ARP not in pkt:
+            continue
+        arp = pkt[ARP]
+        if arp.op != 1 or arp.pdst != args.ip:
+            continue
+        now = time.monotonic()
+        if args.mode == "second":
+            previous = last_seen.get(arp.psrc)
+            last_seen[arp.psrc] = now
+            if previous is not None and now - previous <= args.window:
+                reply(arp.hwsrc, arp.psrc)
+        else:
+            threading.Timer(args.delay, reply, (arp.hwsrc, arp.psrc)).start()
+
+
+if __name__ == "__main__":
+    main()
