@@ -1,0 +1,74 @@
+"""The history database's schema as numbered migrations: migration N brings version N-1 to N.
+
+A migration, once released, never changes: a database made by any older version of the app
+must reach the current schema by running the later steps in order. Each step runs in one
+transaction together with the `user_version` bump, so a killed upgrade leaves the old version.
+"""
+
+# 'RAhs': Router Advisor history store, in the SQLite header's application_id field. It tells
+# our database apart from any other SQLite file someone put at the same path.
+APPLICATION_ID = 0x52416873
+
+V1_RUNS_SCANS_DEVICES: tuple[str, ...] = (
+    """CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        app_version TEXT NOT NULL,
+        download_mbps REAL,
+        upload_mbps REAL,
+        idle_latency_ms REAL,
+        loaded_latency_ms REAL,
+        grade TEXT,
+        device_count INTEGER,
+        top_pick TEXT
+    )""",
+    """CREATE TABLE answers (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    )""",
+    """CREATE TABLE speed_results (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        server_url TEXT,
+        data TEXT NOT NULL
+    )""",
+    """CREATE TABLE scans (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        interface TEXT NOT NULL,
+        cidr TEXT NOT NULL,
+        gateway TEXT,
+        method TEXT NOT NULL,
+        data TEXT NOT NULL
+    )""",
+    """CREATE TABLE recommendations (
+        run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+        top_pick TEXT,
+        data TEXT NOT NULL
+    )""",
+    # One row per physical device, however many MACs it has used.
+    """CREATE TABLE devices (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name_key TEXT
+    )""",
+    "CREATE INDEX devices_by_name_key ON devices(name_key)",
+    """CREATE TABLE device_macs (
+        mac TEXT PRIMARY KEY,
+        device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE
+    )""",
+    "CREATE INDEX device_macs_by_device ON device_macs(device_id)",
+    # A device as one run's scan saw it.
+    """CREATE TABLE sightings (
+        run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        device_id INTEGER NOT NULL REFERENCES devices(id),
+        ip TEXT NOT NULL,
+        mac TEXT NOT NULL,
+        hostname TEXT,
+        vendor TEXT,
+        kind TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (run_id, device_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX sightings_by_device ON sightings(device_id)",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1_RUNS_SCANS_DEVICES,)
+SCHEMA_VERSION = len(MIGRATIONS)
