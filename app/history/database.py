@@ -39,7 +39,7 @@ def _has_no_tables(path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+            return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
         finally:
             conn.close()
     except sqlite3.Error:

@@ -23,6 +23,15 @@ class NewRun:
 
 
 @dataclass(frozen=True)
+class DeviceLabel:
+    """What the person says about a device: its name, that they know it, and its kind."""
+
+    name: str
+    known: bool = False
+    kind: str | None = None  # None: keep the kind the scan detected
+
+
+@dataclass(frozen=True)
 class RunSummary:
     """A run's key numbers: one line of `history list`, one point of `history trend`."""
 

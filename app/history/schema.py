@@ -70,5 +70,17 @@ V1_RUNS_SCANS_DEVICES: tuple[str, ...] = (
     "CREATE INDEX sightings_by_device ON sightings(device_id)",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1_RUNS_SCANS_DEVICES,)
+# The person's own name for a device, whether they know it, and its kind: attached to the
+# identity, so they follow the device through later scans and MAC changes.
+V2_DEVICE_LABELS: tuple[str, ...] = (
+    """CREATE TABLE device_labels (
+        device_id INTEGER PRIMARY KEY REFERENCES devices(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        known INTEGER NOT NULL DEFAULT 0,
+        kind TEXT,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1_RUNS_SCANS_DEVICES, V2_DEVICE_LABELS)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -4,14 +4,14 @@ import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 from app.core.device_diff import SeenDevice, diff_devices
 from app.core.device_identity import KnownIdentity, Match, match_devices, name_key, normalize_mac
 from app.core.scan import Device, ScanResult
 from app.core.speed import SpeedResult
 from app.history.database import open_database, write_transaction
-from app.history.records import NewRun, RunDiff, RunSummary, StoredRun
+from app.history.records import DeviceLabel, NewRun, RunDiff, RunSummary, StoredRun
 
 _SUMMARY_COLUMNS = (
     "id, created_at, download_mbps, upload_mbps, idle_latency_ms, loaded_latency_ms, grade, "
@@ -21,6 +21,10 @@ _SUMMARY_COLUMNS = (
 
 class RunNotFound(LookupError):
     """No run with that id (never saved, or pruned)."""
+
+
+class DeviceNotFound(LookupError):
+    """No saved scan ever saw that MAC."""
 
 
 def _dumps(value: Any) -> str:
@@ -72,27 +76,24 @@ class HistoryStore:
         """Save a whole run atomically and return its id: a kill mid-save leaves no trace."""
         speed, scan = run.speed, run.scan
         with write_transaction(self.db):
-            run_id = int(
-                self.db["runs"]
-                .insert(
-                    {
-                        "created_at": run.created_at,
-                        "app_version": run.app_version,
-                        "download_mbps": speed.download_mbps if speed else None,
-                        "upload_mbps": speed.upload_mbps if speed else None,
-                        "idle_latency_ms": speed.idle_latency_ms if speed else None,
-                        "loaded_latency_ms": _loaded_latency(speed) if speed else None,
-                        "grade": speed.bufferbloat_grade if speed else None,
-                        "device_count": None,
-                        "top_pick": run.top_pick,
-                    }
-                )
-                .last_pk
+            run_id = self._insert(
+                "runs",
+                {
+                    "created_at": run.created_at,
+                    "app_version": run.app_version,
+                    "download_mbps": speed.download_mbps if speed else None,
+                    "upload_mbps": speed.upload_mbps if speed else None,
+                    "idle_latency_ms": speed.idle_latency_ms if speed else None,
+                    "loaded_latency_ms": _loaded_latency(speed) if speed else None,
+                    "grade": speed.bufferbloat_grade if speed else None,
+                    "device_count": None,
+                    "top_pick": run.top_pick,
+                },
             )
             if run.answers is not None:
-                self.db["answers"].insert({"run_id": run_id, "data": _dumps(run.answers)})
+                self.db.table("answers").insert({"run_id": run_id, "data": _dumps(run.answers)})
             if speed is not None:
-                self.db["speed_results"].insert(
+                self.db.table("speed_results").insert(
                     {
                         "run_id": run_id,
                         "server_url": speed.server.url if speed.server else None,
@@ -100,17 +101,21 @@ class HistoryStore:
                     }
                 )
             if run.recommendation is not None:
-                self.db["recommendations"].insert(
+                self.db.table("recommendations").insert(
                     {"run_id": run_id, "top_pick": run.top_pick, "data": _dumps(run.recommendation)}
                 )
             if scan is not None:
                 self._save_scan(run_id, scan)
         return run_id
 
+    def _insert(self, table: str, row: dict[str, Any]) -> int:
+        """Insert one row and return its integer primary key."""
+        return cast(int, self.db.table(table).insert(row).last_pk)
+
     def _save_scan(self, run_id: int, scan: ScanResult) -> None:
         meta = scan.to_dict()
         del meta["devices"]
-        self.db["scans"].insert(
+        self.db.table("scans").insert(
             {
                 "run_id": run_id,
                 "interface": scan.interface,
@@ -121,7 +126,7 @@ class HistoryStore:
             }
         )
         matches = match_devices(scan.devices, self._candidates(scan.devices))
-        self.db["sightings"].insert_all(
+        self.db.table("sightings").insert_all(
             self._sighting(run_id, self._identity_for(m), m.device) for m in matches
         )
         self.db.execute("UPDATE runs SET device_count = ? WHERE id = ?", [len(matches), run_id])
@@ -161,7 +166,7 @@ class HistoryStore:
         key = name_key(match.device.hostname)
         mac = normalize_mac(match.device.mac)
         if match.device_id is None:
-            device_id = int(self.db["devices"].insert({"name_key": key}).last_pk)
+            device_id = self._insert("devices", {"name_key": key})
         else:
             device_id = match.device_id
             if key is not None:
@@ -189,14 +194,38 @@ class HistoryStore:
         }
 
     def prune(self, keep: int) -> int:
-        """Keep the newest `keep` runs; delete older ones and devices no kept run saw."""
+        """Keep the newest `keep` runs; delete older ones, and devices that no kept run saw
+        and the person never labelled."""
         with write_transaction(self.db):
             deleted = self.db.execute(
                 "DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)",
                 [keep],
             ).rowcount
-            self.db.execute("DELETE FROM devices WHERE id NOT IN (SELECT device_id FROM sightings)")
+            self.db.execute(
+                "DELETE FROM devices WHERE id NOT IN (SELECT device_id FROM sightings) "
+                "AND id NOT IN (SELECT device_id FROM device_labels)"
+            )
         return int(deleted)
+
+    def label_device(self, mac: str, label: DeviceLabel, updated_at: str) -> int:
+        """Attach the person's label to the device that used `mac`; return its identity id."""
+        row = self.db.execute(
+            "SELECT device_id FROM device_macs WHERE mac = ?", [normalize_mac(mac)]
+        ).fetchone()
+        if row is None:
+            raise DeviceNotFound(mac)
+        with write_transaction(self.db):
+            self.db.table("device_labels").upsert(
+                {
+                    "device_id": row[0],
+                    "name": label.name,
+                    "known": int(label.known),
+                    "kind": label.kind,
+                    "updated_at": updated_at,
+                },
+                pk="device_id",
+            )
+        return int(row[0])
 
     # --- reading -------------------------------------------------------------------------
 
@@ -216,11 +245,26 @@ class HistoryStore:
         return _summary(rows[0])
 
     def devices_of(self, run_id: int) -> list[SeenDevice]:
+        """A run's devices with today's labels; a labelled kind replaces the detected one."""
         rows = self.db.execute(
-            "SELECT device_id, ip, mac, hostname, kind, vendor FROM sightings WHERE run_id = ?",
+            "SELECT s.device_id, s.ip, s.mac, s.hostname, coalesce(l.kind, s.kind), s.vendor, "
+            "l.name, coalesce(l.known, 0) FROM sightings s "
+            "LEFT JOIN device_labels l ON l.device_id = s.device_id WHERE s.run_id = ?",
             [run_id],
         )
-        return [SeenDevice(*row) for row in rows]
+        return [
+            SeenDevice(
+                device_id=r[0],
+                ip=r[1],
+                mac=r[2],
+                hostname=r[3],
+                kind=r[4],
+                vendor=r[5],
+                label=r[6],
+                known=bool(r[7]),
+            )
+            for r in rows
+        ]
 
     def _json(self, table: str, run_id: int) -> Any:
         row = self.db.execute(f"SELECT data FROM {table} WHERE run_id = ?", [run_id]).fetchone()

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from app.history.store import HistoryStore, RunNotFound
+from app.history.records import DeviceLabel
+from app.history.store import DeviceNotFound, HistoryStore, RunNotFound
 from tests.history import factory
 from tests.history.factory import device
 
@@ -123,3 +124,37 @@ def test_a_failed_save_leaves_nothing_behind(store: HistoryStore) -> None:
         store.save_run(factory.run([device(1)]))
     for table in ("runs", "answers", "speed_results", "scans", "devices", "device_macs"):
         assert store.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_labels_follow_the_device_through_rescans_and_mac_changes(store: HistoryStore) -> None:
+    phone = "da:00:00:00:00:01"
+    a = store.save_run(factory.run([device(1, mac=phone, hostname="Anna-Phone", kind="unknown")]))
+    store.label_device(
+        phone.upper(), DeviceLabel("Anna's phone", known=True, kind="phone"), "2025-01-02T00:00:00Z"
+    )
+    b = store.save_run(factory.run([device(1, mac="6e:00:00:00:00:02", hostname="Anna-Phone")]))
+    for run_id in (a, b):
+        (seen,) = store.devices_of(run_id)
+        assert (seen.label, seen.known, seen.kind, seen.display_name) == (
+            "Anna's phone",
+            True,
+            "phone",
+            "Anna's phone",
+        )
+    store.label_device("6e:00:00:00:00:02", DeviceLabel("Anna"), "2025-01-03T00:00:00Z")
+    (seen,) = store.devices_of(a)
+    assert (seen.label, seen.known, seen.kind) == ("Anna", False, "unknown")
+
+
+def test_labelling_an_unseen_mac_raises(store: HistoryStore) -> None:
+    with pytest.raises(DeviceNotFound):
+        store.label_device("00:11:22:33:44:55", DeviceLabel("x"), "2025-01-01T00:00:00Z")
+
+
+def test_prune_keeps_labelled_devices_for_when_they_come_back(store: HistoryStore) -> None:
+    store.save_run(factory.run([device(1)]))
+    store.label_device(device(1).mac, DeviceLabel("Desk PC", known=True), "2025-01-01T00:00:00Z")
+    store.save_run(factory.run([device(2)]))
+    store.prune(keep=1)
+    run_id = store.save_run(factory.run([device(1)]))
+    assert store.devices_of(run_id)[0].label == "Desk PC"
