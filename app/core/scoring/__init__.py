@@ -1,0 +1,1 @@
+"""Scoring a catalog model against a household's requirements: limits, criteria, weights."""
