@@ -1,0 +1,143 @@
+"""Catalog use cases for the GUI, the CLI and the recommender: load, find, build, import, export.
+
+The catalog database lives in the data folder and is built from the bundled data/catalog
+on first use, and again whenever those files or the schema change.
+"""
+
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from app.catalog.export import to_csv, to_json
+from app.catalog.patches import PatchError, apply_patch
+from app.catalog.store import BuildReport, CatalogStore, CatalogUnusable, set_aside
+from app.catalog.user_import import ImportRefused, read_import
+from app.core.router import Router
+from app.errors import UserInputError
+from app.home import data_dir
+from app.resources import data_path
+
+CATALOG_FILE = "catalog.db"
+
+
+def default_db_path() -> Path:
+    return data_dir() / CATALOG_FILE
+
+
+def default_source_dir() -> Path:
+    return data_path("catalog")
+
+
+@contextmanager
+def _open(db_path: Path | None, source_dir: Path | None) -> Iterator[CatalogStore]:
+    store = CatalogStore(db_path or default_db_path(), source_dir or default_source_dir())
+    try:
+        store.ensure_current()
+        yield store
+    finally:
+        store.close()
+
+
+def load_routers(*, db_path: Path | None = None, source_dir: Path | None = None) -> list[Router]:
+    """Every catalog model in a stable order (brand, model, revision), building it if needed."""
+    with _open(db_path, source_dir) as store:
+        return store.routers()
+
+
+def find_routers(brand: str, model: str, routers: list[Router]) -> list[Router]:
+    """Models matching brand and model case-insensitively (every revision); refuse with a hint."""
+    wanted = (brand.strip().lower(), model.strip().lower())
+    found = [r for r in routers if (r.brand.lower(), r.model.lower()) == wanted]
+    if found:
+        return found
+    names = {f"{r.brand} {r.model}".lower(): f"{r.brand} {r.model}" for r in routers}
+    close = difflib.get_close_matches(f"{brand} {model}".lower(), list(names), n=3, cutoff=0.5)
+    hint = (
+        f"did you mean {' or '.join(repr(names[c]) for c in close)}?"
+        if close
+        else "see `router-advisor catalog list` for the models it knows"
+    )
+    raise UserInputError(f"the catalog has no {brand} {model}; {hint}")
+
+
+def build_catalog(
+    *, force: bool = False, db_path: Path | None = None, source_dir: Path | None = None
+) -> tuple[BuildReport, Path | None]:
+    """Rebuild from data/ now. With `force`, an unusable database file is first set aside.
+
+    Returns the report and where a broken file was moved (None when nothing was moved).
+    """
+    path = db_path or default_db_path()
+    moved = None
+    try:
+        store = CatalogStore(path, source_dir or default_source_dir())
+        try:
+            return store.rebuild(), None
+        finally:
+            store.close()
+    except CatalogUnusable:
+        if not force:
+            raise
+        moved = set_aside(path)
+    store = CatalogStore(path, source_dir or default_source_dir())
+    try:
+        return store.rebuild(), moved
+    finally:
+        store.close()
+
+
+@dataclass
+class ImportResult:
+    """What `catalog import` did, for a person to read."""
+
+    fmt: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+
+
+def import_file(
+    path: Path, *, db_path: Path | None = None, source_dir: Path | None = None
+) -> ImportResult:
+    """Check every row of `path`, then apply them all in one transaction, or none of them."""
+    if not path.is_file():
+        raise UserInputError(f"{path} is not a file; give the path of a CSV or JSON file")
+    with _open(db_path, source_dir) as store:
+        records = {r.key: r for r in store.records()}
+        try:
+            plan = read_import(path, records, date.today().isoformat())
+        except ImportRefused as exc:
+            raise UserInputError(f"{path.name} {exc}; nothing was imported") from exc
+        result = ImportResult(plan.fmt, unmatched=plan.unmatched, disagreements=plan.disagreements)
+        for patch in plan.patches:
+            existed = patch.key in records
+            try:
+                changed = apply_patch(records, patch)
+            except PatchError as exc:
+                raise UserInputError(
+                    f"{path.name} row {patch.row}: {exc}; nothing was imported"
+                ) from exc
+            name = records[patch.key].values
+            label = f"{name['brand']} {name['model']}"
+            if not existed:
+                result.added.append(label)
+            elif changed:
+                result.updated.append(f"{label}: {', '.join(changed)}")
+            else:
+                result.unchanged += 1
+        if plan.patches:
+            store.save_import(path.name, plan.fmt, plan.patches, records.values())
+    return result
+
+
+def export_catalog(fmt: str, *, db_path: Path | None = None, source_dir: Path | None = None) -> str:
+    """The whole catalog (with imports) as CSV or JSON text."""
+    if fmt not in ("csv", "json"):
+        raise UserInputError(f"unknown export format {fmt!r}; use csv or json")
+    routers = load_routers(db_path=db_path, source_dir=source_dir)
+    return to_csv(routers) if fmt == "csv" else to_json(routers)
