@@ -1,0 +1,48 @@
+"""The Linux desktop files are valid and point at things that exist."""
+
+import configparser
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+LINUX = Path(__file__).resolve().parents[2] / "packaging" / "linux"
+APP_ID = "org.routeradvisor.RouterAdvisor"
+
+
+def _desktop_entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keys are case-sensitive
+    parser.read(LINUX / f"{APP_ID}.desktop", encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_desktop_entry_runs_the_command_with_an_installed_icon() -> None:
+    entry = _desktop_entry()
+    assert entry["Exec"].split()[0] == "router-advisor"
+    assert entry["Icon"] == APP_ID
+    sizes = {p.parts[-3] for p in LINUX.glob(f"icons/hicolor/*/apps/{APP_ID}.png")}
+    assert {"16x16", "32x32", "48x48", "64x64", "128x128", "256x256"} <= sizes
+
+
+def test_metainfo_names_the_desktop_entry() -> None:
+    root = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.find("launchable").text == f"{APP_ID}.desktop"
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "name"),
+    [
+        ("desktop-file-validate", [], f"{APP_ID}.desktop"),
+        ("appstreamcli", ["validate", "--no-net"], f"{APP_ID}.metainfo.xml"),
+    ],
+)
+def test_freedesktop_validators_accept_the_files(tool: str, args: list[str], name: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed (Debian: desktop-file-utils, appstream)")
+    result = subprocess.run([tool, *args, str(LINUX / name)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "error" not in (result.stdout + result.stderr).lower()
