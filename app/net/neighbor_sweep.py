@@ -1,0 +1,105 @@
+"""The `neighbor` method, no privileges needed: make the OS resolve every address, then read
+its neighbour table.
+
+A UDP datagram to each address makes the kernel send an ARP request for it (and repeat it
+once a second for a silent one); whoever answers lands in the table. We read the table until
+the kernel's second request has had time to be answered and nothing new appeared for a while.
+"""
+
+import contextlib
+import ipaddress
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate, ignore_progress
+from app.errors import RuntimeFailure
+from app.net.neighbor_table import parse_macos_arp, parse_proc_net_arp, parse_windows_arp
+
+DISCARD_PORT = 9  # RFC 863 discard: nothing on a home device expects traffic there
+POLL_S = 0.05
+
+
+@dataclass(frozen=True)
+class NeighborTiming:
+    """The kernel re-asks a silent address after `retrans_time` (1 s on Linux, read live);
+    we wait for that second request plus `answer_s`, then stop after `quiet_s` without news."""
+
+    answer_s: float = 0.15
+    quiet_s: float = 0.2
+    max_s: float = 1.9
+
+
+def _retrans_s(iface: str) -> float:
+    path = Path(f"/proc/sys/net/ipv4/neigh/{iface}/retrans_time_ms")
+    try:
+        return int(path.read_text()) / 1000
+    except (OSError, ValueError):
+        return 1.0
+
+
+def table_reader(iface: str, local_ip: str) -> Callable[[], dict[str, str]]:
+    """A function that reads this OS's neighbour table for `iface` as IP -> MAC."""
+    if sys.platform.startswith("linux"):
+        return lambda: parse_proc_net_arp(Path("/proc/net/arp").read_text(), iface)
+    if sys.platform == "darwin":
+        return lambda: parse_macos_arp(_run(["arp", "-an", "-i", iface]), iface)
+    if sys.platform == "win32":
+        return lambda: parse_windows_arp(_run(["arp", "-a", "-N", local_ip]), local_ip)
+    raise RuntimeFailure(f"Reading the neighbour table is not available on {sys.platform}; "
+                         "use --method arp")
+
+
+def _run(argv: list[str]) -> str:
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, timeout=5).stdout
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise RuntimeFailure(f"Could not read the neighbour table with {argv[0]} ({exc})") from None
+
+
+def _prompt(local_ip: str, addresses: Sequence[str], cancel: CancelToken) -> None:
+    """One empty UDP datagram to each address, sent from our address on the scanned subnet."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        sock.bind((local_ip, 0))
+        sock.setblocking(False)
+        for i, ip in enumerate(addresses):
+            if i % 64 == 0:
+                cancel.raise_if_cancelled()
+            # A full queue or an unreachable address raises; the kernel asks anyway.
+            with contextlib.suppress(OSError):
+                sock.sendto(b"", (ip, DISCARD_PORT))
+
+
+def neighbor_sweep(iface: str, local_ip: str, addresses: Sequence[str],
+                   progress: ProgressCallback = ignore_progress,
+                   cancel: CancelToken | None = None,
+                   timing: NeighborTiming = NeighborTiming()) -> dict[str, str]:
+    """IP -> MAC of every address in `addresses` that the OS resolved, sorted by IP."""
+    cancel = cancel or CancelToken()
+    read = table_reader(iface, local_ip)
+    wanted = set(addresses)
+    start = time.monotonic()
+    _prompt(local_ip, addresses, cancel)
+    earliest_end = start + _retrans_s(iface) + timing.answer_s
+    found: dict[str, str] = {}
+    last_news = start
+    while True:
+        if cancel.wait(POLL_S):
+            cancel.raise_if_cancelled()
+        now = time.monotonic()
+        fresh = {ip: mac for ip, mac in read().items() if ip in wanted}
+        if len(fresh) > len(found):
+            last_news = now
+        found = fresh
+        elapsed = now - start
+        progress(ProgressUpdate(min(elapsed / timing.max_s, 1.0),
+                                f"Waiting for answers: {len(found)} devices so far"))
+        if now >= earliest_end and now - last_news >= timing.quiet_s:
+            break
+        if elapsed >= timing.max_s or len(found) == len(wanted):
+            break
+    return dict(sorted(found.items(), key=lambda kv: ipaddress.IPv4Address(kv[0])))

@@ -1,0 +1,105 @@
+"""The scan use case: find every device on the home network and say what each one is.
+
+Picks the interface and subnet, runs the `arp` or `neighbor` sweep (mDNS listens meanwhile),
+then adds names, vendors and kinds, and this computer's Wi-Fi link when it has one.
+"""
+
+import logging
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from app.core.device_kind import guess_kind
+from app.core.progress import Cancelled, CancelToken, ProgressCallback, ignore_progress
+from app.core.scan import Device, ScanResult
+from app.errors import UserInputError
+from app.net import mdns, names, wifi_link
+from app.net.arp_sweep import arp_sweep, raw_sockets_permitted
+from app.net.interfaces import ScanTarget, resolve_target
+from app.net.neighbor_sweep import neighbor_sweep
+from app.net.vendors import is_randomized, vendor_of
+
+log = logging.getLogger(__name__)
+METHODS = ("auto", "arp", "neighbor")
+MDNS_WINDOW_S = 1.0
+DEEPER_SCAN_NOTE = (
+    "Used the neighbor method because this program may not send raw packets; it can miss "
+    "devices that sleep. For the deeper ARP sweep run the scan helper with pkexec, or grant "
+    "the capability with setcap (see 'Scanning your network' in the README).")
+
+
+def choose_method(method: str) -> tuple[str, list[str]]:
+    """The method to run for `method` (auto resolves to arp or neighbor) and notes to show."""
+    if method not in METHODS:
+        raise UserInputError(f"Unknown scan method '{method}'; use one of {', '.join(METHODS)}")
+    if method != "auto":
+        return method, []
+    if raw_sockets_permitted():
+        return "arp", ["auto chose the arp method: raw packets are permitted"]
+    return "neighbor", [DEEPER_SCAN_NOTE]
+
+
+def _sweep(target: ScanTarget, method: str, progress: ProgressCallback,
+           cancel: CancelToken) -> dict[str, str]:
+    addresses = target.addresses()
+    if method == "arp":
+        return arp_sweep(target.iface, target.local_ip, target.local_mac or "00:00:00:00:00:00",
+                         addresses, progress, cancel)
+    return neighbor_sweep(target.iface, target.local_ip, addresses, progress, cancel)
+
+
+def _result_or_empty(future: Future[dict], what: str) -> dict:  # type: ignore[type-arg]
+    try:
+        return future.result()
+    except Cancelled:
+        raise
+    except Exception as exc:  # enrichment is best effort: a failed lookup only loses names
+        log.warning("%s lookup failed: %s", what, exc)
+        return {}
+
+
+def build_devices(found: dict[str, str], gateway: str | None,
+                  announced: dict[str, mdns.MdnsHost], rdns: dict[str, str],
+                  netbios: dict[str, str]) -> tuple[Device, ...]:
+    """Devices from the sweep's IP -> MAC, enriched with what the lookups learned."""
+    devices = []
+    for ip, mac in found.items():
+        host = announced.get(ip)
+        hostname = (host.hostname if host else None) or rdns.get(ip) or netbios.get(ip)
+        services = host.services if host else ()
+        vendor, randomized = vendor_of(mac), is_randomized(mac)
+        guess = guess_kind(vendor, hostname, services, randomized, ip == gateway)
+        devices.append(Device(ip=ip, mac=mac, vendor=vendor, hostname=hostname,
+                              kind=guess.kind, kind_evidence=guess.evidence,
+                              randomized_mac=randomized, is_gateway=ip == gateway,
+                              services=services))
+    return tuple(devices)
+
+
+def scan(iface: str | None = None, cidr: str | None = None, method: str = "auto",
+         allow_large: bool = False, progress: ProgressCallback = ignore_progress,
+         cancel: CancelToken | None = None, with_mdns: bool = True) -> ScanResult:
+    """Find and identify the devices on `cidr` through `iface` (defaults: the default route)."""
+    cancel = cancel or CancelToken()
+    started = time.monotonic()
+    target = resolve_target(iface, cidr, allow_large)
+    chosen, notes = choose_method(method)
+    pool = ThreadPoolExecutor(max_workers=3)
+    try:
+        announced = (pool.submit(mdns.discover, target.local_ip, target.network,
+                                 MDNS_WINDOW_S, cancel) if with_mdns else None)
+        found = _sweep(target, chosen, progress, cancel)
+        ips = list(found)
+        rdns = (pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway
+                else None)
+        netbios = pool.submit(names.netbios_names, ips, target.network)
+        link, nearby, wifi_notes = wifi_link.read_wifi(target.iface)
+        devices = build_devices(
+            found, target.gateway, _result_or_empty(announced, "mDNS") if announced else {},
+            _result_or_empty(rdns, "reverse DNS") if rdns else {},
+            _result_or_empty(netbios, "NetBIOS"))
+    finally:
+        pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
+    cancel.raise_if_cancelled()
+    return ScanResult(interface=target.iface, cidr=str(target.network), gateway=target.gateway,
+                      method=chosen, duration_s=time.monotonic() - started, devices=devices,
+                      wifi_link=link, nearby_networks=nearby, notes=tuple(notes + wifi_notes))
