@@ -81,7 +81,8 @@ class DeviceDiff:
         }
 
 
-def _ip_order(device: SeenDevice) -> tuple[int, int, str]:
+def ip_order(device: SeenDevice) -> tuple[int, int, str]:
+    """Sort key: IPv4 before IPv6, numerically (10.0.0.9 before 10.0.0.10)."""
     try:
         address = ipaddress.ip_address(device.ip)
     except ValueError:
@@ -101,8 +102,8 @@ def diff_devices(before: Sequence[SeenDevice], after: Sequence[SeenDevice]) -> D
     """Compare two runs' devices by identity; each list comes out sorted by IP address."""
     old = {d.device_id: d for d in before}
     cur = {d.device_id: d for d in after}
-    new = sorted((d for i, d in cur.items() if i not in old), key=_ip_order)
-    gone = sorted((d for i, d in old.items() if i not in cur), key=_ip_order)
+    new = sorted((d for i, d in cur.items() if i not in old), key=ip_order)
+    gone = sorted((d for i, d in old.items() if i not in cur), key=ip_order)
     changed: list[DeviceChange] = []
     unchanged = 0
     for device_id in old.keys() & cur.keys():
@@ -111,5 +112,5 @@ def diff_devices(before: Sequence[SeenDevice], after: Sequence[SeenDevice]) -> D
             changed.append(DeviceChange(old[device_id], cur[device_id], changes))
         else:
             unchanged += 1
-    changed.sort(key=lambda c: _ip_order(c.after))
+    changed.sort(key=lambda c: ip_order(c.after))
     return DeviceDiff(tuple(new), tuple(gone), tuple(changed), unchanged)

@@ -6,7 +6,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
-from app.core.device_diff import SeenDevice, diff_devices
+from app.core.device_diff import SeenDevice, diff_devices, ip_order
 from app.core.device_identity import KnownIdentity, Match, match_devices, name_key, normalize_mac
 from app.core.scan import Device, ScanResult
 from app.core.speed import SpeedResult
@@ -245,14 +245,14 @@ class HistoryStore:
         return _summary(rows[0])
 
     def devices_of(self, run_id: int) -> list[SeenDevice]:
-        """A run's devices with today's labels; a labelled kind replaces the detected one."""
+        """A run's devices by IP, with today's labels; a labelled kind replaces the detected one."""
         rows = self.db.execute(
             "SELECT s.device_id, s.ip, s.mac, s.hostname, coalesce(l.kind, s.kind), s.vendor, "
             "l.name, coalesce(l.known, 0) FROM sightings s "
             "LEFT JOIN device_labels l ON l.device_id = s.device_id WHERE s.run_id = ?",
             [run_id],
         )
-        return [
+        devices = [
             SeenDevice(
                 device_id=r[0],
                 ip=r[1],
@@ -265,6 +265,7 @@ class HistoryStore:
             )
             for r in rows
         ]
+        return sorted(devices, key=ip_order)
 
     def _json(self, table: str, run_id: int) -> Any:
         row = self.db.execute(f"SELECT data FROM {table} WHERE run_id = ?", [run_id]).fetchone()
