@@ -113,7 +113,7 @@ _GAP_TEXT: dict[str, tuple[str, str]] = {
     "lan_ports_mbps": ("How many LAN ports does the {name} have, and at what speeds?",
                        "You want to plug devices in by cable."),
     "firmware": ("For how many years will the {name} get security updates, and are they "
-                 "automatic?", "Its update policy is not published; a router without "
+                 "automatic?", "We could not find its update policy; a router without "
                  "updates becomes a security risk."),
     "cloud_account": ("Can the {name} be set up and managed without a cloud account?",
                       "You asked for a router that works without one."),

@@ -111,7 +111,7 @@ def ports(r: Router, q: Requirements) -> Finding:
         return (1.0, "", "", "")
     if r.lan_ports_mbps is None:
         return (0.5, "", "The number of LAN ports is unknown.", "lan_ports_mbps")
-    return (1.0, "{x.lan_count} LAN ports for your {q.lan_ports_needed} wired device(s).", "", "")
+    return (1.0, "{x.lan_count} LAN port(s) for your {q.lan_ports_needed} wired device(s).", "", "")
 
 
 _SQM = ("Has smart queue management (SQM), which keeps games and calls smooth while someone "
@@ -148,7 +148,8 @@ def security(r: Router, q: Requirements, today: str | None) -> Finding:
                else 0.8 if end is not None else 0.4)
     score = (wpa3 + updates + support) / 3
     if auto is None or (years is None and end is None):
-        return (score, "", "Its firmware update policy is not published.", "firmware")
+        return (score, "", "Its firmware update policy is unknown to us: ask the vendor.",
+                "firmware")
     if r.wpa3 is False:
         return (score, "", "No WPA3, the current Wi-Fi security standard.", "")
     if auto:

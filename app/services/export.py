@@ -1,0 +1,46 @@
+"""The export use case: write a recommendation as Markdown, HTML, CSV or JSON, atomically."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from app.core.recommend import Recommendation
+from app.errors import RuntimeFailure, UserInputError
+from app.report.atomic import write_atomic
+from app.report.csv_report import render_csv
+from app.report.html import render_html
+from app.report.json_report import render_json
+from app.report.markdown import render_markdown
+
+Renderer = Callable[[Recommendation, str | None], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "md": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+    "json": render_json,
+}
+FORMATS: tuple[str, ...] = tuple(RENDERERS)
+
+
+def render(rec: Recommendation, fmt: str, generated_on: str | None = None) -> str:
+    """The report text in one of FORMATS."""
+    if fmt not in RENDERERS:
+        raise UserInputError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return RENDERERS[fmt](rec, generated_on)
+
+
+def export(rec: Recommendation, fmt: str, out: Path) -> Path:
+    """Write the report to `out` (replaced atomically) and return the path written."""
+    text = render(rec, fmt, date.today().isoformat())
+    if out.is_dir():
+        example = out / f"shortlist.{fmt}"
+        raise UserInputError(f"{out} is a folder: give a file name, e.g. {example}")
+    if not out.parent.is_dir():
+        raise UserInputError(f"the folder {out.parent} does not exist: create it or pick another")
+    try:
+        write_atomic(out, text)
+    except OSError as exc:
+        raise RuntimeFailure(f"could not write {out}: {exc.strerror or exc}; "
+                             "choose another --out path") from None
+    return out
