@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from app import __version__
-from app.cli import catalog_cmd, history_cmd, scan_cmd, speed_cmd
+from app.cli import catalog_cmd, history_cmd, recommend_cmd, scan_cmd, speed_cmd
 from app.errors import RuntimeFailure, UserInputError
 from app.logs import setup_logging
 
 # One module per command group; each has `register(subparsers)` and sets `handler` on its
 # parsers. A handler takes the parsed arguments and returns the exit code.
-COMMAND_MODULES: tuple[ModuleType, ...] = (catalog_cmd, speed_cmd, scan_cmd, history_cmd)
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    catalog_cmd, speed_cmd, scan_cmd, history_cmd, recommend_cmd
+)
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
