@@ -1,0 +1,39 @@
+"""Write the report in the chosen formats: Markdown, HTML, CSV and JSON by app.services.export,
+PDF drawn by Qt from the HTML. The person's edited checklist replaces the generated one."""
+
+import dataclasses
+from pathlib import Path
+
+from app.core.questions import VendorQuestion
+from app.core.recommend import Recommendation
+from app.gui.pdf import html_to_pdf
+from app.gui.state import WizardState
+
+BASENAME = "router-advisor-report"
+
+
+def _recommendation(state: WizardState) -> Recommendation:
+    rec = state.recommendation
+    questions = tuple(VendorQuestion(item.question, item.why,
+                                     "user" if item.added_by_user else "checklist")
+                      for item in state.checklist)
+    return dataclasses.replace(rec, vendor_questions=questions)
+
+
+def export_report(state: WizardState, folder: Path, formats: list[str]) -> list[Path]:
+    """Write one file per format into `folder`; returns the paths in the order asked."""
+    from app.services.export import render
+
+    rec = _recommendation(state)
+    written = []
+    for fmt in formats:
+        path = folder / f"{BASENAME}.{fmt}"
+        if fmt == "pdf":
+            html_to_pdf(render(rec, "html", speed=state.speed, scan=state.scan), path)
+        else:
+            text = render(rec, fmt, speed=state.speed, scan=state.scan)
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_text(text, encoding="utf-8", newline="")
+            tmp.replace(path)
+        written.append(path)
+    return written

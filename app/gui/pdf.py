@@ -1,0 +1,26 @@
+"""The PDF export, drawn by Qt from the HTML export: no extra dependency."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+
+def html_to_pdf(html: str, path: Path, title: str = "Router Advisor report") -> Path:
+    """Lay `html` out on A4 pages with 15 mm margins and write it to `path` (atomically)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    writer = QPdfWriter(str(tmp))
+    writer.setTitle(title)
+    writer.setCreator("Router Advisor")
+    writer.setResolution(300)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
+                                     QPageLayout.Orientation.Portrait,
+                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    document = QTextDocument()
+    document.setHtml(html)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.size()))
+    document.print_(writer)
+    del writer  # flushes and closes the file
+    tmp.replace(path)
+    return path
