@@ -19,7 +19,7 @@ from app.net.speedtest_adapter import Endpoint, open_connection, request_target
 READ_SIZE = 256 * 1024
 # Offset of tcpi_bytes_acked (u64) in Linux's struct tcp_info (kernel >= 4.1).
 TCP_INFO_BYTES_ACKED = 120
-CHUNK_MIN, CHUNK_MAX = 8 * 1024, 1024 * 1024
+UPLOAD_CHUNK = 256 * 1024
 MAX_FAILURES = 2  # a stream gives up after this many failed requests in a row
 
 
@@ -50,10 +50,15 @@ class Stream(threading.Thread):
     def __init__(self, endpoint: Endpoint, timeout: float, stop: threading.Event) -> None:
         super().__init__(daemon=True)
         self.endpoint, self.timeout, self.stop_event = endpoint, timeout, stop
-        self.counted = 0
+        self._count = 0
         self.error: BaseException | None = None
         self._conn: http.client.HTTPConnection | None = None
         self._bump = 0
+
+    @property
+    def counted(self) -> int:
+        """Bytes moved so far; read by the engine while the thread runs."""
+        return self._count
 
     def run(self) -> None:
         failures = 0
@@ -84,9 +89,13 @@ class Stream(threading.Thread):
     def _close(self) -> None:
         conn, self._conn = self._conn, None
         if conn is not None:
+            self._connection_ending()
             conn.close()
 
     def _connection_started(self) -> None:
+        """Hook for streams that count per connection."""
+
+    def _connection_ending(self) -> None:
         """Hook for streams that count per connection."""
 
     def _one_request(self, conn: http.client.HTTPConnection) -> None:
@@ -114,7 +123,7 @@ class DownloadStream(Stream):
             chunk = response.read1(READ_SIZE)
             if not chunk:
                 break
-            self.counted += len(chunk)
+            self._count += len(chunk)
         if self.stop_event.is_set():
             return
         if response.length:
@@ -125,21 +134,33 @@ class DownloadStream(Stream):
 
 
 class UploadStream(Stream):
-    """POSTs speedtest-cli's upload body again and again, counting acknowledged bytes."""
+    """POSTs speedtest-cli's upload body again and again, counting acknowledged bytes.
+
+    The count is read live from the socket (TCP_INFO) whenever the engine asks, so it is
+    fresh however long one `sendall` blocks; elsewhere it falls back to bytes handed over.
+    """
 
     def __init__(self, endpoint: Endpoint, payload: bytes, timeout: float,
                  stop: threading.Event) -> None:
         super().__init__(endpoint, timeout, stop)
         self.payload = memoryview(payload)
-        self._chunk = 16 * 1024
-        self._base = 0  # bytes counted on earlier connections
+        # (bytes counted on earlier connections, the live socket): replaced in one step.
+        self._live: tuple[int, socket.socket | None] = (0, None)
+        self._handed = 0  # bytes handed to the kernel on the live connection
+
+    @property
+    def counted(self) -> int:
+        base, sock = self._live
+        acked = bytes_acked(sock)
+        return base + (acked if acked is not None else self._handed)
 
     def _connection_started(self) -> None:
-        self._base = self.counted
+        self._handed = 0
+        self._live = (self._live[0], self._conn.sock if self._conn else None)
 
-    def _count(self, conn: http.client.HTTPConnection, handed_over: int) -> None:
-        acked = bytes_acked(conn.sock)
-        self.counted = self._base + (acked if acked is not None else handed_over)
+    def _connection_ending(self) -> None:
+        self._live = (self.counted, None)
+        self._handed = 0
 
     def _one_request(self, conn: http.client.HTTPConnection) -> None:
         self._bump += 1
@@ -150,34 +171,20 @@ class UploadStream(Stream):
             conn.putheader(key, value)
         conn.endheaders()
         sock = conn.sock
-        handed_over = self.counted - self._base
-        offset = 0
-        while offset < len(self.payload):
+        for offset in range(0, len(self.payload), UPLOAD_CHUNK):
             if self.stop_event.is_set():
                 return
-            piece = self.payload[offset:offset + self._chunk]
-            started = time.monotonic()
+            piece = self.payload[offset:offset + UPLOAD_CHUNK]
             sock.sendall(piece)
-            self._adapt_chunk(time.monotonic() - started)
-            offset += len(piece)
-            handed_over += len(piece)
-            self._count(conn, handed_over)
+            self._handed += len(piece)
         response = conn.getresponse()
         body = response.read()
         if response.status == 403:
             raise Forbidden()
         if response.status != 200 or not body.startswith(b"size="):
             raise NotSpeedtestServer(f"HTTP {response.status} from {self.endpoint.upload_name}")
-        self._count(conn, handed_over)
         if response.will_close:
             self._close()
-
-    def _adapt_chunk(self, seconds: float) -> None:
-        # Small chunks keep the count fresh on slow lines; large ones spare CPU on fast ones.
-        if seconds < 0.002 and self._chunk < CHUNK_MAX:
-            self._chunk *= 2
-        elif seconds > 0.02 and self._chunk > CHUNK_MIN:
-            self._chunk //= 2
 
 
 class LatencyProbe(threading.Thread):
