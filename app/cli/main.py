@@ -45,8 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging(verbose=args.verbose)
     handler = getattr(args, "handler", None)
     if handler is None:
-        parser.print_help()
-        return EXIT_OK
+        from app.gui.launch import open_desktop_app  # lazy: commands never load Qt
+
+        return open_desktop_app()
     try:
         return int(handler(args))
     except UserInputError as exc:
