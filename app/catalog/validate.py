@@ -132,9 +132,11 @@ def check_record(
     raw: Mapping[str, Any], where: str, problems: list[str]
 ) -> tuple[dict[str, Any], tuple[Source, ...]]:
     """All checks of one record; problems are appended, the checked parts returned."""
+    before = len(problems)
     values = check_fields(raw, where, problems)
     sources = check_sources(raw.get("sources"), where, problems)
-    check_rules(values, sources, where, problems)
+    if len(problems) == before:  # the rules need good values; avoid echoes of one mistake
+        check_rules(values, sources, where, problems)
     return values, sources
 
 

@@ -1,0 +1,185 @@
+"""`catalog import` and `catalog export`: rows from people and the OpenWrt dump, all or nothing."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.catalog.export import to_csv
+from app.errors import UserInputError
+from app.services.catalog import export_catalog, import_file, load_routers
+
+from .conftest import FIXTURES, dump
+
+
+def _routers(db_path: Path, source_dir: Path) -> dict[str, object]:
+    return {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+
+
+def test_csv_updates_prices_and_the_import_becomes_a_source(
+    db_path: Path, source_dir: Path
+) -> None:
+    result = import_file(FIXTURES / "prices.csv", db_path=db_path, source_dir=source_dir)
+    assert result.updated == [
+        "Zeta Z10: price_usd, price_as_of, price_kind",
+        "Acme Speedy AX1800: price_usd, price_as_of",
+    ]
+    speedy = _routers(db_path, source_dir)["acme/speedy ax1800/v2"]
+    assert speedy.price_usd == 49.99 and speedy.price_as_of == "2025-09"
+    vendor, _toh, imported = speedy.sources
+    assert "price_usd" not in vendor.fields  # the vendor page no longer vouches for the new price
+    assert imported.ref.startswith("import:prices.csv 20")
+    assert imported.fields == ("price_usd", "price_as_of", "price_kind")
+
+
+def test_json_adds_new_models(db_path: Path, source_dir: Path) -> None:
+    result = import_file(FIXTURES / "new-model.json", db_path=db_path, source_dir=source_dir)
+    assert result.added == ["Nova N5 Mesh", "Nova N1"]
+    nova = _routers(db_path, source_dir)["nova/n5 mesh"]
+    assert nova.kind == "mesh" and nova.pack_size == 2 and nova.bands == ("2.4", "5", "6")
+    assert nova.qos.sqm is True and nova.qos.adaptive is None
+
+
+def test_openwrt_dump_fills_unknown_hardware_facts_only(db_path: Path, source_dir: Path) -> None:
+    result = import_file(
+        FIXTURES / "openwrt-toh-slice.json", db_path=db_path, source_dir=source_dir
+    )
+    assert result.fmt == "openwrt-toh"
+    assert result.updated == ["Acme Speedy AX1800: soc, cpu_mhz, openwrt_supported"]
+    assert result.added == []
+    assert len(result.unmatched) == 7 and "TP-Link Archer AX23 v1" in " ".join(result.unmatched)
+    assert result.disagreements == [
+        "Acme Speedy AX1800 v2: ram_mb is 256 in the catalog, 512 in the dump (kept)",
+        "Acme Speedy AX1800 v2: usb is [] in the catalog, ['3.0'] in the dump (kept)",
+    ]
+    speedy = _routers(db_path, source_dir)["acme/speedy ax1800/v2"]
+    assert (speedy.cpu_mhz, speedy.soc, speedy.ram_mb) == (1300, "MediaTek MT7981B", 256)
+    toh = [s for s in speedy.sources if s.ref == "openwrt-toh:acme:acme_speedy_v2"]
+    assert toh[0].fields == ("cpu_cores", "ram_mb", "soc", "cpu_mhz", "openwrt_supported")
+
+
+def test_export_round_trips_through_import(db_path: Path, source_dir: Path, tmp_path: Path) -> None:
+    import_file(FIXTURES / "new-model.json", db_path=db_path, source_dir=source_dir)
+    original = load_routers(db_path=db_path, source_dir=source_dir)
+    for fmt in ("csv", "json"):
+        exported = tmp_path / f"catalog.{fmt}"
+        exported.write_text(export_catalog(fmt, db_path=db_path, source_dir=source_dir))
+        empty_source = tmp_path / f"empty-{fmt}"
+        empty_source.mkdir()
+        fresh_db = tmp_path / f"fresh-{fmt}.db"
+        import_file(exported, db_path=fresh_db, source_dir=empty_source)
+        assert load_routers(db_path=fresh_db, source_dir=empty_source) == original
+    assert json.loads((tmp_path / "catalog.json").read_text())[0]["brand"] == "Acme"
+
+
+def test_reimporting_an_export_changes_nothing(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    routers = load_routers(db_path=db_path, source_dir=source_dir)
+    exported = tmp_path / "catalog.csv"
+    exported.write_text(to_csv(routers))
+    result = import_file(exported, db_path=db_path, source_dir=source_dir)
+    assert result.unchanged == 3 and not result.updated and not result.added
+    assert load_routers(db_path=db_path, source_dir=source_dir) == routers
+
+
+BAD_CSV = {
+    "wrong column": (
+        "brand,model,prise_usd\nZeta,Z10,10\n",
+        "row 1: unknown column 'prise_usd' (did you mean 'price_usd'?)",
+    ),
+    "bad number": (
+        "brand,model,price_usd\nZeta,Z10,349\nAcme,Mesh Trio BE,$99\n",
+        "row 3: column 'price_usd' '$99' is not a number",
+    ),
+    "bad whole number": (
+        "brand,model,ram_mb\nZeta,Z10,1.5\n",
+        "row 2: column 'ram_mb' '1.5' is not a whole number",
+    ),
+    "out of range": (
+        "brand,model,price_usd\nZeta,Z10,-5\n",
+        "row 2: field 'price_usd' -5 is outside",
+    ),
+    "duplicate": (
+        "brand,model,price_usd\nZeta,Z10,300\nZETA,z10,310\n",
+        "row 3: ZETA z10 appears again (first on row 2)",
+    ),
+    "html in a name": (
+        'brand,model,kind,pack_size,wifi_generation\nEvil,"<script>alert(1)</script>",router,1,6\n',
+        "row 2: field 'model' '<script>alert(1)</script>' contains HTML or script",
+    ),
+    "new model lacking basics": (
+        "brand,model,price_usd\nZeta,Z11,300\n",
+        "row 2: Zeta Z11 is not in the catalog, and a new model needs kind",
+    ),
+    "router with a pack": (
+        "brand,model,pack_size\nZeta,Z10,3\n",
+        "row 2: Zeta Z10: field 'pack_size' must be 1 for a router, not 3",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CSV))
+def test_bad_csv_is_refused_with_row_and_reason_and_nothing_changes(
+    case: str, db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    text, expected = BAD_CSV[case]
+    _assert_refused(text.encode(), "bad.csv", expected, db_path, source_dir, tmp_path)
+
+
+def test_broken_encoding_is_refused(db_path: Path, source_dir: Path, tmp_path: Path) -> None:
+    data = b"brand,model,price_usd\nZeta,Z10,349\n" + b"Acme,Caf\xe9,10\n"
+    _assert_refused(
+        data, "latin1.csv", "row 3: the file is not UTF-8 text", db_path, source_dir, tmp_path
+    )
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [{"brand": "Zeta", "model": "Z10", "wan_mbps": "fast"}],
+            "row 1: field 'wan_mbps' must be a whole number, not text",
+        ),
+        ([{"brand": "Zeta", "model": "Z10", "price": 1}], "row 1: unknown field 'price'"),
+        (
+            [{"brand": "Zeta", "model": "Z10", "wan_mbps": 2500}, "Zeta Z10"],
+            "row 2: must be an object",
+        ),
+        ({"brand": "Zeta"}, "a JSON import must be a list of objects"),
+    ],
+)
+def test_bad_json_is_refused(
+    rows: object, expected: str, db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    _assert_refused(json.dumps(rows).encode(), "bad.json", expected, db_path, source_dir, tmp_path)
+
+
+def _assert_refused(
+    data: bytes, name: str, expected: str, db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    import_file(FIXTURES / "prices.csv", db_path=db_path, source_dir=source_dir)
+    before = dump(db_path)
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(UserInputError) as caught:
+        import_file(path, db_path=db_path, source_dir=source_dir)
+    message = str(caught.value)
+    assert message.startswith(f"{name} ") and expected in message, message
+    assert message.endswith("nothing was imported")
+    assert dump(db_path) == before
+
+
+def test_a_broken_openwrt_dump_changes_nothing(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    document = json.loads((FIXTURES / "openwrt-toh-slice.json").read_text())
+    document["entries"][2] = document["entries"][2][:10]
+    _assert_refused(
+        json.dumps(document).encode(),
+        "toh.json",
+        "row 3 must be a list of 74 cells",
+        db_path,
+        source_dir,
+        tmp_path,
+    )

@@ -1,0 +1,134 @@
+"""The SQLite catalog: built on first use, rebuilt on change, imports kept, damage explained."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from app.catalog.store import MIGRATIONS, CatalogStore, CatalogUnusable
+from app.services.catalog import build_catalog, import_file, load_routers
+
+from .conftest import FIXTURES, dump
+
+
+def test_first_use_builds_a_wal_database_with_schema_version(
+    db_path: Path, source_dir: Path
+) -> None:
+    routers = load_routers(db_path=db_path, source_dir=source_dir)
+    assert [r.key for r in routers] == ["acme/mesh trio be", "acme/speedy ax1800/v2", "zeta/z10"]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_nothing_is_rebuilt_while_data_is_unchanged(db_path: Path, source_dir: Path) -> None:
+    load_routers(db_path=db_path, source_dir=source_dir)
+    before = dump(db_path)
+    store = CatalogStore(db_path, source_dir)
+    assert store.ensure_current() is None
+    store.close()
+    assert dump(db_path) == before
+
+
+def test_changed_data_rebuilds_and_keeps_imports(db_path: Path, source_dir: Path) -> None:
+    import_file(FIXTURES / "prices.csv", db_path=db_path, source_dir=source_dir)
+    import_file(FIXTURES / "new-model.json", db_path=db_path, source_dir=source_dir)
+    path = source_dir / "zeta.toml"
+    path.write_text(path.read_text().replace("wan_mbps = 10000", "wan_mbps = 5000"))
+    routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+    assert routers["zeta/z10"].wan_mbps == 5000  # the new data
+    assert routers["zeta/z10"].price_usd == 349  # the import, applied again
+    assert {"nova/n1", "nova/n5 mesh"} <= set(routers)
+
+
+def test_a_schema_v1_database_still_opens_with_its_imports(db_path: Path, source_dir: Path) -> None:
+    shutil.copy(FIXTURES / "catalog-v1.db", db_path)
+    routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+    assert routers["acme/speedy ax1800/v2"].price_usd == 49.99
+    assert routers["nova/n5 mesh"].qos.sqm is True
+    assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
+
+
+def test_a_new_schema_version_migrates_and_reapplies_imports(
+    db_path: Path, source_dir: Path
+) -> None:
+    shutil.copy(FIXTURES / "catalog-v1.db", db_path)
+
+    def add_note_column(db: sqlite_utils.Database) -> None:
+        db.table("imports").add_column("note", str)
+
+    store = CatalogStore(db_path, source_dir, migrations=(*MIGRATIONS, add_note_column))
+    report = store.ensure_current()
+    assert report is not None and report.patches_applied == 4 and not report.skipped
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 1
+    assert "note" in store.db.table("imports").columns_dict
+    assert {r.key for r in store.routers()} >= {"nova/n1", "zeta/z10"}
+    store.close()
+
+
+def test_an_import_that_no_longer_fits_is_reported_not_dropped(
+    db_path: Path, source_dir: Path
+) -> None:
+    import_file(FIXTURES / "prices.csv", db_path=db_path, source_dir=source_dir)
+    (source_dir / "zeta.toml").unlink()
+    report, moved = build_catalog(db_path=db_path, source_dir=source_dir)
+    assert moved is None
+    assert report.skipped == [
+        f"import:prices.csv {_import_date(db_path)} row 2: zeta z10 is not "
+        "in the catalog, and a new model needs kind, pack_size, wifi_generation"
+    ]
+    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM import_rows").fetchone()[0] == 2
+
+
+def _import_date(db_path: Path) -> str:
+    row = sqlite3.connect(db_path).execute("SELECT imported_at FROM imports").fetchone()
+    return str(row[0])[:10]
+
+
+@pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b""])
+def test_a_damaged_file_gives_one_line_with_the_fix(
+    db_path: Path, source_dir: Path, content: bytes
+) -> None:
+    if not content:  # a real database with its pages cut off after the header
+        load_routers(db_path=db_path, source_dir=source_dir)
+        sqlite3.connect(db_path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = db_path.read_bytes()
+        content = data[:100] + b"\xff" * (len(data) - 100)
+    db_path.write_bytes(content)
+    with pytest.raises(CatalogUnusable) as caught:
+        load_routers(db_path=db_path, source_dir=source_dir)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert str(db_path) in message and "router-advisor catalog build --force" in message
+
+
+def test_a_foreign_sqlite_file_is_not_touched(db_path: Path, source_dir: Path) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    before = dump(db_path)
+    with pytest.raises(CatalogUnusable, match="is not a Router Advisor catalog"):
+        load_routers(db_path=db_path, source_dir=source_dir)
+    assert dump(db_path) == before
+
+
+def test_a_newer_schema_is_refused(db_path: Path, source_dir: Path) -> None:
+    load_routers(db_path=db_path, source_dir=source_dir)
+    sqlite3.connect(db_path).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(CatalogUnusable, match="made by a newer Router Advisor"):
+        load_routers(db_path=db_path, source_dir=source_dir)
+
+
+def test_force_build_sets_the_broken_file_aside(db_path: Path, source_dir: Path) -> None:
+    db_path.write_bytes(b"garbage" * 500)
+    with pytest.raises(CatalogUnusable):
+        build_catalog(db_path=db_path, source_dir=source_dir)
+    report, moved = build_catalog(force=True, db_path=db_path, source_dir=source_dir)
+    assert report.models == 3
+    assert moved is not None and moved.read_bytes() == b"garbage" * 500
+    assert moved.name.startswith("catalog.db.broken-")
+    assert len(load_routers(db_path=db_path, source_dir=source_dir)) == 3
