@@ -1,0 +1,109 @@
+"""Requirements derived from answers, a speed result and a scan."""
+
+import pytest
+
+from app.core.answers import answers_from_dict
+from app.core.needs import derive_requirements
+from app.core.scan import Device, ScanResult
+from app.core.speed import SpeedResult
+
+
+def speed(down: float, up: float, grade: str | None) -> SpeedResult:
+    return SpeedResult(server=None, download_mbps=down, upload_mbps=up, idle_latency_ms=12.0,
+                       jitter_ms=2.0, loaded_latency_download_ms=None,
+                       loaded_latency_upload_ms=None, bufferbloat_grade=grade)
+
+
+def scan(*kinds: str) -> ScanResult:
+    devices = [Device(ip="10.0.0.1", mac="02:00:00:00:00:01", kind="network", is_gateway=True)]
+    devices += [Device(ip=f"10.0.0.{i + 10}", mac=f"02:00:00:00:01:{i:02x}", kind=k)
+                for i, k in enumerate(kinds)]
+    return ScanResult(interface="eth0", cidr="10.0.0.0/24", gateway="10.0.0.1", method="arp",
+                      duration_s=1.0, devices=tuple(devices))
+
+
+def test_a_speed_result_overrides_the_plan_in_the_answers() -> None:
+    a = answers_from_dict({"isp": {"down_mbps": 500, "up_mbps": 50}})
+    assert derive_requirements(a).plan_down_mbps == 500
+    q = derive_requirements(a, speed(310.0, 40.0, "A"))
+    assert (q.plan_down_mbps, q.plan_source, q.bufferbloat_grade) == (310.0, "speed test", "A")
+
+
+def test_no_plan_is_assumed_and_says_so() -> None:
+    q = derive_requirements(answers_from_dict({}))
+    assert q.plan_source == "assumed" and any("[isp] down_mbps" in n for n in q.notes)
+
+
+def test_a_scan_overrides_the_device_count_and_reveals_consoles_and_iot() -> None:
+    a = answers_from_dict({"household": {"devices": 3}})
+    q = derive_requirements(a, scan=scan("phone", "console", "iot", "iot", "tv", "network"))
+    assert q.clients == 5 and q.clients_source == "scan"  # gateway and switch are not clients
+    assert q.smart_home_devices == 2 and q.gaming
+    assert any("games console" in n for n in q.notes)
+
+
+def test_devices_are_estimated_from_people_when_not_given() -> None:
+    q = derive_requirements(answers_from_dict({"household": {"people": 3}}))
+    assert q.clients == 24 and q.clients_source == "estimate"
+
+
+@pytest.mark.parametrize(
+    ("home", "mesh", "nodes"),
+    [
+        ({"size_m2": 45}, "auto", 1),
+        ({"size_m2": 140}, "auto", 1),
+        ({"size_m2": 250, "floors": 3}, "auto", 2),
+        ({"size_m2": 120, "floors": 2, "walls": "concrete"}, "auto", 2),
+        ({"size_m2": 400, "floors": 2, "walls": "brick"}, "auto", 5),
+        ({"size_m2": 45}, "yes", 2),
+        ({"size_m2": 400, "floors": 3}, "no", 1),
+    ],
+)
+def test_coverage_decides_one_router_or_a_mesh(home: dict, mesh: str, nodes: int) -> None:
+    q = derive_requirements(answers_from_dict({"home": home, "preferences": {"mesh": mesh}}))
+    assert q.nodes_needed == nodes
+    assert q.wants_mesh == (mesh == "yes" or (mesh == "auto" and nodes > 1))
+
+
+@pytest.mark.parametrize(("down", "wan"), [(100, 1000), (940, 1000), (941, 2500),
+                                           (2000, 2500), (5000, 10000)])
+def test_a_plan_over_a_gigabit_needs_a_faster_wan_port(down: float, wan: int) -> None:
+    q = derive_requirements(answers_from_dict({"isp": {"down_mbps": down}}))
+    assert q.wan_mbps_needed == wan
+
+
+@pytest.mark.parametrize(
+    ("usage", "grade", "need", "sqm"),
+    [
+        ({}, None, "none", False),
+        ({}, "F", "helpful", True),
+        ({"gaming": True}, None, "helpful", False),
+        ({"gaming": True}, "A", "helpful", False),
+        ({"gaming": True}, "D", "important", True),
+        ({"video_calls": True}, "C", "important", False),
+        ({"gaming": True}, "C", "important", True),
+    ],
+)
+def test_qos_need_follows_bufferbloat_and_latency_sensitive_use(
+    usage: dict, grade: str | None, need: str, sqm: bool
+) -> None:
+    a = answers_from_dict({"usage": usage})
+    q = derive_requirements(a, speed(300, 20, grade) if grade else None)
+    assert (q.qos_need, q.sqm_wanted) == (need, sqm)
+
+
+def test_wifi_worth_having_follows_the_plan_and_a_multigig_lan() -> None:
+    slow = derive_requirements(answers_from_dict({"isp": {"down_mbps": 100}}))
+    nas = derive_requirements(answers_from_dict({"isp": {"down_mbps": 100},
+                                                 "wired": {"multigig": True}}))
+    assert slow.useful_wifi_mbps == 200 and nas.useful_wifi_mbps >= 2500
+
+
+def test_many_smart_home_devices_raise_security_priority() -> None:
+    q = derive_requirements(answers_from_dict({"household": {"smart_home_devices": 12}}))
+    assert q.security_priority == "high"
+
+
+def test_requirements_serialise_to_plain_json_types() -> None:
+    data = derive_requirements(answers_from_dict({})).to_dict()
+    assert isinstance(data["notes"], list) and data["wants_mesh"] is False

@@ -1,0 +1,62 @@
+"""Vendor questions: the seed list, need-driven and gap-driven ones, each with its why."""
+
+from app.core.answers import answers_from_dict
+from app.core.needs import derive_requirements
+from app.core.questions import need_questions, seed_questions, vendor_questions
+from app.core.recommend import rank
+from app.core.router import QoS
+from app.core.speed import SpeedResult
+from tests.core.fixture_catalog import fixture_routers
+
+
+def bloated(down: float) -> SpeedResult:
+    return SpeedResult(server=None, download_mbps=down, upload_mbps=20, idle_latency_ms=10,
+                       jitter_ms=1, loaded_latency_download_ms=450,
+                       loaded_latency_upload_ms=300, bufferbloat_grade="F")
+
+
+def test_the_seed_list_covers_every_topic_and_says_why() -> None:
+    q = derive_requirements(answers_from_dict({}))
+    text = " ".join(vq.question.lower() for vq in seed_questions(q))
+    for topic in ("firmware", "security updates", "wpa3", "automatically", "cloud account",
+                  "interface", "how many devices", "qos", "warranty", "support",
+                  "independent reviews"):
+        assert topic in text, topic
+    assert all(vq.why for vq in seed_questions(q))
+
+
+def test_a_gamer_with_bufferbloat_is_asked_about_sqm_at_their_speed() -> None:
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bloated(500))
+    sqm = [vq for vq in need_questions(q) if "SQM" in vq.question]
+    assert sqm and "500 Mbps" in sqm[0].question and "hardware acceleration" in sqm[0].question
+    assert "grade F" in sqm[0].why
+
+
+def test_no_sqm_question_without_a_need() -> None:
+    q = derive_requirements(answers_from_dict({}))
+    assert not any("SQM" in vq.question for vq in need_questions(q))
+
+
+def test_a_multi_floor_mesh_is_asked_about_wired_backhaul() -> None:
+    q = derive_requirements(answers_from_dict({"home": {"size_m2": 260, "floors": 3}}))
+    assert any("wired backhaul" in vq.question for vq in need_questions(q))
+    flat = derive_requirements(answers_from_dict({"home": {"size_m2": 60}}))
+    assert not any("wired backhaul" in vq.question for vq in need_questions(flat))
+
+
+def test_unknown_facts_of_a_shortlisted_model_become_questions_about_it() -> None:
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bloated(300))
+    routers = [r for r in fixture_routers() if r.model == "AX3000T"]
+    assert routers[0].qos == QoS()  # nothing known about its QoS
+    shortlist, _ = rank(routers, q, top=1)
+    gaps = [vq for vq in vendor_questions(q, shortlist) if vq.topic == "gap"]
+    assert any("Xiaomi AX3000T" in vq.question and "SQM" in vq.question for vq in gaps)
+    assert all(vq.why for vq in gaps)
+
+
+def test_subscriptions_of_a_shortlisted_model_are_asked_about_and_nothing_repeats() -> None:
+    q = derive_requirements(answers_from_dict({}))
+    shortlist, _ = rank(fixture_routers(), q, top=15)
+    questions = vendor_questions(q, shortlist)
+    assert any("HomeShield Pro" in vq.question for vq in questions)
+    assert len({vq.question for vq in questions}) == len(questions)

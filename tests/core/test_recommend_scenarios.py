@@ -1,0 +1,114 @@
+"""Whole recommendations for realistic households, on the test catalog and the real one."""
+
+from pathlib import Path
+
+import pytest
+
+from app.core.answers import Answers, answers_from_dict
+from app.core.recommend import recommend
+from app.core.router import Router
+from app.core.scoring.criteria import class_rating
+from app.core.scoring.thresholds import FLAGSHIP_CLASS_RATING
+from app.core.speed import SpeedResult
+from app.errors import UserInputError
+from app.services.catalog import load_routers
+from tests.core.fixture_catalog import fixture_routers
+
+SMALL_FLAT = {"home": {"size_m2": 45}, "household": {"people": 1, "devices": 6},
+              "isp": {"down_mbps": 100, "up_mbps": 20}}
+BIG_HOUSE = {"home": {"size_m2": 260, "floors": 3}, "household": {"devices": 40},
+             "isp": {"down_mbps": 2000, "up_mbps": 2000}}
+GAMER = {"home": {"size_m2": 80}, "usage": {"gaming": True, "video_calls": True},
+         "isp": {"down_mbps": 500, "up_mbps": 20}}
+
+
+@pytest.fixture(scope="module")
+def real_catalog(tmp_path_factory: pytest.TempPathFactory) -> list[Router]:
+    return load_routers(db_path=Path(tmp_path_factory.mktemp("catalog")) / "catalog.db")
+
+
+@pytest.fixture(params=["fixture", "real"])
+def catalog(request: pytest.FixtureRequest) -> list[Router]:
+    if request.param == "fixture":
+        return fixture_routers()
+    routers: list[Router] = request.getfixturevalue("real_catalog")
+    return routers
+
+
+def bufferbloat_f(down: float) -> SpeedResult:
+    return SpeedResult(server=None, download_mbps=down, upload_mbps=20.0, idle_latency_ms=15.0,
+                       jitter_ms=3.0, loaded_latency_download_ms=480.0,
+                       loaded_latency_upload_ms=350.0, bufferbloat_grade="F")
+
+
+def answers(data: dict) -> Answers:
+    return answers_from_dict(data)
+
+
+def test_a_small_flat_on_100_mbps_gets_no_mesh_and_no_flagship(catalog: list[Router]) -> None:
+    rec = recommend(answers(SMALL_FLAT), catalog, top=5)
+    assert rec.requirements.nodes_needed == 1
+    for item in rec.shortlist:
+        r = item.router
+        assert r.kind == "router", r.display_name
+        rating = class_rating(r.wifi_class)
+        assert rating is None or rating < FLAGSHIP_CLASS_RATING, r.display_name
+        assert r.price_usd is None or r.price_usd < 300, r.display_name
+
+
+def test_a_three_floor_house_on_2_gbps_fibre_gets_a_multigig_mesh(catalog: list[Router]) -> None:
+    rec = recommend(answers(BIG_HOUSE), catalog, top=5)
+    assert rec.requirements.nodes_needed >= 2
+    for item in rec.shortlist:
+        assert item.router.kind == "mesh" and item.router.pack_size >= 2
+        assert item.router.wan_mbps is None or item.router.wan_mbps > 1000
+    top = rec.shortlist[0].router
+    assert top.wan_mbps is not None and top.wan_mbps > 1000
+    assert any("wired backhaul" in vq.question for vq in rec.vendor_questions)
+
+
+def test_a_gamer_with_bad_bufferbloat_gets_sqm_models_first_and_the_question(
+    catalog: list[Router],
+) -> None:
+    rec = recommend(answers(GAMER), catalog, speed=bufferbloat_f(500.0), top=5)
+    sqm = [item.router.qos.sqm is True for item in rec.shortlist]
+    assert sqm[:3] == [True, True, True]
+    assert sqm == sorted(sqm, reverse=True)  # no SQM model above one that has it
+    questions = [vq.question for vq in rec.vendor_questions]
+    assert "Does SQM/QoS keep working at 500 Mbps with hardware acceleration on?" in questions
+    assert any("smart queue management" in reason for reason in rec.shortlist[0].reasons)
+
+
+@pytest.mark.parametrize("budget", [80, 150, 250])
+def test_the_budget_is_respected(catalog: list[Router], budget: int) -> None:
+    rec = recommend(answers({**GAMER, "budget": {"max_usd": budget}}), catalog, top=10)
+    for item in rec.shortlist:
+        assert item.router.price_usd is not None and item.router.price_usd <= budget
+
+
+def test_a_budget_nothing_meets_says_what_to_change(catalog: list[Router]) -> None:
+    with pytest.raises(UserInputError, match=r"raise \[budget\] max_usd"):
+        recommend(answers({**BIG_HOUSE, "budget": {"max_usd": 20}}), catalog)
+
+
+def test_an_empty_catalog_says_how_to_fill_it() -> None:
+    with pytest.raises(UserInputError, match="catalog is empty"):
+        recommend(answers({}), [])
+
+
+def test_the_same_inputs_give_the_same_recommendation(catalog: list[Router]) -> None:
+    first = recommend(answers(GAMER), catalog, speed=bufferbloat_f(500.0), top=8).to_dict()
+    again = recommend(answers(GAMER), list(reversed(catalog)), speed=bufferbloat_f(500.0),
+                      top=8).to_dict()
+    assert first == again
+
+
+def test_the_json_shape_has_every_field_the_issue_names(catalog: list[Router]) -> None:
+    data = recommend(answers({}), catalog, top=3).to_dict()
+    assert set(data) == {"requirements", "shortlist", "vendor_questions"}
+    for entry in data["shortlist"]:
+        for key in ("brand", "model", "kind", "pack_size", "wifi_generation", "wan_mbps",
+                    "price_usd", "score", "reasons", "caveats"):
+            assert key in entry
+        assert entry["reasons"] and all(isinstance(r, str) for r in entry["reasons"])
+    assert all(set(q) == {"question", "why"} for q in data["vendor_questions"])

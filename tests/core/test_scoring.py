@@ -1,0 +1,100 @@
+"""Criteria, hard limits, penalties and the deterministic order of the ranking."""
+
+from dataclasses import replace
+
+from app.core.answers import answers_from_dict
+from app.core.needs import derive_requirements
+from app.core.recommend import rank
+from app.core.router import FirmwarePolicy, Management, QoS, Router, Source
+from app.core.scoring import criteria as c
+from app.core.scoring.limits import broken_limit
+from app.core.scoring.score import explain_scored, quick_score
+from app.core.scoring.weights import weights_for
+
+SRC = (Source(ref="test", fields=()),)
+
+
+def router(**facts: object) -> Router:
+    base: dict[str, object] = dict(brand="Acme", model="R1", kind="router", pack_size=1,
+                                   wifi_generation="6", sources=SRC, wifi_class="AX3000",
+                                   wan_mbps=1000, lan_ports_mbps=(1000,) * 4, price_usd=100.0)
+    base.update(facts)
+    return Router(**base)  # type: ignore[arg-type]
+
+
+def req(**answers: dict) -> object:
+    return derive_requirements(answers_from_dict(answers))
+
+
+def test_hard_limits_each_name_what_broke() -> None:
+    q = req(budget={"max_usd": 150}, wired={"devices": 5}, isp={"down_mbps": 2000},
+            preferences={"no_cloud_account": True})
+    assert broken_limit(router(price_usd=151.0), q) == "budget"
+    assert broken_limit(router(price_usd=None), q) == "budget"
+    assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 4), q) == "ports"
+    assert broken_limit(router(wan_mbps=1000, lan_ports_mbps=(1000,) * 5), q) == "wan"
+    cloud = Management(cloud_account_required=True)
+    assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 5, management=cloud),
+                        q) == "cloud"
+    assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 5), q) is None
+
+
+def test_coverage_and_mesh_preference_limits() -> None:
+    big = req(home={"size_m2": 300, "floors": 3})
+    assert broken_limit(router(), big) == "coverage"
+    assert broken_limit(router(kind="mesh", pack_size=3), big) is None
+    assert broken_limit(router(kind="mesh", pack_size=2),
+                        req(preferences={"mesh": "no"})) == "mesh_preference"
+    assert broken_limit(router(), req(preferences={"mesh": "yes"})) == "mesh_preference"
+
+
+def test_each_criterion_scores_and_explains() -> None:
+    gamer = req(usage={"gaming": True})
+    assert c.qos(router(qos=QoS(sqm=True)), gamer)[0] == 1.0
+    assert c.qos(router(qos=QoS(sqm=False, device_priority=False)), gamer)[0] == 0.0
+    assert c.qos(router(), gamer)[3] == "qos.sqm"  # unknown and it matters here
+    assert c.qos(router(), req())[3] == ""  # nobody games or calls: not worth a question
+    assert c.wifi(router(wifi_generation="5"), req(household={"devices": 30}))[0] < 0.3
+    assert c.wan(router(wan_mbps=None), req(isp={"down_mbps": 2000}))[3] == "wan_mbps"
+    assert c.value(router(price_usd=50.0), req())[0] > c.value(router(price_usd=500.0), req())[0]
+    ended = router(firmware=FirmwarePolicy(automatic_updates=True, end_of_support="2024-01-01"))
+    finding = c.security(ended, req(), today="2025-06-01")
+    assert finding[0] == 0.0 and "ended on" in finding[2]
+
+
+def test_a_flagship_on_a_slow_plan_is_called_overkill_in_plain_words() -> None:
+    q = req(isp={"down_mbps": 100})
+    item = quick_score(router(wifi_class="BE19000", wifi_generation="7"), q, weights_for(q))
+    text = explain_scored(item, q, weights_for(q)).caveats[0]
+    assert text.startswith("A BE19000 router will not make a 100 Mbps plan faster")
+    modest = quick_score(router(wifi_class="AX3000"), q, weights_for(q))
+    assert modest.score > item.score
+
+
+def test_unknown_facts_that_matter_cost_points_and_are_listed() -> None:
+    q = req(usage={"gaming": True}, home={"size_m2": 300, "floors": 3})
+    known = router(kind="mesh", pack_size=3, qos=QoS(sqm=True), wired_backhaul=True)
+    unknown = replace(known, qos=QoS(), wired_backhaul=None)
+    w = weights_for(q)
+    a, b = quick_score(known, q, w), quick_score(unknown, q, w)
+    assert a.score > b.score
+    assert {"qos.sqm", "wired_backhaul"} <= set(explain_scored(b, q, w).unknowns)
+
+
+def test_ties_break_by_price_then_key_every_time() -> None:
+    q = req()
+    same = [router(model="Zed"), router(model="Alpha"), router(model="Mid", price_usd=100.0)]
+    cheaper = router(model="Cheap", price_usd=99.0, wifi_class=None)
+    models = [*same, cheaper]
+    first, _ = rank(models, q, top=4)
+    second, _ = rank(list(reversed(models)), q, top=4)
+    assert [s.router.model for s in first] == [s.router.model for s in second]
+    assert len({s.score for s in first}) == 1  # all equal: price, then key decides
+    assert [s.router.model for s in first] == ["Cheap", "Alpha", "Mid", "Zed"]
+
+
+def test_ranking_counts_what_each_limit_left_out() -> None:
+    q = req(budget={"max_usd": 120})
+    _, excluded = rank([router(price_usd=200.0), router(model="B", price_usd=None), router()],
+                       q, top=3)
+    assert excluded == {"budget": 2}
