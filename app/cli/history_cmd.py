@@ -1,15 +1,18 @@
-"""`router-advisor history ...` and `devices label`: past runs, what changed, device labels."""
+"""`router-advisor run`, `history ...` and `devices label`: save runs, compare, name devices."""
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from app.cli.output import print_json, print_table
+from app.cli.output import TextProgress, print_json, print_table
 from app.core.device_diff import DeviceDiff, SeenDevice
 from app.core.scan import DEVICE_KINDS
 from app.errors import UserInputError
 from app.history.records import RunSummary, StoredRun
 from app.services import history
+from app.services.recommend import load_answers
+from app.services.run import RunOptions, run_wizard
 
 
 def _when(iso: str) -> str:
@@ -17,8 +20,8 @@ def _when(iso: str) -> str:
     return iso.replace("T", " ")[:16]
 
 
-def _num(value: float | None, digits: int = 1) -> str | None:
-    return None if value is None else f"{value:.{digits}f}"
+def _num(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -43,7 +46,7 @@ def _summary_rows(runs: list[RunSummary]) -> list[list[object]]:
             _num(r.upload_mbps),
             _num(r.idle_latency_ms, 0),
             _num(r.loaded_latency_ms, 0),
-            r.grade,
+            r.grade or "-",
             "not scanned" if r.device_count is None else r.device_count,
             r.top_pick,
         ]
@@ -91,8 +94,8 @@ def _print_run(run: StoredRun) -> None:
     if run.speed is not None:
         print(
             f"Speed: {s.download_mbps:.1f} down / {s.upload_mbps:.1f} up Mbit/s, "
-            f"latency {_num(s.idle_latency_ms, 0) or 'unknown'} ms idle, "
-            f"{_num(s.loaded_latency_ms, 0) or 'unknown'} ms loaded, grade {s.grade or 'unknown'}"
+            f"latency {_num(s.idle_latency_ms, 0)} ms idle, "
+            f"{_num(s.loaded_latency_ms, 0)} ms loaded, grade {s.grade or 'unknown'}"
         )
     else:
         print("Speed: not measured")
@@ -181,8 +184,62 @@ def _label(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    answers = load_answers(args.answers)
+    options = RunOptions(
+        speed=not args.no_speed,
+        scan=not args.no_scan,
+        iface=args.iface,
+        cidr=args.cidr,
+        server_url=args.server_url,
+    )
+    progress = TextProgress()
+    with history.open_history(args.db) as store:
+        try:
+            run_id = run_wizard(answers, store, options, progress=progress)
+        finally:
+            progress.close()
+        saved = history.show_run(store, run_id) if args.json else None
+    if saved is not None:
+        print_json(saved.to_dict())
+    else:
+        print(run_id)
+        print(
+            f"Saved run {run_id}. `router-advisor history show {run_id}` shows it; "
+            "`router-advisor history diff` compares it with the run before.",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     common = common_options()
+    p = subparsers.add_parser(
+        "run",
+        parents=[common],
+        help="the whole wizard without a screen: measure, scan, "
+        "recommend and save a run; prints the run id",
+        description="Measure the connection, scan the network, rank routers for your answers "
+        "and keep it all in the history, to compare with later runs.",
+    )
+    p.add_argument(
+        "--answers",
+        type=Path,
+        required=True,
+        metavar="FILE",
+        help="your answers (TOML, or JSON by its .json suffix); see data/examples",
+    )
+    p.add_argument("--no-speed", action="store_true", help="skip the speed test")
+    p.add_argument("--no-scan", action="store_true", help="skip the network scan")
+    p.add_argument("--iface", metavar="IF", help="interface to scan (default: the default route's)")
+    p.add_argument("--cidr", metavar="CIDR", help="subnet to scan (default: the interface's)")
+    p.add_argument(
+        "--server-url",
+        metavar="URL",
+        help="your own speed-test server's upload URL instead of speedtest.net",
+    )
+    p.set_defaults(handler=_run)
+
     group = subparsers.add_parser(
         "history",
         help="past runs: list, show, diff, trend, prune",
