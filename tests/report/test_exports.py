@@ -1,0 +1,114 @@
+"""Every export format keeps hostile catalog text inert, and files are written atomically."""
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from app.core.answers import answers_from_dict
+from app.core.recommend import Recommendation, recommend
+from app.core.router import Router
+from app.errors import UserInputError
+from app.report.escape import csv_cell, md_escape
+from app.services.export import FORMATS, export, render
+from tests.core.fixture_catalog import fixture_routers
+
+SCRIPT = "<script>alert(1)</script>"
+LINK = "[click](javascript:alert(1))"
+ATTR = '"><img src=x onerror=alert(2)>'
+FORMULA = "=HYPERLINK(\"http://evil.test\",\"x\")"
+
+
+def hostile_recommendation() -> Recommendation:
+    evil = Router(brand=FORMULA, model=f"{SCRIPT} {LINK}", kind="router", pack_size=1,
+                  wifi_generation="6", sources=(), wifi_class=f"AX3000{ATTR}", wan_mbps=1000,
+                  lan_ports_mbps=(1000,) * 4, price_usd=10.0,
+                  subscription_features=(f"+cmd|' /C calc'!A0 {SCRIPT}", "@SUM(1+1)"))
+    return recommend(answers_from_dict({}), [evil, *fixture_routers()[:2]], top=3)
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recommendation:
+    r = hostile_recommendation()
+    assert FORMULA in [s.router.brand for s in r.shortlist]  # the hostile model is shown
+    return r
+
+
+def test_html_escapes_every_untrusted_string(rec: Recommendation) -> None:
+    page = render(rec, "html")
+    assert "<script" not in page.lower() and "<img" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "onerror=alert" not in page.replace("&#34;&gt;&lt;img src=x onerror", "")
+    assert '"><img' not in page
+
+
+def test_html_is_self_contained_and_prints_well() -> None:
+    page = render(recommend(answers_from_dict({}), fixture_routers(), top=5), "html")
+    assert not re.search(r"<(link|script|img|iframe)\b", page, re.I)
+    assert not re.search(r"\b(src|href)\s*=|url\(", page)
+    assert "@media print" in page and "<style>" in page
+    assert "Questions to ask before buying" in page
+
+
+def test_markdown_escapes_markup_and_html(rec: Recommendation) -> None:
+    text = render(rec, "md")
+    assert "<script" not in text and "<img" not in text
+    assert "](javascript:" not in text and "\\[click\\]\\(javascript:alert\\(1\\)\\)" in text
+    for line in text.splitlines():
+        assert not line.lstrip().startswith(("=", "<")), line
+
+
+def test_md_escape_round_trips_to_the_literal_text() -> None:
+    raw = "*bold* _x_ [a](b) `code` # h | pipe <b>&</b>\nnew line"
+    escaped = md_escape(raw)
+    unescaped = re.sub(r"\\(.)", r"\1", escaped)
+    unescaped = unescaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert unescaped == "*bold* _x_ [a](b) `code` # h | pipe <b>&</b> new line"
+
+
+def test_csv_neutralises_formulas_in_every_cell(rec: Recommendation) -> None:
+    rows = list(csv.reader(io.StringIO(render(rec, "csv"))))
+    cells = [cell for row in rows for cell in row]
+    assert any(FORMULA in cell for cell in cells)
+    for cell in cells:
+        assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    assert rows[0][:3] == ["rank", "name", "brand"]
+
+
+@pytest.mark.parametrize("value", ["=1+1", "+1", "-1+2", "@x", "\tx", "\rx", "  =1"])
+def test_csv_cell_prefixes_formula_starts(value: str) -> None:
+    assert csv_cell(value) == "'" + value
+
+
+def test_csv_cell_keeps_numbers_and_plain_text() -> None:
+    assert csv_cell(-5) == -5 and csv_cell(9.5) == 9.5 and csv_cell("Wi-Fi 6") == "Wi-Fi 6"
+    assert csv_cell(None) == ""
+
+
+def test_json_is_valid_inert_and_faithful(rec: Recommendation) -> None:
+    text = render(rec, "json")
+    assert "<" not in text and ">" not in text
+    assert json.loads(text) == rec.to_dict()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_export_writes_atomically_and_replaces(rec: Recommendation, tmp_path: Path,
+                                               fmt: str) -> None:
+    out = tmp_path / f"shortlist.{fmt}"
+    out.write_text("old")
+    assert export(rec, fmt, out) == out
+    assert out.read_text(encoding="utf-8") != "old" and out.stat().st_size > 200
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary left behind
+
+
+def test_export_refuses_a_missing_folder_or_a_folder_as_file(rec: Recommendation,
+                                                             tmp_path: Path) -> None:
+    with pytest.raises(UserInputError, match="does not exist"):
+        export(rec, "md", tmp_path / "nope" / "x.md")
+    with pytest.raises(UserInputError, match="is a folder"):
+        export(rec, "md", tmp_path)
+    with pytest.raises(UserInputError, match="unknown export format"):
+        render(rec, "pdf")
