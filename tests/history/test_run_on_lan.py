@@ -1,5 +1,6 @@
-"""End to end: `router-advisor run` twice on the namespace LAN, a host added and one removed
-in between, and `history diff` reports exactly those two."""
+"""End to end in namespaces: `router-advisor run` twice on the lab LAN with a host added and
+one removed in between (`history diff` reports exactly those two), and `run` measuring the
+speed of the lab WAN."""
 
 import json
 import os
@@ -8,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from app.history.store import HistoryStore
 from tests.netlab.lan import REPO_ROOT, running_lan
 from tests.netlab.netns import require_root
+from tests.netlab.wan import goodput_mbps, running_wan
 
 pytestmark = pytest.mark.netns
 
@@ -45,3 +48,30 @@ def test_rescan_diff_reports_the_added_and_the_removed_host(app_home: Path) -> N
     assert [(d["ip"], d["mac"]) for d in diff["gone"]] == [(gone.ip, gone.mac)]
     assert diff["changed"] == []
     assert diff["unchanged"] == len(first["devices"]) - 1
+
+
+def test_run_measures_speed_on_the_lab_wan_and_a_failed_step_saves_nothing(app_home: Path) -> None:
+    require_root()
+    db = str(app_home / "history.db")
+    with running_wan(down_mbit=20, up_mbit=10, queue_ms=5) as wan:
+        args = (
+            "run",
+            "--answers",
+            str(ANSWERS),
+            "--no-scan",
+            "--server-url",
+            wan.server_url,
+            "--db",
+            db,
+        )
+        out = wan.run_app(*args, "--json", home=str(app_home))
+        assert out.returncode == 0, out.stderr
+        run = json.loads(out.stdout)
+        wan.stop_server()
+        failed = wan.run_app(*args, home=str(app_home))
+    assert 0.7 * goodput_mbps(20) < run["download_mbps"] <= goodput_mbps(20) * 1.02
+    assert 0.7 * goodput_mbps(10) < run["upload_mbps"] <= goodput_mbps(10) * 1.02
+    assert run["speed"]["server"]["url"] == wan.server_url and run["scan"] is None
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    with HistoryStore(Path(db)) as store:
+        assert [r.id for r in store.list_runs()] == [run["id"]]
