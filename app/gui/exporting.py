@@ -22,18 +22,15 @@ def _recommendation(state: WizardState) -> Recommendation:
 
 def export_report(state: WizardState, folder: Path, formats: list[str]) -> list[Path]:
     """Write one file per format into `folder`; returns the paths in the order asked."""
-    from app.services.export import render
+    from app.services.export import export, render
 
     rec = _recommendation(state)
     written = []
     for fmt in formats:
         path = folder / f"{BASENAME}.{fmt}"
         if fmt == "pdf":
-            html_to_pdf(render(rec, "html", speed=state.speed, scan=state.scan), path)
+            html_to_pdf(render(rec, "html"), path)
         else:
-            text = render(rec, fmt, speed=state.speed, scan=state.scan)
-            tmp = path.with_name(f".{path.name}.tmp")
-            tmp.write_text(text, encoding="utf-8", newline="")
-            tmp.replace(path)
+            export(rec, fmt, path)
         written.append(path)
     return written

@@ -1,37 +1,31 @@
-"""The GUI's door to the history of runs: save the finished wizard, read runs, diff, trend."""
+"""The GUI's door to the history of runs (app.services.history): save the finished wizard
+with the person's device names, and read runs, the latest diff and the trend."""
 
-import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from app import __version__, home
+from app.errors import UserInputError
 from app.gui.settings import Settings
 from app.gui.state import WizardState
-from app.history.records import DeviceLabel, NewRun, RunDiff, RunSummary
-from app.history.store import HistoryStore
-
-HISTORY_FILE = "history.db"
+from app.history.records import RunDiff, RunSummary
+from app.services import history
 
 
-def db_path(settings: Settings) -> Path:
-    return Path(settings.history_db) if settings.history_db else home.data_dir() / HISTORY_FILE
-
-
-def _now() -> str:
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+def db_path(settings: Settings) -> Path | None:
+    return Path(settings.history_db) if settings.history_db else None
 
 
 def save_run(state: WizardState, settings: Settings) -> int:
     """Save the answers, measurements, recommendation and the person's device names."""
     rec = state.recommendation
-    top = rec.shortlist[0].router.key if rec is not None and rec.shortlist else None
-    with HistoryStore(db_path(settings)) as store:
-        run_id = store.save_run(NewRun(
-            created_at=_now(), app_version=__version__, answers=state.answers,
-            speed=state.speed, scan=state.scan,
-            recommendation=rec.to_dict() if rec is not None else None, top_pick=top))
+    with history.open_history(db_path(settings)) as store:
+        run_id = history.save_run(
+            store, answers=state.answers, speed=state.speed, scan=state.scan,
+            recommendation=rec.to_dict() if rec is not None else None,
+            top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None)
         for mac, name in state.labels.items():
-            store.label_device(mac, DeviceLabel(name=name, known=True), _now())
+            history.label_device(store, mac, name, known=True)
     return run_id
 
 
@@ -44,17 +38,20 @@ class HistoryOverview:
 
 
 def overview(settings: Settings) -> HistoryOverview:
-    with HistoryStore(db_path(settings)) as store:
-        pair = store.latest_two()
-        return HistoryOverview(runs=store.list_runs(),
-                               diff=store.diff(*pair) if pair else None)
+    with history.open_history(db_path(settings)) as store:
+        runs = history.list_runs(store)
+        try:
+            diff: RunDiff | None = history.diff_runs(store)
+        except UserInputError:  # fewer than two runs with a scan
+            diff = None
+        return HistoryOverview(runs=runs, diff=diff)
 
 
-def last_answers(settings: Settings) -> dict | None:
+def last_answers(settings: Settings) -> dict[str, Any] | None:
     """The answers of the newest run that has them, for Rescan."""
-    with HistoryStore(db_path(settings)) as store:
-        for summary in store.list_runs(limit=20):
-            answers = store.get_run(summary.id).answers
+    with history.open_history(db_path(settings)) as store:
+        for summary in history.list_runs(store, limit=20):
+            answers = history.show_run(store, summary.id).answers
             if answers:
                 return answers
     return None

@@ -161,8 +161,13 @@ class HomePage(WizardPage):
         self.size.blockSignals(False)
 
     # -- to and from the answers dict ---------------------------------------------------
-    def load(self, answers: dict[str, dict[str, Any]]) -> None:
-        """Fill the form from answers-file-shaped data; missing keys keep their defaults."""
+    def load(self, saved: dict[str, Any]) -> None:
+        """Fill the form from answers-file-shaped data; missing keys keep their defaults.
+        A run saved by `router-advisor run` (None for unanswered, `budget_usd`) reads too."""
+        answers = {section: {k: v for k, v in values.items() if v is not None}
+                   for section, values in saved.items() if isinstance(values, dict)}
+        if saved.get("budget_usd") is not None:
+            answers["budget"] = {"max_usd": saved["budget_usd"]}
         home = answers.get("home", {})
         if "size_sqft" in home:
             self.unit.setCurrentIndex(1)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.core.progress import ProgressUpdate
 from app.core.speed import SpeedResult
+from app.errors import UserInputError
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
 from app.gui.workers import Job
 
@@ -180,11 +181,14 @@ class SpeedPage(WizardPage):
     def use_manual(self) -> None:
         if self.job is not None:
             return
+        from app.services.speed import manual_speed  # imports the speed engine: on first use
+
         show_banner(self.error, None)
-        result = SpeedResult(
-            server=None, download_mbps=self.manual_down.value(), upload_mbps=self.manual_up.value(),
-            idle_latency_ms=None, jitter_ms=None, loaded_latency_download_ms=None,
-            loaded_latency_upload_ms=None, bufferbloat_grade=None, manual=True)
+        try:
+            result = manual_speed(self.manual_down.value(), self.manual_up.value())
+        except UserInputError as exc:
+            show_banner(self.error, str(exc))
+            return
         self.ctx.state.speed = result
         self.show_result(result)
 
