@@ -9,23 +9,27 @@ from app.core.router import FirmwarePolicy, Management, QoS, Router, Source
 _TUPLE_FIELDS = ("bands", "lan_ports_mbps", "usb", "vpn_server", "subscription_features")
 
 
+_TABLE_TYPES = {"qos": QoS, "management": Management, "firmware": FirmwarePolicy}
+
+
 def router_from_flat(values: Mapping[str, Any], sources: tuple[Source, ...]) -> Router:
     """Build a Router from checked flat values; absent keys stay None (unknown)."""
-    document = unflatten({k: v for k, v in values.items() if v is not None})
     kwargs: dict[str, Any] = {}
-    for key, value in document.items():
-        if key in _TUPLE_FIELDS:
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if "." in key:
+            table, _, sub = key.partition(".")
+            tables.setdefault(table, {})[sub] = value
+        elif key in _TUPLE_FIELDS:
             kwargs[key] = tuple(value)
         elif key == "streams":
             kwargs[key] = tuple(value.items())
-        elif key == "qos":
-            kwargs[key] = QoS(**value)
-        elif key == "management":
-            kwargs[key] = Management(**value)
-        elif key == "firmware":
-            kwargs[key] = FirmwarePolicy(**value)
         else:
             kwargs[key] = value
+    for table, members in tables.items():
+        kwargs[table] = _TABLE_TYPES[table](**members)
     return Router(sources=sources, **kwargs)
 
 

@@ -294,37 +294,30 @@ class _unusable_guard:
             ) from exc
 
 
+# How each column turns back into a value: JSON text for lists and tables, 0/1 for booleans.
+_JSON_TYPES = ("bands", "streams", "int_list", "str_list")
+_DECODERS: list[tuple[str, Callable[[Any], Any] | None]] = [
+    (name, json.loads if spec.type in _JSON_TYPES else bool if spec.type == "bool" else None)
+    for name, spec in FIELDS.items()
+]
+_SELECT = ", ".join(["key", "origin", *COLUMNS.values()])
+
+
 def _read_records(conn: sqlite3.Connection) -> list[Record]:
-    conn.row_factory = sqlite3.Row
-    try:
-        sources: dict[str, list[Source]] = {}
-        for row in conn.execute(
-            "SELECT router_key, ref, fields FROM sources ORDER BY router_key, position"
-        ):
-            sources.setdefault(row["router_key"], []).append(
-                Source(ref=row["ref"], fields=tuple(json.loads(row["fields"])))
-            )
-        records = []
-        for row in conn.execute("SELECT * FROM routers"):
-            values = {}
-            for name, column in COLUMNS.items():
-                value = row[column]
-                if value is None:
-                    continue
-                kind = FIELDS[name].type
-                if kind == "bool":
-                    value = bool(value)
-                elif kind in ("bands", "streams", "int_list", "str_list"):
-                    value = json.loads(value)
-                values[name] = value
-            records.append(
-                Record(
-                    values=values, sources=tuple(sources.get(row["key"], ())), origin=row["origin"]
-                )
-            )
-        return records
-    finally:
-        conn.row_factory = None
+    """Every stored record; written for speed, since the GUI and recommender call it often."""
+    sources: dict[str, list[Source]] = {}
+    for key, ref, fields in conn.execute(
+        "SELECT router_key, ref, fields FROM sources ORDER BY router_key, position"
+    ):
+        sources.setdefault(key, []).append(Source(ref=ref, fields=tuple(json.loads(fields))))
+    records = []
+    for row in conn.execute(f"SELECT {_SELECT} FROM routers"):
+        values = {}
+        for (name, decode), value in zip(_DECODERS, row[2:], strict=True):
+            if value is not None:
+                values[name] = decode(value) if decode else value
+        records.append(Record(values=values, sources=tuple(sources.get(row[0], ())), origin=row[1]))
+    return records
 
 
 def set_aside(path: Path) -> Path:
