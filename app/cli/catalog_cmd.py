@@ -97,7 +97,7 @@ def _list(args: argparse.Namespace) -> int:
                 r.wifi_generation,
                 r.wifi_class,
                 r.wan_mbps,
-                r.price_usd,
+                _text(r.price_usd),
                 r.cpu_cores,
                 r.ram_mb,
             )
@@ -152,6 +152,8 @@ def _text(value: object) -> object:
         return ", ".join(f"{k} GHz: {v}" for k, v in value.items())
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
     return value
 
 
