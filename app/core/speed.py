@@ -18,7 +18,8 @@ class ServerInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ServerInfo":
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+        values: dict[str, Any] = {k: data.get(k) for k in cls.__dataclass_fields__}
+        return cls(**values)
 
 
 @dataclass(frozen=True)
