@@ -23,7 +23,7 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
                         f"(default {DEFAULT_TOP})")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     rec = subparsers.add_parser(
         "recommend", help="rank catalog routers for your home, with reasons and questions",
         description="Rank the catalog's routers and mesh systems for your household: "
