@@ -19,6 +19,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    # Engines run Python threads (sweeps, speed-test streams) that compete for the GIL; a
+    # 1 ms switch interval (default 5 ms) keeps the event loop's waits short.
+    sys.setswitchinterval(0.001)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("Router Advisor")
     app.setApplicationVersion(__version__)
