@@ -21,7 +21,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 COLD_START_LIMIT_S = 1.5
 STALL_LIMIT_MS = 100.0
 
+# What `router-advisor` without a command does: the CLI's imports, then app.gui.app.run(),
+# with a zero-delay timer that reports once the window is shown.
 COLD_START = """
+import app.cli.main
+from app.gui.launch import qt_start_problem
+assert qt_start_problem() is None
 from PySide6.QtCore import QTimer
 from app.gui.app import create_application
 from app.gui.engines import real_engines
