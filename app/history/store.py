@@ -75,14 +75,15 @@ class HistoryStore:
     def save_run(self, run: NewRun) -> int:
         """Save a whole run atomically and return its id: a kill mid-save leaves no trace."""
         speed, scan = run.speed, run.scan
+        speed_data = speed.to_dict() if speed else None  # its rounding, in list and show alike
         with write_transaction(self.db):
             run_id = self._insert(
                 "runs",
                 {
                     "created_at": run.created_at,
                     "app_version": run.app_version,
-                    "download_mbps": speed.download_mbps if speed else None,
-                    "upload_mbps": speed.upload_mbps if speed else None,
+                    "download_mbps": speed_data["download_mbps"] if speed_data else None,
+                    "upload_mbps": speed_data["upload_mbps"] if speed_data else None,
                     "idle_latency_ms": speed.idle_latency_ms if speed else None,
                     "loaded_latency_ms": _loaded_latency(speed) if speed else None,
                     "grade": speed.bufferbloat_grade if speed else None,
@@ -97,7 +98,7 @@ class HistoryStore:
                     {
                         "run_id": run_id,
                         "server_url": speed.server.url if speed.server else None,
-                        "data": _dumps(speed.to_dict()),
+                        "data": _dumps(speed_data),
                     }
                 )
             if run.recommendation is not None:
