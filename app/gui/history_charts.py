@@ -52,7 +52,9 @@ def trend_chart(title: str, unit: str, runs: Sequence[RunSummary], lines: Sequen
     y_axis.setRange(0, top * 1.15 if top else 1)
     y_axis.applyNiceNumbers()
     if times:
-        pad = max((max(times) - min(times)) * 0.05, 3_600_000)
+        span = max(times) - min(times)
+        x_axis.setFormat("d MMM" if span > 2 * 86_400_000 else "d MMM HH:mm")
+        pad = max(span * 0.05, 600_000)
         x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(min(times) - pad)),
                         QDateTime.fromMSecsSinceEpoch(int(max(times) + pad)))
     view = QChartView(chart)

@@ -75,8 +75,7 @@ class HistoryWindow(QWidget):
         top = QHBoxLayout()
         title = QLabel("Your past runs", objectName="pageTitle")
         top.addWidget(title, 1)
-        self.rescan_button = QPushButton(icon("speed"), "&Rescan with my last answers",
-                                         objectName="primary")
+        self.rescan_button = QPushButton("&Rescan with my last answers", objectName="primary")
         self.rescan_button.clicked.connect(self.rescan)
         refresh = QPushButton("Re&fresh")
         refresh.clicked.connect(self.refresh)
@@ -98,6 +97,7 @@ class HistoryWindow(QWidget):
         self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.runs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.runs.setAlternatingRowColors(True)
+        self.runs.setWordWrap(False)
         self.runs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.runs.horizontalHeader().setStretchLastSection(True)
         upper_layout.addWidget(self.runs, 3)
@@ -133,7 +133,8 @@ class HistoryWindow(QWidget):
             cells = (_when(r.created_at), _num(r.download_mbps, "Mbit/s"),
                      _num(r.upload_mbps, "Mbit/s"), _num(r.idle_latency_ms, "ms"),
                      _num(r.loaded_latency_ms, "ms"), r.grade or "—",
-                     "—" if r.device_count is None else str(r.device_count), r.top_pick or "—")
+                     "—" if r.device_count is None else str(r.device_count),
+                     (r.top_pick or "—").replace("/", " "))
             for column, text in enumerate(cells):
                 self.runs.setItem(row, column, QTableWidgetItem(text))
 

@@ -1,0 +1,132 @@
+"""Regenerate assets/screenshots/: every wizard page and the history window (plus the
+comparison and the catalog browser), drawn offscreen from recorded results.
+
+Nothing is measured: the engines replay tests/gui/data, so this never touches a network.
+Run from the checkout: /work/venv/bin/python packaging/screenshots.py
+"""
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUT = REPO_ROOT / "assets" / "screenshots"
+SIZE = (1060, 760)
+
+
+def seed_history(load_json: Callable[[str], Any]) -> None:
+    """Three older runs, a month apart, so the charts show a trend."""
+    import datetime
+
+    from app.core.scan import ScanResult
+    from app.core.speed import SpeedResult
+    from app.history.records import NewRun
+    from app.services.history import open_history
+
+    speed, scan = load_json("speed.json"), load_json("scan.json")
+    now = datetime.datetime.now(datetime.UTC)
+    with open_history() as store:
+        for months, down, up, busy, drop in ((3, 48.2, 9.6, 310.0, 4), (2, 51.0, 9.9, 280.0, 2),
+                                             (1, 97.5, 19.4, 150.0, 1)):
+            older = speed | {"download_mbps": down, "upload_mbps": up,
+                             "loaded_latency_ms": {"download": busy * 0.7, "upload": busy}}
+            seen = scan | {"devices": scan["devices"][:-drop]}
+            store.save_run(NewRun(
+                created_at=(now - datetime.timedelta(days=30 * months)).isoformat(),
+                app_version="0.1.0", answers=load_json("answers.json"),
+                speed=SpeedResult.from_dict(older), scan=ScanResult.from_dict(seen)))
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ROUTER_ADVISOR_HOME"] = tempfile.mkdtemp(prefix="ra-screens-")
+    sys.path.insert(0, str(REPO_ROOT))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+    from app.gui.app import create_application
+    from app.gui.wizard import WizardWindow
+    from tests.gui.recorded import load_json, recorded_engines
+
+    app = create_application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    seed_history(load_json)
+
+    def settle(seconds: float = 0.3) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def wait_idle(window: WizardWindow) -> None:
+        while window.ctx.runner.busy:
+            settle(0.05)
+        settle()
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = OUT / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path.relative_to(REPO_ROOT))
+
+    window = WizardWindow(recorded_engines(seconds=0.2, scan_file="scan2.json"))
+    window.resize(*SIZE)
+    window.show()
+    window.ctx.state.answers = load_json("answers.json")
+    save(window, "1-welcome")
+    window.next()
+    window.current_page.start()
+    wait_idle(window)
+    save(window, "2-speed")
+    window.next()
+    window.current_page.start(window.ctx.engines.scan)
+    wait_idle(window)
+    window.current_page.table.item(1, 0).setText("Anna's laptop")
+    save(window, "3-devices")
+    window.next()
+    save(window, "4-home")
+    window.next()
+    wait_idle(window)
+    recs = window.current_page
+    recs.cards[0].compare.setChecked(True)
+    recs.cards[2].compare.setChecked(True)
+    save(window, "5-recommendations")
+    for opener, name in ((recs.open_comparison, "5b-compare"), (recs.open_catalog, "5c-catalog")):
+        opener()
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, QDialog) and w.isVisible())
+        save(dialog, name)
+        dialog.close()
+    window.next()
+    window.current_page.list.item(0).setCheckState(Qt.CheckState.Checked)
+    save(window, "6-questions")
+    window.next()
+    window.current_page.folder.setText("/home/you/Documents/Router Advisor")
+    save(window, "7-export")
+
+    # A second run with the first scan, so the history has a diff and a trend to show.
+    window.ctx.engines = recorded_engines(seconds=0.2, scan_file="scan.json")
+    window.open_history()
+    history = window._history_window
+    history.rescan()
+    window.current_page.start()
+    wait_idle(window)
+    window.next()
+    window.current_page.start(window.ctx.engines.scan)
+    wait_idle(window)
+    for _ in range(4):
+        window.next()
+        wait_idle(window)
+    history.refresh()
+    history.resize(*SIZE)
+    save(history, "8-history")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
