@@ -90,11 +90,19 @@ def ip_order(device: SeenDevice) -> tuple[int, int, str]:
     return (address.version, int(address), device.ip)
 
 
+def _comparable(field: str, value: str | None) -> str | None:
+    """Host names differ only in form when they come from DHCP ('Anna-Phone') or mDNS
+    ('anna-phone.local'): compare the first label, ignoring case."""
+    if field == "hostname" and value:
+        return value.strip().rstrip(".").split(".")[0].lower()
+    return value
+
+
 def _changes(before: SeenDevice, after: SeenDevice) -> tuple[FieldChange, ...]:
     return tuple(
         FieldChange(name, getattr(before, name), getattr(after, name))
         for name in COMPARED_FIELDS
-        if getattr(before, name) != getattr(after, name)
+        if _comparable(name, getattr(before, name)) != _comparable(name, getattr(after, name))
     )
 
 

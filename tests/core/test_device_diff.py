@@ -59,3 +59,11 @@ def test_identical_runs_have_no_differences_and_to_dict_is_json_ready() -> None:
     diff = diff_devices(devices, devices)
     assert diff.to_dict() == {"new": [], "gone": [], "changed": [], "unchanged": 2}
     assert diff_devices([], devices[:1]).to_dict()["new"][0]["display_name"] == "Printer"
+
+
+def test_a_host_name_that_only_changes_form_is_not_a_change() -> None:
+    before = [seen(1, "10.0.0.2", hostname="Anna-Phone"), seen(2, "10.0.0.3", hostname="tv")]
+    after = [seen(1, "10.0.0.2", hostname="anna-phone.local."), seen(2, "10.0.0.3", hostname=None)]
+    diff = diff_devices(before, after)
+    assert diff.unchanged == 1
+    assert [c.changes for c in diff.changed] == [(FieldChange("hostname", "tv", None),)]
