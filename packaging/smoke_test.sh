@@ -9,7 +9,7 @@ PY=${1:-python3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export ROUTER_ADVISOR_HOME="$WORK/home"
-ANSWERS="$ROOT/data/examples/family-house.toml"
+ANSWERS="$ROOT/data/examples/family-home.toml"
 
 echo "== wheel"
 "$PY" -m venv "$WORK/build-env"
