@@ -104,6 +104,8 @@ def resolve_target(iface: str | None = None, cidr: str | None = None,
                    allow_large: bool = False) -> ScanTarget:
     """Check the person's choice (or find the default) and return what to scan."""
     requested = parse_cidr(cidr) if cidr is not None else None
+    if requested is not None:
+        check_size(requested, allow_large)
     if iface is None:
         iface = _interface_for(requested) if requested else default_route()[1]
         if iface is None:
@@ -128,6 +130,6 @@ def resolve_target(iface: str | None = None, cidr: str | None = None,
             raise UserInputError(f"{requested} is not on interface '{iface}' (which is on "
                                  f"{mine}); pass a --cidr inside that subnet")
         local_ip, network = matches[0][0], requested
-    check_size(network, allow_large)
+    check_size(network, allow_large)  # the interface's own subnet, when none was asked for
     return ScanTarget(iface=iface, network=network, local_ip=local_ip, local_mac=_mac(iface),
                       gateway=gateway_on(iface, network))

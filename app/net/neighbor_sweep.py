@@ -29,8 +29,8 @@ class NeighborTiming:
     """The kernel re-asks a silent address after `retrans_time` (1 s on Linux, read live);
     we wait for that second request plus `answer_s`, then stop after `quiet_s` without news."""
 
-    answer_s: float = 0.15
-    quiet_s: float = 0.2
+    answer_s: float = 0.4
+    quiet_s: float = 0.25
     max_s: float = 1.9
 
 

@@ -33,6 +33,7 @@ from app.net.speedtest_adapter import (
 )
 
 T = TypeVar("T")
+STALLED_AT_CAP_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,13 @@ class SpeedEngine:
                 current = window_rates(samples, min(s.window_s, now - begin), 1)[0]
                 fraction = frac_from + (frac_to - frac_from) * min(1.0, (now - begin) / cap_s)
                 self._report(fraction, f"Measuring {name}", current * 8 / 1e6)
-                if stable or now - begin >= cap_s:
+                if stable:
+                    break
+                if now - begin >= cap_s:
+                    # Out of time while nothing moves: the server is gone, not just slow.
+                    if now - self._stalled_since(samples) >= STALLED_AT_CAP_S:
+                        raise connection_error(TimeoutError(), self.endpoint.label,
+                                               f"measuring {name}")
                     break
         finally:
             stop.set()
@@ -211,10 +218,14 @@ class SpeedEngine:
             error = next((st.error for st in streams if st.error is not None), None)
             self._raise_for(error or ConnectionResetError("all streams ended"),
                             f"measuring {name}")
-        now, moved = samples[-1]
-        stalled_since = next((t for t, b in samples if b == moved), now)
-        if now - stalled_since >= self.settings.io_timeout_s:
+        if samples[-1][0] - self._stalled_since(samples) >= self.settings.io_timeout_s:
             raise connection_error(TimeoutError(), self.endpoint.label, f"measuring {name}")
+
+    @staticmethod
+    def _stalled_since(samples: list[Sample]) -> float:
+        """When the byte count last changed."""
+        moved = samples[-1][1]
+        return next(t for t, b in samples if b == moved)
 
     def _loaded_latency(self, probe: LatencyProbe, after: float, end: float) -> float | None:
         values = [ms for started, ms in probe.samples if started >= after]

@@ -8,6 +8,7 @@ Run inside a lab namespace whose kernel ARP replies are off (arp_ignore=8):
 """
 
 import argparse
+import socket
 import threading
 import time
 
@@ -37,14 +38,15 @@ def main() -> None:
         with lock:
             sock.send(frame)
 
+    my_ip = socket.inet_aton(args.ip)
     print("ready", flush=True)
     while True:
-        pkt = sock.recv()
-        if pkt is None or ARP not in pkt:
+        frame = sock.recv_raw(2048)[1] or b""
+        # Check the raw bytes first (ARP request for our address) so that the sweep's
+        # hundreds of other broadcasts cost no parsing.
+        if len(frame) < 42 or frame[20:22] != b"\x00\x01" or frame[38:42] != my_ip:
             continue
-        arp = pkt[ARP]
-        if arp.op != 1 or arp.pdst != args.ip:
-            continue
+        arp = Ether(frame)[ARP]
         now = time.monotonic()
         if args.mode == "second":
             previous = last_seen.get(arp.psrc)

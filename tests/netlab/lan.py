@@ -71,6 +71,7 @@ class Lan:
         self.lab = NetLab()
         self.network = ipaddress.IPv4Network(network)
         self.hosts: list[Host] = []
+        self._retired: set[str] = set()  # IPs of removed hosts, not handed out again
         self._serial = 0
         try:
             self.bridge = self.lab.add_namespace("br")
@@ -127,8 +128,8 @@ class Lan:
         return ns
 
     def free_ip(self) -> str:
-        """The next unused host address, spread over the whole subnet."""
-        used = {h.ip for h in self.hosts} | {self.gateway_ip, self.laptop_ip}
+        """The next address never used in this lab, spread over the whole subnet."""
+        used = {h.ip for h in self.hosts} | {self.gateway_ip, self.laptop_ip} | self._retired
         size = self.network.num_addresses - 2
         step = 37 if size > 300 else 11
         for i in range(size):
@@ -181,6 +182,7 @@ class Lan:
         run(["ip", "netns", "del", host.ns.name], check=False)
         self.lab.namespaces.remove(host.ns)
         self.hosts.remove(host)
+        self._retired.add(host.ip)
 
     def close(self) -> None:
         self.lab.close()

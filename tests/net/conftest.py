@@ -1,0 +1,27 @@
+"""The namespace LAN shared by the network tests of a module (built once, always removed)."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.netlab.lan import Lan, build_lan
+from tests.netlab.netns import require_root
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def recorded(*parts: str) -> str:
+    """A recorded tool output without its '#' source header."""
+    text = FIXTURES.joinpath(*parts).read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+
+
+@pytest.fixture(scope="module")
+def lan() -> Iterator[Lan]:
+    require_root()
+    lab = build_lan(hosts=20, second=2, late=2, mdns=True)
+    try:
+        yield lab
+    finally:
+        lab.close()
