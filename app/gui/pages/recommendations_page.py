@@ -123,8 +123,8 @@ class RecommendationsPage(WizardPage):
         self.needs.setText("<b>What your home needs:</b> " + " ".join(q.notes))
         self.needs.show()
         for rank, item in enumerate(rec.shortlist, start=1):
-            notes = {text for _, text in overkill(item.router, q)}
-            card = RouterCard(rank, item, notes)
+            # The scorer lists its overkill notes first among the caveats.
+            card = RouterCard(rank, item, overkill_count=len(overkill(item.router, q)))
             card.ensurePolished()  # style-sheet fonts must be known before the layout sizes it
             card.compareToggled.connect(self._compare_changed)
             self.list_layout.insertWidget(self.list_layout.count() - 1, card)

@@ -1,0 +1,151 @@
+"""Single pages and helpers: validation in place, units, remembered answers, the worker
+helper's threading contract, overkill notes on cards, and the launcher's Qt checks."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from app.core.answers import SQFT_PER_M2, answers_from_dict
+from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
+from app.core.scoring.criteria import overkill
+from app.errors import RuntimeFailure
+from app.gui.launch import qt_start_problem
+from app.gui.settings import Settings, load_last_answers, save_last_answers
+from app.gui.workers import JobRunner
+from tests.gui import walk
+from tests.gui.recorded import recorded_engines
+
+
+def _to_page(qtbot: QtBot, title: str):
+    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.1))
+    while window.current_page.title != title:
+        walk.press_next(qtbot, window)
+    return window, window.current_page
+
+
+def test_home_page_validates_in_place_and_blocks_next(qtbot: QtBot) -> None:
+    window, page = _to_page(qtbot, "Your home")
+    page.devices.setValue(5)
+    page.smart.setValue(9)
+    assert not window.next_button.isEnabled()
+    assert page.error.isVisible() and "smart-home" in page.error.text()
+    assert page.smart.property("invalid") is True
+    page.smart.setValue(3)
+    assert window.next_button.isEnabled() and not page.error.isVisible()
+
+
+def test_home_page_units_convert_and_answers_parse(qtbot: QtBot) -> None:
+    _, page = _to_page(qtbot, "Your home")
+    page.size.setValue(100)
+    page.unit.setCurrentIndex(1)  # sq ft
+    assert page.size.value() == pytest.approx(100 * SQFT_PER_M2, abs=1)
+    answers = page.answers()
+    assert "size_sqft" in answers["home"] and "size_m2" not in answers["home"]
+    assert answers_from_dict(answers).home.size_m2 == pytest.approx(100, abs=0.1)
+
+
+def test_answers_are_remembered_and_reloaded(qtbot: QtBot, app_home: Path) -> None:
+    window, page = _to_page(qtbot, "Your home")
+    page.people.setValue(5)
+    page.budget.setValue(250)
+    walk.press_next(qtbot, window)
+    assert load_last_answers() == window.ctx.state.answers
+    _, page2 = _to_page(qtbot, "Your home")
+    assert page2.people.value() == 5 and page2.budget.value() == 250
+
+
+def test_a_saved_cli_run_shape_loads_into_the_form(qtbot: QtBot) -> None:
+    _, page = _to_page(qtbot, "Your home")
+    page.load({"home": {"size_m2": 80.0, "floors": 2, "walls": "brick"},
+               "household": {"people": 2, "devices": None, "smart_home_devices": 0},
+               "budget_usd": 199.0, "isp": {"down_mbps": None, "up_mbps": None}})
+    assert page.floors.value() == 2 and page.budget.value() == 199 and page.devices.value() == 0
+
+
+def test_overkill_notes_are_marked_on_cards(qtbot: QtBot) -> None:
+    window, page = _to_page(qtbot, "Recommendations")
+    walk.wait_idle(qtbot, window, 30000)
+    q = window.ctx.state.recommendation.requirements
+    marked = [("Overkill:" in card.body.text(), bool(overkill(card.item.router, q)))
+              for card in page.cards]
+    assert all(shown == expected for shown, expected in marked)
+    assert any(shown for shown, _ in marked), "on a 96 Mbit/s plan some pick has a 10G port"
+
+
+def _runner(qtbot: QtBot) -> tuple[QWidget, JobRunner]:
+    """A runner owned by a widget, as the wizard window owns its runner; keep both."""
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    return owner, JobRunner(owner)
+
+
+def test_worker_delivers_progress_and_results_on_the_main_thread(qtbot: QtBot) -> None:
+    _owner, runner = _runner(qtbot)
+    seen: list[bool] = []
+
+    def engine(progress: ProgressCallback, cancel: CancelToken) -> str:
+        assert QThread.currentThread() is not QApplication.instance().thread()
+        progress(ProgressUpdate(0.5, "half"))
+        return "done"
+
+    # A finished Job deletes itself, so the test collects what it emits instead of holding it.
+    results: list[str] = []
+    job = runner.start(engine)
+    job.progressed.connect(lambda _: seen.append(
+        QThread.currentThread() is QApplication.instance().thread()))
+    job.succeeded.connect(results.append)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
+    assert results == ["done"] and seen == [True]
+
+
+def test_worker_reports_failures_in_plain_words(qtbot: QtBot) -> None:
+    _owner, runner = _runner(qtbot)
+
+    def broken(progress: ProgressCallback, cancel: CancelToken) -> None:
+        raise RuntimeFailure("The speed-test server stopped answering: try again later.")
+
+    def refused(progress: ProgressCallback, cancel: CancelToken) -> None:
+        raise ConnectionRefusedError()
+
+    messages: list[str] = []
+    for engine in (broken, refused):
+        runner.start(engine).failed.connect(messages.append)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
+    assert messages[0] == "The speed-test server stopped answering: try again later."
+    assert messages[1].startswith("No network connection: check the cable or Wi-Fi")
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"QT_QPA_PLATFORM": "offscreen"}, None),
+    ({}, "no display found"),
+    ({"QT_QPA_PLATFORM": "wayland"}, "no Wayland display"),
+])
+def test_the_launcher_explains_why_qt_cannot_start(env: dict[str, str], expected: str | None
+                                                   ) -> None:
+    problem = qt_start_problem(env, platform="linux")
+    assert problem is None if expected is None else expected in problem
+    if problem:
+        assert "QT_QPA_PLATFORM=offscreen" in problem and "\n" not in problem
+
+
+def test_router_advisor_without_a_display_says_so_in_one_line(cli, monkeypatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    result = cli()
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no display found" in result.stderr
+    assert "PySide6" not in result.stdout
+
+
+def test_settings_and_answers_files(app_home: Path) -> None:
+    config = app_home / "config"
+    config.mkdir(exist_ok=True)
+    (config / "settings.toml").write_text('[engines]\niface = "eth9"\nserver_url = "http://x"\n',
+                                          encoding="utf-8")
+    assert Settings.load(config) == Settings(iface="eth9", server_url="http://x")
+    save_last_answers({"home": {"floors": 2}}, config)
+    assert load_last_answers(config) == {"home": {"floors": 2}}
