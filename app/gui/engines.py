@@ -45,16 +45,11 @@ def real_engines(settings: Settings) -> Engines:
         return run_scan(settings.iface, settings.cidr, method=settings.scan_method,
                         allow_large=settings.allow_large, progress=progress, cancel=cancel)
 
-    def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
-        from app.services.scan import privileged_scan
-
-        return privileged_scan(settings.iface, settings.cidr, allow_large=settings.allow_large,
-                               progress=progress, cancel=cancel)
-
     def routers() -> list[Router]:
         from app.services.catalog import load_routers
 
         return load_routers()
 
-    return Engines(speed=speed, scan=scan, deeper_scan=deeper_scan, routers=routers,
-                   settings=settings)
+    # No service runs the pkexec scan helper yet, so the Devices page shows the scan's own
+    # note on how to get the deeper scan instead of a button.
+    return Engines(speed=speed, scan=scan, deeper_scan=None, routers=routers, settings=settings)

@@ -218,6 +218,8 @@ class DevicesPage(WizardPage):
         unprivileged = result.method == "neighbor" and self.ctx.engines.deeper_scan is not None
         if unprivileged:
             note += " The deeper scan needs administrator rights: press Run deeper scan."
+        elif result.method == "neighbor" and result.notes:
+            note += " " + " ".join(result.notes)
         show_banner(self.method_note, note)
         self.deeper_button.setVisible(unprivileged)
         self.link_text.setText(link_words(result.wifi_link))
