@@ -34,6 +34,8 @@ from app.net.speedtest_adapter import (
 
 T = TypeVar("T")
 STALLED_AT_CAP_S = 1.0
+LATENCY_SETTLED_N = 3  # loaded-latency samples that must agree before a direction ends
+LATENCY_SETTLED_MS = 10.0  # ... within this, or 15 % of their median
 
 
 @dataclass(frozen=True)
@@ -180,7 +182,8 @@ class SpeedEngine:
                 span = s.window_s * s.stable_windows
                 if now - begin >= s.ramp_s + span:
                     stable = is_stable(window_rates(samples, s.window_s, s.stable_windows),
-                                       s.tolerance)
+                                       s.tolerance) and self._latency_settled(
+                                           probe, begin + s.loaded_skip_s)
                 current = window_rates(samples, min(s.window_s, now - begin), 1)[0]
                 fraction = frac_from + (frac_to - frac_from) * min(1.0, (now - begin) / cap_s)
                 self._report(fraction, f"Measuring {name}", current * 8 / 1e6)
@@ -227,8 +230,17 @@ class SpeedEngine:
         moved = samples[-1][1]
         return next(t for t, b in samples if b == moved)
 
+    @staticmethod
+    def _latency_settled(probe: LatencyProbe, after: float) -> bool:
+        """The queue has stopped growing: the last loaded-latency samples agree."""
+        last = [ms for started, ms in probe.samples if started >= after][-LATENCY_SETTLED_N:]
+        if len(last) < LATENCY_SETTLED_N:
+            return False
+        return max(last) - min(last) <= max(LATENCY_SETTLED_MS, 0.15 * median(last))
+
     def _loaded_latency(self, probe: LatencyProbe, after: float, end: float) -> float | None:
-        values = [ms for started, ms in probe.samples if started >= after]
+        # The latest samples: a queue fills while TCP grows its windows, so early ones are low.
+        values = [ms for started, ms in probe.samples if started >= after][-LATENCY_SETTLED_N:]
         pending = probe.in_flight_since
         if pending is not None and end - pending > (median(values) / 1000 if values else 0):
             values.append((end - pending) * 1000.0)  # a probe stuck behind the queue

@@ -3,18 +3,19 @@
 Run it inside a namespace: `python -m tests.netlab.speed_server --host IP --port N`. It
 prints "ready" once listening. Downloads are sent with sendfile from one pre-built random
 file and uploads are discarded through one large buffer, so a single Python process keeps
-up with a gigabit link. Failure modes for tests: --die-after-bytes (the process exits, as a
-crashed server would), --stall-after-bytes (it stops sending, as a hung one would),
---malformed-config, --forbid (403 to everything).
+up with a gigabit link. Failure modes for tests: --die-after-bytes (it resets every
+connection and exits, as a crashed server would; a plain exit would let the kernel deliver
+megabytes of buffered data first), --malformed-config, --forbid (403 to everything).
 """
 
 import argparse
 import os
 import re
+import socket
+import struct
 import sys
 import tempfile
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -51,6 +52,7 @@ class LabServer(ThreadingHTTPServer):
         self.options = options
         self.served = 0
         self.lock = threading.Lock()
+        self.connections: set[socket.socket] = set()
         # An unlinked temporary file: nothing is left behind even when the server is killed.
         # sendfile is always given an explicit offset, so threads may share it.
         folder = "/dev/shm" if os.path.isdir("/dev/shm") else None
@@ -65,9 +67,11 @@ class LabServer(ThreadingHTTPServer):
             self.served += n
             served = self.served
         if self.options.die_after_bytes and served >= self.options.die_after_bytes:
+            with self.lock:
+                for conn in self.connections:
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    conn.close()  # with linger 0: a reset, and buffered data is dropped
             os._exit(3)
-        if self.options.stall_after_bytes and served >= self.options.stall_after_bytes:
-            time.sleep(3600)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -78,6 +82,16 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.lock:
+            self.server.connections.add(self.connection)
+
+    def finish(self) -> None:
+        with self.server.lock:
+            self.server.connections.discard(self.connection)
+        super().finish()
 
     def _reply(self, body: bytes, status: int = 200, kind: str = "text/plain") -> None:
         self.send_response(status)
@@ -142,7 +156,6 @@ def main() -> None:
     parser.add_argument("--host", required=True)
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--die-after-bytes", type=int, default=0)
-    parser.add_argument("--stall-after-bytes", type=int, default=0)
     parser.add_argument("--malformed-config", action="store_true")
     parser.add_argument("--forbid", action="store_true")
     options = parser.parse_args()
