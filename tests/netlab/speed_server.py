@@ -113,6 +113,8 @@ class Handler(BaseHTTPRequestHandler):
         elif "/speedtest-servers" in path:
             body = SERVERS_XML.format(host=opts.host, port=opts.port, id=SERVER_ID)
             self._reply(body.encode(), kind="text/xml")
+        elif not path.startswith("/speedtest/"):
+            self._reply(b"not found", 404)
         elif path.endswith("/latency.txt"):
             self._reply(b"test=test\n")
         elif match := re.search(r"/random(\d+)x(\d+)\.jpg$", path):
@@ -139,6 +141,10 @@ class Handler(BaseHTTPRequestHandler):
             self._reply(b"Forbidden", 403)
             return
         length = int(self.headers.get("Content-Length") or 0)
+        if not urlsplit(self.path).path.startswith("/speedtest/"):
+            self.close_connection = True
+            self._reply(b"not found", 404)
+            return
         buffer = memoryview(bytearray(1 << 20))
         left = length
         while left > 0:

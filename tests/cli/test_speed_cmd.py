@@ -1,0 +1,92 @@
+"""`router-advisor speed`: manual entry, and each failure as one clear line with its exit code.
+
+Network cases run the CLI inside the laptop namespace of a shaped lab WAN; nothing leaves it.
+"""
+
+import json
+
+import pytest
+
+from tests.netlab.netns import require_root
+from tests.netlab.wan import SERVER_IP, running_wan
+
+
+def test_manual_entry_prints_the_speed_json_shape(cli) -> None:
+    proc = cli("speed", "--manual", "300/50", "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["manual"] is True and result["download_mbps"] == 300.0
+    assert result["upload_mbps"] == 50.0 and result["bufferbloat_grade"] is None
+    assert set(result["loaded_latency_ms"]) == {"download", "upload"}
+    assert set(result["verdicts"]) == {"streaming_4k", "large_uploads"}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--manual", "fast"), "--manual takes DOWN/UP"),
+    (("--manual", "0/10"), "download speed must be"),
+    (("--server-url", "ftp://example.invalid/x"), "is not valid"),
+    (("--server-url", "http://10.0.0.1:99999/"), "bad port"),
+    (("--server-id", "abc"), "is not a number"),
+    (("--server-url", "http://10.0.0.1/", "--max-seconds", "1"), "--max-seconds must be"),
+])
+def test_bad_input_is_exit_code_two_before_any_network(cli, args, message) -> None:
+    proc = cli("speed", *args)
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def wan():
+    require_root()
+    with running_wan(down_mbit=50, up_mbit=10, queue_ms=5) as lab:
+        yield lab
+
+
+@pytest.mark.netns
+def test_default_selection_through_a_self_hosted_directory(wan) -> None:
+    proc = wan.run_app("speed", "--directory-url", wan.directory_url, "--json")
+    assert proc.returncode == 0, proc.stderr
+    server = json.loads(proc.stdout)["server"]
+    assert server["id"] == "4242" and server["sponsor"] == "Router Advisor test lab"
+
+
+@pytest.mark.netns
+def test_server_id_that_does_not_exist(wan) -> None:
+    proc = wan.run_app("speed", "--directory-url", wan.directory_url, "--server-id", "7")
+    assert proc.returncode == 2
+    assert "No speed-test server has the id 7" in proc.stderr
+
+
+@pytest.mark.netns
+def test_refused_connection(wan) -> None:
+    proc = wan.run_app("speed", "--server-url", f"http://{SERVER_IP}:9/speedtest/upload.php")
+    assert proc.returncode == 1
+    assert "refused the connection" in proc.stderr and "Traceback" not in proc.stderr
+
+
+@pytest.mark.netns
+def test_unreachable_server(wan) -> None:
+    proc = wan.run_app("speed", "--server-url", "http://10.77.2.99:8080/speedtest/upload.php")
+    assert proc.returncode == 1
+    assert ("unreachable" in proc.stderr or "stopped answering" in proc.stderr), proc.stderr
+
+
+@pytest.mark.netns
+def test_not_a_speedtest_server(wan) -> None:
+    proc = wan.run_app("speed", "--server-url", f"http://{SERVER_IP}:8080/elsewhere/")
+    assert proc.returncode == 1
+    assert "is not a speed-test server" in proc.stderr
+
+
+@pytest.mark.netns
+def test_malformed_config_and_http_403() -> None:
+    require_root()
+    with running_wan(down_mbit=20, up_mbit=20, server_args=("--malformed-config",)) as lab:
+        proc = lab.run_app("speed", "--directory-url", lab.directory_url)
+        assert proc.returncode == 1
+        assert "cannot be read" in proc.stderr and "Traceback" not in proc.stderr
+        lab.start_server("--forbid")
+        proc = lab.run_app("speed", "--server-url", lab.server_url)
+    # A 403 over HTTP is retried over HTTPS; this lab server speaks only HTTP.
+    assert proc.returncode == 1
+    assert "secure connection" in proc.stderr, proc.stderr
