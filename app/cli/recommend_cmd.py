@@ -70,6 +70,8 @@ def print_text(rec: Recommendation) -> None:
             print(f"   + {_plain(reason)}")
         for caveat in entry["caveats"]:
             print(f"   ! {_plain(caveat)}")
+        for note in entry["overkill"]:
+            print(f"   $ Overkill: {_plain(note)}")
     print("\nQuestions to ask before buying:")
     for vq in data["vendor_questions"]:
         print(f"  [ ] {_plain(vq['question'])}")

@@ -39,6 +39,7 @@ def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
         "score": item.score,
         "reasons": list(item.reasons),
         "caveats": list(item.caveats),
+        "overkill": list(item.overkill),
         "unknown_facts": list(item.unknowns),
     }
 

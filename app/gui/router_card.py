@@ -19,7 +19,7 @@ def _items(lines: list[str], mark: str, colour: str) -> str:
 class RouterCard(QFrame):
     compareToggled = Signal(bool)
 
-    def __init__(self, rank: int, item: Scored, overkill_count: int) -> None:
+    def __init__(self, rank: int, item: Scored) -> None:
         super().__init__(objectName="card")
         self.item = item
         r = item.router
@@ -34,10 +34,9 @@ class RouterCard(QFrame):
         facts = QLabel(router_facts.key_facts(r), objectName="muted")
         facts.setWordWrap(True)
         layout.addWidget(facts)
-        overkill = list(item.caveats[:overkill_count])
-        caveats = list(item.caveats[overkill_count:])
-        text = _items(list(item.reasons[:4]), "✔", "#1f9d57") + _items(caveats, "!", "#c78a00")
-        text += _items([f"Overkill: {note}" for note in overkill], "$", "#d64545")
+        text = _items(list(item.reasons[:4]), "✔", "#1f9d57")
+        text += _items(list(item.caveats), "!", "#c78a00")
+        text += _items([f"Overkill: {note}" for note in item.overkill], "$", "#d64545")
         self.body = QLabel(text)
         self.body.setWordWrap(True)
         layout.addWidget(self.body)

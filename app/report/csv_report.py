@@ -12,7 +12,8 @@ from app.report.escape import csv_cell
 from app.report.facts import display_name, key_facts, requirement_rows
 
 SHORTLIST_HEADER = ("rank", "name", "brand", "model", "kind", "pack_size", "wifi_generation",
-                    "wan_mbps", "price_usd", "score", "key_facts", "reasons", "caveats")
+                    "wan_mbps", "price_usd", "score", "key_facts", "reasons", "caveats",
+                    "overkill")
 
 
 def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
@@ -27,7 +28,7 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
     for e in data["shortlist"]:
         row(e["rank"], display_name(e), e["brand"], e["model"], e["kind"], e["pack_size"],
             e["wifi_generation"], e["wan_mbps"], e["price_usd"], e["score"], key_facts(e),
-            " | ".join(e["reasons"]), " | ".join(e["caveats"]))
+            " | ".join(e["reasons"]), " | ".join(e["caveats"]), " | ".join(e["overkill"]))
     writer.writerow([])
     row("need", "value")
     for need, value in requirement_rows(data["requirements"]):

@@ -26,6 +26,7 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
         ]
         lines += [f"- {md_escape(reason)}" for reason in entry["reasons"]]
         lines += [f"- Caveat: {md_escape(caveat)}" for caveat in entry["caveats"]]
+        lines += [f"- Overkill: {md_escape(note)}" for note in entry["overkill"]]
         lines.append("")
     lines += ["## Questions to ask before buying", ""]
     for vq in data["vendor_questions"]:

@@ -108,7 +108,7 @@ def test_the_json_shape_has_every_field_the_issue_names(catalog: list[Router]) -
     assert set(data) == {"requirements", "shortlist", "vendor_questions"}
     for entry in data["shortlist"]:
         for key in ("brand", "model", "kind", "pack_size", "wifi_generation", "wan_mbps",
-                    "price_usd", "score", "reasons", "caveats"):
+                    "price_usd", "score", "reasons", "caveats", "overkill"):
             assert key in entry
         assert entry["reasons"] and all(isinstance(r, str) for r in entry["reasons"])
     assert all(set(q) == {"question", "why"} for q in data["vendor_questions"])

@@ -65,8 +65,9 @@ def test_each_criterion_scores_and_explains() -> None:
 def test_a_flagship_on_a_slow_plan_is_called_overkill_in_plain_words() -> None:
     q = req(isp={"down_mbps": 100})
     item = quick_score(router(wifi_class="BE19000", wifi_generation="7"), q, weights_for(q))
-    text = explain_scored(item, q, weights_for(q)).caveats[0]
-    assert text.startswith("A BE19000 router will not make a 100 Mbps plan faster")
+    scored = explain_scored(item, q, weights_for(q))
+    assert scored.overkill[0].startswith("A BE19000 router will not make a 100 Mbps plan faster")
+    assert not set(scored.overkill) & set(scored.caveats)
     modest = quick_score(router(wifi_class="AX3000"), q, weights_for(q))
     assert modest.score > item.score
 

@@ -112,3 +112,17 @@ def test_export_refuses_a_missing_folder_or_a_folder_as_file(rec: Recommendation
         export(rec, "md", tmp_path)
     with pytest.raises(UserInputError, match="unknown export format"):
         render(rec, "pdf")
+
+
+def test_every_format_shows_the_overkill_notes_apart_from_the_caveats() -> None:
+    rec = recommend(answers_from_dict({"isp": {"down_mbps": 50, "up_mbps": 10}}),
+                    fixture_routers(), top=15)
+    notes = [note for item in rec.shortlist for note in item.overkill]
+    assert notes, "on a 50 Mbit/s plan some fixture model has a multi-gig port"
+    assert not set(notes) & {c for item in rec.shortlist for c in item.caveats}
+    note = notes[0]
+    assert f"- Overkill: {md_escape(note)}" in render(rec, "md")
+    assert f'<li class="overkill">Overkill: {note}</li>' in render(rec, "html")
+    rows = list(csv.DictReader(io.StringIO(render(rec, "csv").split("\r\n\r\n")[0])))
+    assert any(note in row["overkill"] for row in rows)
+    assert any(note in e["overkill"] for e in json.loads(render(rec, "json"))["shortlist"])

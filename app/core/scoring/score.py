@@ -23,13 +23,15 @@ CRITERIA: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Scored:
-    """A model's score (0-100) and everything a person needs to trust it."""
+    """A model's score (0-100) and everything a person needs to trust it. `overkill` holds
+    the notes on paying for what this home cannot use; `caveats` the other catches."""
 
     router: Router
     score: float
     reasons: tuple[str, ...]
     caveats: tuple[str, ...]
     unknowns: tuple[str, ...]
+    overkill: tuple[str, ...]
 
 
 class Quick(NamedTuple):
@@ -84,13 +86,12 @@ def best(items: list[Quick], top: int) -> list[Quick]:
 
 
 def explain_scored(item: Quick, q: Requirements, weights: tuple[float, ...]) -> Scored:
-    """Put words to a ranked model: strongest reasons first, overkill notes first in caveats."""
+    """Put words to a ranked model: strongest reasons first; overkill notes on their own."""
     r = item.router
     x = c.Derived(r, q)
     ranked = sorted(zip(weights, item.findings, strict=True), key=lambda wf: -wf[0] * wf[1][0])
     reasons = tuple(c.explain(f[1], r, q, x) for _, f in ranked if f[1])
-    caveats = tuple(c.explain(text, r, q, x) for _, text in item.overkill) + tuple(
-        c.explain(f[2], r, q, x) for _, f in ranked if f[2]
-    )
+    caveats = tuple(c.explain(f[2], r, q, x) for _, f in ranked if f[2])
+    overkill = tuple(c.explain(text, r, q, x) for _, text in item.overkill)
     unknowns = tuple(f[3] for f in item.findings if f[3])
-    return Scored(r, item.score, reasons, caveats, unknowns)
+    return Scored(r, item.score, reasons, caveats, unknowns, overkill)

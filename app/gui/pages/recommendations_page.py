@@ -9,7 +9,6 @@ from app.core.answers import answers_from_dict
 from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from app.core.recommend import Recommendation, recommend
 from app.core.router import Router
-from app.core.scoring.criteria import overkill
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
 from app.gui.router_card import RouterCard
 from app.gui.state import ChecklistItem
@@ -123,8 +122,7 @@ class RecommendationsPage(WizardPage):
         self.needs.setText("<b>What your home needs:</b> " + " ".join(q.notes))
         self.needs.show()
         for rank, item in enumerate(rec.shortlist, start=1):
-            # The scorer lists its overkill notes first among the caveats.
-            card = RouterCard(rank, item, overkill_count=len(overkill(item.router, q)))
+            card = RouterCard(rank, item)
             card.ensurePolished()  # style-sheet fonts must be known before the layout sizes it
             card.compareToggled.connect(self._compare_changed)
             self.list_layout.insertWidget(self.list_layout.count() - 1, card)
