@@ -207,3 +207,62 @@ def answers_from_dict(data: Mapping[str, Any]) -> Answers:
         isp=Isp(**v.get("isp", {})),
         preferences=Preferences(**v.get("preferences", {})),
     )
+
+
+def answers_to_file_dict(
+    answers: Answers, size_unit: Literal["m2", "sqft"] = "m2"
+) -> dict[str, dict[str, Any]]:
+    """`answers` in the answers-file shape (what `answers_from_dict` reads back), the one
+    shape saved everywhere; unanswered keys (None) are left out, and the home's size is
+    written in `size_unit`."""
+    home = answers.home
+    size = (
+        {"size_sqft": round(home.size_m2 * SQFT_PER_M2, 1)}
+        if size_unit == "sqft"
+        else {"size_m2": home.size_m2}
+    )
+    h, u, w, p = answers.household, answers.usage, answers.wired, answers.preferences
+    household: dict[str, Any] = {"people": h.people, "smart_home_devices": h.smart_home_devices}
+    if h.devices is not None:
+        household["devices"] = h.devices
+    data: dict[str, dict[str, Any]] = {
+        "home": {**size, "floors": home.floors, "walls": home.walls},
+        "household": household,
+        "usage": {
+            "gaming": u.gaming,
+            "video_calls": u.video_calls,
+            "remote_work": u.remote_work,
+            "large_uploads": u.large_uploads,
+            "streaming_4k": u.streaming_4k,
+        },
+        "wired": {"devices": w.devices, "multigig": w.multigig},
+        "preferences": {"mesh": p.mesh, "no_cloud_account": p.no_cloud_account},
+    }
+    if answers.budget_usd is not None:
+        data["budget"] = {"max_usd": answers.budget_usd}
+    isp = {
+        key: value
+        for key, value in (("down_mbps", answers.isp.down_mbps), ("up_mbps", answers.isp.up_mbps))
+        if value is not None
+    }
+    if isp:
+        data["isp"] = isp
+    return data
+
+
+def saved_answers_to_file_dict(saved: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Answers as an older history row may hold them, in the answers-file shape.
+
+    Runs saved by `router-advisor run` before the shapes were made one stored the dataclass
+    (`budget_usd` at the top, None for unanswered keys); answers-file data passes unchanged.
+    Raises UserInputError when the result is not valid answers.
+    """
+    data: dict[str, dict[str, Any]] = {
+        section: {key: value for key, value in values.items() if value is not None}
+        for section, values in saved.items()
+        if isinstance(values, Mapping)
+    }
+    if saved.get("budget_usd") is not None:
+        data["budget"] = {"max_usd": saved["budget_usd"]}
+    answers_from_dict(data)
+    return {section: values for section, values in data.items() if values}

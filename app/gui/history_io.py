@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.core.answers import saved_answers_to_file_dict
 from app.errors import UserInputError
 from app.gui.settings import Settings
 from app.gui.state import WizardState
@@ -48,10 +49,15 @@ def overview(settings: Settings) -> HistoryOverview:
 
 
 def last_answers(settings: Settings) -> dict[str, Any] | None:
-    """The answers of the newest run that has them, for Rescan."""
+    """The answers of the newest run that has valid ones, for Rescan, in the answers-file
+    shape whatever shape the run was saved in."""
     with history.open_history(db_path(settings)) as store:
         for summary in history.list_runs(store, limit=20):
             answers = history.show_run(store, summary.id).answers
-            if answers:
-                return answers
+            if not answers:
+                continue
+            try:
+                return saved_answers_to_file_dict(answers)
+            except UserInputError:
+                continue
     return None

@@ -62,6 +62,12 @@ def diff_html(diff: RunDiff | None) -> str:
     return "".join(lines)
 
 
+def top_pick_name(key: str | None, names: dict[str, str]) -> str:
+    if key is None:
+        return "—"
+    return names.get(key) or key.replace("/", " ")
+
+
 class HistoryWindow(QWidget):
     rescanRequested = Signal()
 
@@ -122,19 +128,28 @@ class HistoryWindow(QWidget):
         except RouterAdvisorError as exc:
             show_banner(self.error, str(exc))
             return
-        self.show_runs(data.runs)
+        self.show_runs(data.runs, self._model_names())
         self.diff.setText(diff_html(data.diff))
         self.rescan_button.setEnabled(True)
         self.show_charts(list(reversed(data.runs)))
 
-    def show_runs(self, runs: list[RunSummary]) -> None:
+    def _model_names(self) -> dict[str, str]:
+        """Catalog key -> the name people know the model by; empty if the catalog fails."""
+        try:
+            return {r.key: r.display_name for r in self.ctx.engines.routers()}
+        except RouterAdvisorError:
+            return {}
+
+    def show_runs(self, runs: list[RunSummary], names: dict[str, str]) -> None:
+        """One row per run; the top pick by its display name (its key if the catalog no
+        longer has it)."""
         self.runs.setRowCount(len(runs))
         for row, r in enumerate(runs):
             cells = (_when(r.created_at), _num(r.download_mbps, "Mbit/s"),
                      _num(r.upload_mbps, "Mbit/s"), _num(r.idle_latency_ms, "ms"),
                      _num(r.loaded_latency_ms, "ms"), r.grade or "—",
                      "—" if r.device_count is None else str(r.device_count),
-                     (r.top_pick or "—").replace("/", " "))
+                     top_pick_name(r.top_pick, names))
             for column, text in enumerate(cells):
                 self.runs.setItem(row, column, QTableWidgetItem(text))
 

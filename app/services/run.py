@@ -5,10 +5,10 @@ the difference between "not measured" and "zero".
 """
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 
-from app.core.answers import Answers
+from app.core.answers import Answers, answers_to_file_dict
 from app.core.progress import CancelToken, ProgressCallback, ignore_progress
 from app.core.recommend import recommend
 from app.core.router import Router
@@ -59,7 +59,7 @@ def run_wizard(
     cancel.raise_if_cancelled()
     return history.save_run(
         store,
-        answers=asdict(answers),
+        answers=answers_to_file_dict(answers),
         speed=speed,
         scan=found,
         recommendation=result.to_dict(),

@@ -1,10 +1,17 @@
 """The answers file: defaults, units and plain errors that name the key to fix."""
 
 import tomllib
+from dataclasses import asdict
 
 import pytest
 
-from app.core.answers import DEFAULT_SIZE_M2, SQFT_PER_M2, answers_from_dict
+from app.core.answers import (
+    DEFAULT_SIZE_M2,
+    SQFT_PER_M2,
+    answers_from_dict,
+    answers_to_file_dict,
+    saved_answers_to_file_dict,
+)
 from app.errors import UserInputError
 from app.resources import data_path
 
@@ -66,3 +73,31 @@ def test_bad_input_names_the_key_and_the_fix(data: dict, expected: str) -> None:
 def test_out_of_range_message_says_what_to_write() -> None:
     with pytest.raises(UserInputError, match=r"write a number from 5 to 5000 \(square metres\)"):
         answers_from_dict({"home": {"size_m2": 0}})
+
+
+@pytest.mark.parametrize("example", ["family-home", "small-flat", "big-house-fibre", "gamer"])
+def test_answers_written_back_in_the_file_shape_read_the_same(example: str) -> None:
+    data = tomllib.loads(data_path("examples", f"{example}.toml").read_text())
+    answers = answers_from_dict(data)
+    written = answers_to_file_dict(answers)
+    assert answers_from_dict(written) == answers
+    assert set(written) <= {"home", "household", "usage", "wired", "budget", "isp", "preferences"}
+    assert all(v is not None for section in written.values() for v in section.values())
+
+
+def test_the_file_shape_keeps_the_unit_and_leaves_out_what_was_not_answered() -> None:
+    written = answers_to_file_dict(answers_from_dict({"home": {"size_sqft": 1200}}), "sqft")
+    assert written["home"]["size_sqft"] == 1200.0 and "size_m2" not in written["home"]
+    assert "budget" not in written and "isp" not in written
+    assert "devices" not in written["household"]
+
+
+def test_answers_saved_as_the_dataclass_by_older_runs_read_as_the_file_shape() -> None:
+    answers = answers_from_dict({"budget": {"max_usd": 199}, "household": {"people": 3},
+                                 "isp": {"down_mbps": 250}})
+    old_row = asdict(answers)  # what `router-advisor run` used to store
+    assert saved_answers_to_file_dict(old_row) == answers_to_file_dict(answers)
+    assert saved_answers_to_file_dict(answers_to_file_dict(answers)) == answers_to_file_dict(
+        answers)
+    with pytest.raises(UserInputError):
+        saved_answers_to_file_dict({"home": {"floors": 99}})

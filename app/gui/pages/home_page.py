@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.answers import DEFAULT_PEOPLE, DEFAULT_SIZE_M2, SCHEMA, SQFT_PER_M2, answers_from_dict
+from app.core.answers import (
+    DEFAULT_PEOPLE,
+    DEFAULT_SIZE_M2,
+    SCHEMA,
+    SQFT_PER_M2,
+    answers_from_dict,
+    answers_to_file_dict,
+    saved_answers_to_file_dict,
+)
 from app.errors import UserInputError
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
 from app.gui.settings import save_last_answers
@@ -162,12 +170,12 @@ class HomePage(WizardPage):
 
     # -- to and from the answers dict ---------------------------------------------------
     def load(self, saved: dict[str, Any]) -> None:
-        """Fill the form from answers-file-shaped data; missing keys keep their defaults.
-        A run saved by `router-advisor run` (None for unanswered, `budget_usd`) reads too."""
-        answers = {section: {k: v for k, v in values.items() if v is not None}
-                   for section, values in saved.items() if isinstance(values, dict)}
-        if saved.get("budget_usd") is not None:
-            answers["budget"] = {"max_usd": saved["budget_usd"]}
+        """Fill the form from saved answers (any shape the history holds); missing keys keep
+        their defaults, and answers that are no longer valid leave the whole form at them."""
+        try:
+            answers: dict[str, dict[str, Any]] = saved_answers_to_file_dict(saved)
+        except UserInputError:
+            answers = {}
         home = answers.get("home", {})
         if "size_sqft" in home:
             self.unit.setCurrentIndex(1)
@@ -197,7 +205,13 @@ class HomePage(WizardPage):
         self.no_cloud.setChecked(bool(prefs.get("no_cloud_account", False)))
 
     def answers(self) -> dict[str, dict[str, Any]]:
-        """The form as answers-file data (what `answers_from_dict` reads)."""
+        """The form as answers-file data, the shape saved everywhere; the form must be valid
+        (raises UserInputError otherwise)."""
+        unit = "sqft" if self.unit.currentData() == "sqft" else "m2"
+        return answers_to_file_dict(answers_from_dict(self._form()), unit)
+
+    def _form(self) -> dict[str, dict[str, Any]]:
+        """The form's values as answers-file data, not yet validated."""
         size_key = "size_m2" if self.unit.currentData() == "m2" else "size_sqft"
         data: dict[str, dict[str, Any]] = {
             "home": {size_key: round(self.size.value(), 1), "floors": self.floors.value(),
@@ -245,7 +259,7 @@ class HomePage(WizardPage):
 
     def _validate(self) -> None:
         try:
-            answers_from_dict(self.answers())
+            answers_from_dict(self._form())
         except UserInputError as exc:
             error: str | None = str(exc)
         else:
