@@ -9,36 +9,11 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT = REPO_ROOT / "assets" / "screenshots"
 SIZE = (1060, 760)
-
-
-def seed_history(load_json: Callable[[str], Any]) -> None:
-    """Three older runs, a month apart, so the charts show a trend."""
-    import datetime
-
-    from app.core.scan import ScanResult
-    from app.core.speed import SpeedResult
-    from app.history.records import NewRun
-    from app.services.history import open_history
-
-    speed, scan = load_json("speed.json"), load_json("scan.json")
-    now = datetime.datetime.now(datetime.UTC)
-    with open_history() as store:
-        for months, down, up, busy, drop in ((3, 48.2, 9.6, 310.0, 4), (2, 51.0, 9.9, 280.0, 2),
-                                             (1, 97.5, 19.4, 150.0, 1)):
-            older = speed | {"download_mbps": down, "upload_mbps": up,
-                             "loaded_latency_ms": {"download": busy * 0.7, "upload": busy}}
-            seen = scan | {"devices": scan["devices"][:-drop]}
-            store.save_run(NewRun(
-                created_at=(now - datetime.timedelta(days=30 * months)).isoformat(),
-                app_version="0.1.0", answers=load_json("answers.json"),
-                speed=SpeedResult.from_dict(older), scan=ScanResult.from_dict(seen)))
 
 
 def main() -> int:
@@ -50,11 +25,11 @@ def main() -> int:
 
     from app.gui.app import create_application
     from app.gui.wizard import WizardWindow
-    from tests.gui.recorded import load_json, recorded_engines
+    from tests.gui.recorded import load_json, recorded_engines, seed_history
 
     app = create_application()
     OUT.mkdir(parents=True, exist_ok=True)
-    seed_history(load_json)
+    seed_history()
 
     def settle(seconds: float = 0.3) -> None:
         end = time.monotonic() + seconds

@@ -3,13 +3,16 @@ and for the screenshots. They report progress and honour cancel like the real on
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.core.bufferbloat import bufferbloat_grade, latency_increase
 from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from app.core.router import Router
 from app.core.scan import ScanResult
 from app.core.speed import SpeedResult
+from app.core.verdicts import LineFacts, speed_verdicts
 from app.gui.engines import Engines
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -18,6 +21,20 @@ T = TypeVar("T")
 
 def load_json(name: str) -> Any:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def measured_speed(data: dict[str, Any], **changes: Any) -> SpeedResult:
+    """A recorded speed result with `changes` (speeds, latencies), its grade and verdicts
+    computed as the speed service computes them, so no fixture can disagree with them."""
+    data = data | changes
+    loaded = data["loaded_latency_ms"]
+    idle = data["idle_latency_ms"]
+    increase = latency_increase(idle, loaded["download"], loaded["upload"])
+    facts = LineFacts(data["download_mbps"], data["upload_mbps"], idle, data["jitter_ms"],
+                      increase, latency_increase(idle, loaded["upload"]))
+    result = SpeedResult.from_dict(data | {
+        "bufferbloat_grade": bufferbloat_grade(increase) if increase is not None else None})
+    return replace(result, verdicts=speed_verdicts(facts))
 
 
 def replay(result: T, seconds: float = 0.6, steps: int = 12,
@@ -47,3 +64,28 @@ def recorded_engines(seconds: float = 0.6, scan_file: str = "scan.json",
         deeper_scan=replay(ScanResult.from_dict(load_json("scan2.json")), seconds),
         routers=routers or load_routers,
     )
+
+
+# Older runs for the history's charts: (months ago, download, upload, busy delay, devices
+# fewer than scan.json). The busy delay is the upload-loaded one; downloads load 70 % of it.
+HISTORY_SEED = ((3, 48.2, 9.6, 310.0, 4), (2, 51.0, 9.9, 280.0, 2), (1, 97.5, 19.4, 150.0, 1))
+
+
+def seed_history() -> None:
+    """Save the HISTORY_SEED runs, a month apart, into the history of this data folder."""
+    import datetime
+
+    from app.history.records import NewRun
+    from app.services.history import open_history
+
+    speed, scan = load_json("speed.json"), load_json("scan.json")
+    now = datetime.datetime.now(datetime.UTC)
+    with open_history() as store:
+        for months, down, up, busy, drop in HISTORY_SEED:
+            older = measured_speed(speed, download_mbps=down, upload_mbps=up,
+                                   loaded_latency_ms={"download": busy * 0.7, "upload": busy})
+            seen = scan | {"devices": scan["devices"][:-drop]}
+            store.save_run(NewRun(
+                created_at=(now - datetime.timedelta(days=30 * months)).isoformat(),
+                app_version="0.1.0", answers=load_json("answers.json"),
+                speed=older, scan=ScanResult.from_dict(seen)))
