@@ -3,7 +3,7 @@ style sheet from assets/styles, and the SVG icons from assets/icons (sharp at an
 
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +14,16 @@ ACCENT = QColor("#2f7de1")
 
 @cache
 def icon(name: str) -> QIcon:
-    """An icon from assets/icons/NAME.svg; Qt renders SVG at the screen's pixel density."""
-    return QIcon(str(assets_path("icons", f"{name}.svg")))
+    """An icon from assets/icons/NAME.svg; Qt renders SVG at the screen's pixel density.
+
+    NAME-selected.svg, when it exists, is drawn on a selected row: a blue icon would vanish
+    on the blue highlight, and Qt's own selected tint makes it the highlight's colour.
+    """
+    result = QIcon(str(assets_path("icons", f"{name}.svg")))
+    selected = assets_path("icons", f"{name}-selected.svg")
+    if selected.is_file():
+        result.addFile(str(selected), QSize(), QIcon.Mode.Selected)
+    return result
 
 
 def _dark_palette() -> QPalette:

@@ -151,3 +151,22 @@ def test_settings_and_answers_files(app_home: Path) -> None:
     assert Settings.load(config) == Settings(iface="eth9", server_url="http://x")
     save_last_answers({"home": {"floors": 2}}, config)
     assert load_last_answers(config) == {"home": {"floors": 2}}
+
+
+def _icon_pixels(window, row: int, colour) -> int:
+    """Pixels of `colour` (a test on r, g, b) in the icon's place, left of a step's text."""
+    steps = window.steps
+    image = steps.viewport().grab(steps.visualItemRect(steps.item(row))).toImage()
+    ratio = image.devicePixelRatio()
+    return sum(1 for x in range(int(34 * ratio)) for y in range(image.height())
+               if colour(*image.pixelColor(x, y).getRgb()[:3]))
+
+
+def test_the_selected_step_shows_its_icon_in_white_on_the_highlight(qtbot: QtBot) -> None:
+    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.1))
+    walk.press_next(qtbot, window)
+    assert window.steps.currentRow() == 1
+    white = lambda r, g, b: min(r, g, b) > 245  # noqa: E731
+    blue = lambda r, g, b: b > r + 80  # noqa: E731
+    assert _icon_pixels(window, 1, white) > 20, "the icon vanished on the highlight"
+    assert _icon_pixels(window, 2, blue) > 20  # unselected steps keep the blue icon
