@@ -41,9 +41,11 @@ def window_settings() -> QSettings:
 def run(settings: Settings | None = None) -> int:
     """Open the wizard and run the event loop; returns the exit code."""
     app = create_application()
+    from app.gui.crash import install_crash_reporter
     from app.gui.engines import real_engines
     from app.gui.wizard import WizardWindow
 
+    install_crash_reporter(app)
     settings = settings or Settings.load()
     window = WizardWindow(real_engines(settings))
     window.show()

@@ -170,3 +170,20 @@ def test_the_selected_step_shows_its_icon_in_white_on_the_highlight(qtbot: QtBot
     blue = lambda r, g, b: b > r + 80  # noqa: E731
     assert _icon_pixels(window, 1, white) > 20, "the icon vanished on the highlight"
     assert _icon_pixels(window, 2, blue) > 20  # unselected steps keep the blue icon
+
+
+def test_the_comparison_fits_its_table_and_names_the_fact_column(qtbot: QtBot) -> None:
+    from app.gui.compare_dialog import FACT_HEADER, CompareDialog
+    from app.services.catalog import load_routers
+
+    dialog = CompareDialog(load_routers()[:3])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    assert table.horizontalHeaderItem(0).text() == FACT_HEADER
+    assert table.item(0, 0).text() == "Price"
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert rows <= table.viewport().height() <= rows + 2, "an empty band under the rows"
+    assert not table.verticalScrollBar().isVisible()
+    assert dialog.height() <= dialog.sizeHint().height() + 2
