@@ -11,7 +11,7 @@ from app.services.speed import manual_speed, measure
 DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "speed", help="measure download, upload and latency under load (bufferbloat)",
         description="Measure the internet connection with the speedtest.net protocol: "

@@ -45,13 +45,13 @@ class EngineSettings:
     streams: int = 4  # fills a gigabit line, yet light enough for two CPU cores
     io_timeout_s: float = 5.0  # a server silent this long has failed
     idle_samples: int = 12  # >= 10 for idle latency and jitter
-    idle_interval_s: float = 0.02
-    window_s: float = 0.4
+    idle_interval_s: float = 0.005
+    window_s: float = 0.25
     stable_windows: int = 3
     tolerance: float = 0.04  # windows within +-4 % of their mean are "stable"
-    ramp_s: float = 0.4  # TCP slow start and the shaper's burst, never counted
+    ramp_s: float = 0.2  # TCP slow start and the shaper's burst, never counted
     loaded_probe_interval_s: float = 0.1
-    loaded_skip_s: float = 0.5  # the previous phase's queue drains meanwhile
+    loaded_skip_s: float = 0.3  # the previous phase's queue drains meanwhile
     tick_s: float = 0.05
 
 

@@ -135,14 +135,14 @@ class AdvisorSpeedtest(speedtest.Speedtest):  # type: ignore[misc]
         if self._offline:
             self.config.update({key: _copy(value) for key, value in DEFAULT_CONFIG.items()})
             self.lat_lon = (0.0, 0.0)
-            return self.config
+            return dict(self.config)
         if self._directory_url and not any(isinstance(h, _DirectoryRewrite)
                                            for h in self._opener.handlers):
             self._opener.add_handler(_DirectoryRewrite(self._directory_url))
         try:
             config = super().get_config()
         except speedtest.ConfigRetrievalError as exc:
-            if not self._secure and _is_forbidden(exc):
+            if not getattr(self, "_secure", True) and _is_forbidden(exc):
                 self._secure = True  # speedtest.net answers plain HTTP with 403 at times
                 config = super().get_config()
             else:

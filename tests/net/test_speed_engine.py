@@ -70,14 +70,14 @@ def test_short_queue_grades_well_and_bloated_queue_badly() -> None:
         bloated = _speed(wan)
     assert short["bufferbloat_grade"] in ("A+", "A", "B"), short["loaded_latency_ms"]
     assert bloated["bufferbloat_grade"] in ("D", "F"), bloated["loaded_latency_ms"]
-    assert bloated["loaded_latency_ms"]["download"] > 200
+    assert max(bloated["loaded_latency_ms"].values()) > 200
     assert bloated["verdicts"]["gaming"]["rating"] in ("okay", "poor")
 
 
 def test_a_server_that_crashes_mid_test_gives_a_clear_error() -> None:
     require_root()
     with running_wan(down_mbit=20, up_mbit=20, queue_ms=5,
-                     server_args=("--die-after-bytes", "1500000")) as wan:
+                     server_args=("--die-after-bytes", "500000")) as wan:
         started = time.monotonic()
         proc = wan.run_app("speed", "--server-url", wan.server_url, "--json", timeout=30)
         took = time.monotonic() - started
