@@ -1,4 +1,5 @@
-"""Every model in the catalog, with filters: brand, kind, Wi-Fi generation, price, text."""
+"""Every model in the catalog, with filters: brand, kind, Wi-Fi generation, price, text.
+Keyboard: Alt+S searches, Enter in the search goes to the table, Escape closes."""
 
 from collections.abc import Sequence
 
@@ -54,6 +55,12 @@ class CatalogBrowser(QDialog):
         self.max_price.setDecimals(0)
         self.max_price.setPrefix("up to $")
         self.max_price.setSpecialValueText("any price")
+        self.search.returnPressed.connect(self._to_table)
+        for widget, name in ((self.brand, "Brand"), (self.kind, "Kind"),
+                             (self.generation, "Wi-Fi generation"),
+                             (self.max_price, "Highest price")):
+            widget.setAccessibleName(name)
+        filters.addWidget(QLabel("&Search:", buddy=self.search))
         filters.addWidget(self.search, 2)
         for widget in (self.brand, self.kind, self.generation, self.max_price):
             filters.addWidget(widget)
@@ -65,6 +72,7 @@ class CatalogBrowser(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
         for row, r in enumerate(self.routers):
             for column, (_, show) in enumerate(COLUMNS):
                 item = QTableWidgetItem(show(r))
@@ -79,6 +87,8 @@ class CatalogBrowser(QDialog):
         layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter in the search must not press Close (a dialog's auto-default button).
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout.addWidget(buttons)
 
         self.search.textChanged.connect(self.apply_filters)
@@ -98,6 +108,14 @@ class CatalogBrowser(QDialog):
                 return False
         limit = self.max_price.value()
         return not (limit > 0 and (r.price_usd is None or r.price_usd > limit))
+
+    def _to_table(self) -> None:
+        """Focus the first model the filters show."""
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row):
+                self.table.setCurrentCell(row, 0)
+                self.table.setFocus()
+                return
 
     def apply_filters(self) -> None:
         shown = 0

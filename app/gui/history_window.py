@@ -5,6 +5,7 @@ import datetime
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,6 +90,7 @@ class HistoryWindow(QWidget):
         close.clicked.connect(self.close)
         for button in (self.rescan_button, refresh, close):
             top.addWidget(button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         layout.addLayout(top)
         self.error = banner("error")
         layout.addWidget(self.error)

@@ -1,11 +1,12 @@
 """The main window: a list of steps on the left, one page at a time, Back/Next/Cancel.
 
-Fully keyboard-driven: Alt+Left/Alt+Right (or the mnemonics) move between steps, Enter
-presses Next, Ctrl+H opens the history, Escape or Ctrl+Q quits. The geometry is saved.
+Fully keyboard-driven: Alt+Left/Alt+Right (or the mnemonics) move between steps, Enter in
+a field presses Next (on the last step only the Finish button itself closes), Escape stops
+a running measurement, Ctrl+H opens the history, Ctrl+Q quits. The geometry is saved.
 """
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -157,6 +158,18 @@ class WizardWindow(QMainWindow):
     def back(self) -> None:
         if self.current_index > 0 and self.back_button.isEnabled():
             self.go_to(self.current_index - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Only keys no widget took arrive here: buttons, editors and tables keep theirs.
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.current_index < len(self.pages) - 1:
+            self.next()
+            return
+        if key == Qt.Key.Key_Escape and self.ctx.runner.busy:
+            self.current_page.cancel()
+            return
+        super().keyPressEvent(event)
 
     def _step_clicked(self, row: int) -> None:
         # Steps already reached can be revisited; forward jumps go through Next.

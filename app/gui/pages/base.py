@@ -43,6 +43,9 @@ class WizardPage(QWidget):
         """False while the page is busy or its input is invalid."""
         return True
 
+    def cancel(self) -> None:
+        """Stop the page's running measurement, if any (Escape in the wizard)."""
+
     def commit(self) -> bool:
         """Store the page's input in the state before Next; False keeps the page open."""
         return True

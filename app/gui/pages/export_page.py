@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -20,10 +21,10 @@ from PySide6.QtWidgets import (
 from app import home
 from app.errors import RouterAdvisorError
 from app.gui import exporting, history_io
-from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
+from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner
 
-FORMATS = (("pdf", "PDF (to print or share)"), ("html", "Web page (HTML)"),
-           ("md", "Markdown"), ("csv", "Spreadsheet (CSV)"), ("json", "Data (JSON)"))
+FORMATS = (("pdf", "&PDF (to print or share)"), ("html", "&Web page (HTML)"),
+           ("md", "&Markdown"), ("csv", "Spreadsheet (&CSV)"), ("json", "Data (&JSON)"))
 
 
 class ExportPage(WizardPage):
@@ -50,9 +51,10 @@ class ExportPage(WizardPage):
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(str(default_folder()))
         self.folder.setAccessibleName("Export folder")
-        browse = QPushButton("Choose &folder…")
+        self.folder.returnPressed.connect(self.export)
+        browse = QPushButton("Choose fol&der…")
         browse.clicked.connect(self.choose_folder)
-        folder_row.addWidget(wrapped_label("Save in:"))
+        folder_row.addWidget(QLabel("Save &in:", buddy=self.folder))
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         layout.addLayout(folder_row)

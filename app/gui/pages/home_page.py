@@ -34,9 +34,10 @@ WALLS = (("drywall", "Light (plasterboard, wood)"), ("brick", "Brick"),
          ("concrete", "Concrete or stone"))
 MESH = (("auto", "Decide for me"), ("yes", "Yes, I want a mesh system"),
         ("no", "No, one router only"))
-USAGE = (("gaming", "Someone plays online games"), ("video_calls", "We make video calls"),
-         ("remote_work", "Someone works from home"),
-         ("large_uploads", "We upload big files (backups, videos)"))
+# Every mnemonic on this page is unique, and none takes the window's Q, B, N or H.
+USAGE = (("gaming", "Someone plays online &games"), ("video_calls", "We make &video calls"),
+         ("remote_work", "Someone wo&rks from home"),
+         ("large_uploads", "We upload big f&iles (backups, videos)"))
 
 
 def _spin(section: str, key: str, value: int) -> QSpinBox:
@@ -86,6 +87,7 @@ class HomePage(WizardPage):
         self.size.setDecimals(0)
         self.size.setMinimumWidth(110)
         self.unit = QComboBox()
+        self.unit.setAccessibleName("Unit of the living area")
         self.unit.addItem("m²", "m2")
         self.unit.addItem("sq ft", "sqft")
         self.unit.currentIndexChanged.connect(self._unit_changed)
@@ -113,8 +115,8 @@ class HomePage(WizardPage):
         self.smart = _spin("household", "smart_home_devices", 0)
         form2.addRow("Of which &smart-home:", self.smart)
         self.wired = _spin("wired", "devices", 0)
-        form2.addRow("Devices on a ca&ble:", self.wired)
-        self.multigig = QCheckBox("A NAS or PC needs faster than 1 Gbit/s cable")
+        form2.addRow("Devices on a &cable:", self.wired)
+        self.multigig = QCheckBox("A NAS or PC needs faster than 1 Gbit/s cabl&e")
         form2.addRow(self.multigig)
 
         usage = QGroupBox("How you use it")
@@ -130,18 +132,18 @@ class HomePage(WizardPage):
         money = QGroupBox("Budget, plan and preferences")
         form4 = QFormLayout(money)
         self.budget = _money_or_speed(1, 10000, " US$", "no limit")
-        form4.addRow("&Budget up to:", self.budget)
+        form4.addRow("B&udget up to:", self.budget)
         self.plan_down = _money_or_speed(0.5, 100000, " Mbit/s", "don't know")
-        form4.addRow("Plan do&wnload:", self.plan_down)
+        form4.addRow("Plan d&ownload:", self.plan_down)
         self.plan_up = _money_or_speed(0.1, 100000, " Mbit/s", "don't know")
-        form4.addRow("Plan &upload:", self.plan_up)
+        form4.addRow("Plan uplo&ad:", self.plan_up)
         self.plan_note = wrapped_label("", "muted")
         form4.addRow(self.plan_note)
         self.mesh = QComboBox()
         for key, text in MESH:
             self.mesh.addItem(text, key)
         form4.addRow("&Mesh:", self.mesh)
-        self.no_cloud = QCheckBox("Must work without a cloud account")
+        self.no_cloud = QCheckBox("Must wor&k without a cloud account")
         form4.addRow(self.no_cloud)
 
         grid.addWidget(home, 0, 0)

@@ -3,6 +3,7 @@
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -150,6 +151,14 @@ class SpeedPage(WizardPage):
 
     def initial_focus(self) -> QPushButton:
         return self.start_button
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in a typed speed uses the speeds; elsewhere it goes on to the window (Next).
+        typing = self.focusWidget() in (self.manual_down, self.manual_up)
+        if typing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.use_manual()
+            return
+        super().keyPressEvent(event)
 
     def is_complete(self) -> bool:
         return self.job is None
