@@ -70,9 +70,13 @@ class ExportPage(WizardPage):
         layout.addLayout(actions)
         self.error = banner("error")
         layout.addWidget(self.error)
+        self.files_title = QLabel("Files written:")
         self.files = QListWidget()
         self.files.setAccessibleName("Exported files")
-        layout.addWidget(self.files, 1)
+        for widget in (self.files_title, self.files):
+            widget.hide()  # an empty box until there is something to list
+            layout.addWidget(widget)
+        layout.addStretch(1)
 
     def enter(self) -> None:
         state = self.ctx.state
@@ -109,6 +113,9 @@ class ExportPage(WizardPage):
             return []
         self.files.clear()
         self.files.addItems([str(path) for path in self.written])
+        self.files.setMaximumHeight(self.files.sizeHintForRow(0) * (len(self.written) + 1))
+        self.files_title.show()
+        self.files.show()
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
         return self.written
