@@ -7,10 +7,12 @@ from typing import Any
 
 from app.catalog.records import router_to_document, router_to_flat
 from app.catalog.source import CatalogDataError
+from app.cli.lazy import lazy_import
 from app.cli.output import print_json, print_table
 from app.core.router import WIFI_GENERATIONS, Router
 from app.errors import RuntimeFailure, UserInputError
-from app.services import catalog
+
+catalog = lazy_import("app.services.catalog")
 
 _LIST_HEADERS = (
     "brand",

@@ -5,14 +5,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.lazy import lazy_import
 from app.cli.output import TextProgress, print_json, print_table
 from app.core.device_diff import DeviceDiff, SeenDevice
 from app.core.scan import DEVICE_KINDS
 from app.errors import UserInputError
 from app.history.records import RunSummary, StoredRun
-from app.services import history
-from app.services.recommend import load_answers
-from app.services.run import RunOptions, run_wizard
+
+history = lazy_import("app.services.history")
+recommend_service = lazy_import("app.services.recommend")
+run_service = lazy_import("app.services.run")
 
 
 def _when(iso: str) -> str:
@@ -185,8 +187,8 @@ def _label(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    answers = load_answers(args.answers)
-    options = RunOptions(
+    answers = recommend_service.load_answers(args.answers)
+    options = run_service.RunOptions(
         speed=not args.no_speed,
         scan=not args.no_scan,
         iface=args.iface,
@@ -196,7 +198,7 @@ def _run(args: argparse.Namespace) -> int:
     progress = TextProgress()
     with history.open_history(args.db) as store:
         try:
-            run_id = run_wizard(answers, store, options, progress=progress)
+            run_id = run_service.run_wizard(answers, store, options, progress=progress)
         finally:
             progress.close()
         saved = history.show_run(store, run_id) if args.json else None

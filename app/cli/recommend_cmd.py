@@ -3,12 +3,15 @@
 import argparse
 from pathlib import Path
 
+from app.cli.lazy import lazy_import
 from app.cli.output import print_json
 from app.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
 from app.errors import UserInputError
+from app.report import FORMATS
 from app.report.facts import display_name, key_facts, money
-from app.services.export import FORMATS, export
-from app.services.recommend import recommend_from_files
+
+export_service = lazy_import("app.services.export")
+recommend_service = lazy_import("app.services.recommend")
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
@@ -46,7 +49,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def _recommendation(args: argparse.Namespace) -> Recommendation:
     if not 1 <= args.top <= MAX_TOP:
         raise UserInputError(f"--top must be from 1 to {MAX_TOP}, not {args.top}")
-    return recommend_from_files(args.answers, args.speed, args.scan, args.top)
+    return recommend_service.recommend_from_files(args.answers, args.speed, args.scan, args.top)
 
 
 def _plain(text: object) -> str:
@@ -88,6 +91,6 @@ def run_recommend(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    path = export(_recommendation(args), args.format, args.out)
+    path = export_service.export(_recommendation(args), args.format, args.out)
     print(f"Wrote {path}")
     return 0

@@ -2,8 +2,11 @@
 
 import argparse
 
+from app.cli.lazy import lazy_import
 from app.cli.output import TextProgress, print_json, print_table
-from app.services.scan import METHODS, scan
+from app.core.scan import SCAN_METHODS
+
+scan_service = lazy_import("app.services.scan")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -14,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--iface", help="network interface to scan through (e.g. wlan0)")
     parser.add_argument("--cidr", help="subnet to scan, e.g. 192.168.1.0/24 (default: the "
                         "interface's own subnet)")
-    parser.add_argument("--method", choices=METHODS, default="auto",
+    parser.add_argument("--method", choices=SCAN_METHODS, default="auto",
                         help="arp (raw packets, needs permission), neighbor (no privileges) "
                         "or auto (arp when permitted, else neighbor; the default)")
     parser.add_argument("--allow-large", action="store_true",
@@ -26,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run_scan(args: argparse.Namespace) -> int:
     progress = TextProgress()
     try:
-        result = scan(args.iface, args.cidr, args.method, args.allow_large, progress=progress)
+        result = scan_service.scan(args.iface, args.cidr, args.method, args.allow_large,
+                                   progress=progress)
     finally:
         progress.close()
     if args.json:

@@ -3,10 +3,12 @@
 import argparse
 import os
 
+from app.cli.lazy import lazy_import
 from app.cli.output import TextProgress, print_json
 from app.core.speed import SpeedResult
 from app.errors import UserInputError
-from app.services.speed import manual_speed, measure
+
+speed_service = lazy_import("app.services.speed")
 
 DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
 
@@ -49,11 +51,11 @@ def parse_manual(text: str) -> tuple[float, float]:
 
 def run_speed(args: argparse.Namespace) -> int:
     if args.manual:
-        result = manual_speed(*parse_manual(args.manual))
+        result = speed_service.manual_speed(*parse_manual(args.manual))
     else:
         bar = TextProgress()
         try:
-            result = measure(server_url=args.server_url, server_id=args.server_id,
+            result = speed_service.measure(server_url=args.server_url, server_id=args.server_id,
                              max_seconds=args.max_seconds, progress=bar,
                              directory_url=args.directory_url)
         finally:

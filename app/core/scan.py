@@ -10,6 +10,8 @@ DEVICE_KINDS: tuple[str, ...] = (
     "phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"
 )
 ScanMethod = Literal["arp", "neighbor"]
+# What a person may ask for: `auto` picks `arp` when raw sockets are allowed, else `neighbor`.
+SCAN_METHODS: tuple[str, ...] = ("auto", "arp", "neighbor")
 
 
 @dataclass(frozen=True)

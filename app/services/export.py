@@ -6,6 +6,7 @@ from pathlib import Path
 
 from app.core.recommend import Recommendation
 from app.errors import RuntimeFailure, UserInputError
+from app.report import FORMATS
 from app.report.atomic import write_atomic
 from app.report.csv_report import render_csv
 from app.report.html import render_html
@@ -20,7 +21,6 @@ RENDERERS: dict[str, Renderer] = {
     "csv": render_csv,
     "json": render_json,
 }
-FORMATS: tuple[str, ...] = tuple(RENDERERS)
 
 
 def render(rec: Recommendation, fmt: str, generated_on: str | None = None) -> str:

@@ -10,7 +10,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from app.core.device_kind import guess_kind
 from app.core.progress import Cancelled, CancelToken, ProgressCallback, ignore_progress
-from app.core.scan import Device, ScanResult
+from app.core.scan import SCAN_METHODS, Device, ScanResult
 from app.errors import UserInputError
 from app.net import mdns, names, wifi_link
 from app.net.arp_sweep import arp_sweep, raw_sockets_permitted
@@ -19,7 +19,7 @@ from app.net.neighbor_sweep import neighbor_sweep
 from app.net.vendors import is_randomized, vendor_of
 
 log = logging.getLogger(__name__)
-METHODS = ("auto", "arp", "neighbor")
+METHODS = SCAN_METHODS
 MDNS_WINDOW_S = 1.0
 DEEPER_SCAN_NOTE = (
     "Used the neighbor method because this program may not send raw packets; it can miss "

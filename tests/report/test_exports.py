@@ -126,3 +126,9 @@ def test_every_format_shows_the_overkill_notes_apart_from_the_caveats() -> None:
     rows = list(csv.DictReader(io.StringIO(render(rec, "csv").split("\r\n\r\n")[0])))
     assert any(note in row["overkill"] for row in rows)
     assert any(note in e["overkill"] for e in json.loads(render(rec, "json"))["shortlist"])
+
+
+def test_every_listed_format_has_a_renderer() -> None:
+    from app.services.export import RENDERERS
+
+    assert tuple(RENDERERS) == FORMATS
