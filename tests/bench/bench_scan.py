@@ -23,20 +23,23 @@ RUNS = 5
 MAC_RE = re.compile(r"(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f:]{17})", re.I)
 
 OURS = """
-import json, sys, time
+import json, subprocess, sys, time
 from app.net.interfaces import resolve_target
 from app.net.arp_sweep import arp_sweep
 from app.net.neighbor_sweep import neighbor_sweep
 target = resolve_target(sys.argv[1], sys.argv[2], allow_large=True)
 runs = []
 for _ in range(int(sys.argv[4])):
+    # Forget what the last run resolved, or the neighbor method would read it from the cache,
+    # and let sleepy hosts doze off again: every run must wake them itself.
+    subprocess.run(["ip", "neigh", "flush", "dev", target.iface], check=True)
+    time.sleep(3.2)
     start = time.monotonic()
     if sys.argv[3] == "arp":
         found = arp_sweep(target.iface, target.local_ip, target.local_mac, target.addresses())
     else:
         found = neighbor_sweep(target.iface, target.local_ip, target.addresses())
     runs.append([time.monotonic() - start, found])
-    time.sleep(3.2)  # let sleepy hosts doze off again and neighbour entries go stale
 print(json.dumps(runs))
 """
 

@@ -25,3 +25,15 @@ def lan() -> Iterator[Lan]:
         yield lab
     finally:
         lab.close()
+
+
+@pytest.fixture
+def fresh_lan() -> Iterator[Lan]:
+    """A LAN of its own, for the neighbor method: no ARP sweep has just woken its sleepy
+    hosts, and the laptop's neighbour table is empty, so they must really be woken."""
+    require_root()
+    lab = build_lan(hosts=20, second=2, late=2, mdns=True, network="10.79.0.0/24")
+    try:
+        yield lab
+    finally:
+        lab.close()

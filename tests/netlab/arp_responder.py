@@ -16,6 +16,8 @@ from scapy.arch.linux import L2Socket
 from scapy.layers.l2 import ARP, Ether
 
 ETH_P_ARP = 0x0806
+RCVBUF_BYTES = 4 << 20
+SO_RCVBUFFORCE = 33  # linux/socket.h; Python does not export it
 
 
 def main() -> None:
@@ -27,6 +29,10 @@ def main() -> None:
     parser.add_argument("--window", type=float, default=3.0)
     args = parser.parse_args()
     sock = L2Socket(iface=args.iface, type=ETH_P_ARP, nofilter=1)
+    # scapy's 64 KiB buffer overflows on a sweep's burst of broadcasts (the kernel's own
+    # neighbour requests come 254 at a time), which silently turned "ignores the first
+    # request" into "ignores the first two"; 4 MiB holds several /22 bursts.
+    sock.ins.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, RCVBUF_BYTES)
     with open(f"/sys/class/net/{args.iface}/address") as f:
         my_mac = f.read().strip()
     last_seen: dict[str, float] = {}
