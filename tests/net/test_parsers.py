@@ -6,11 +6,16 @@ from app.net.neighbor_table import (
     parse_proc_net_arp,
     parse_windows_arp,
 )
+from app.core.wifi_crowding import crowding
 from app.net.wifi_parsers import (
     channel_of,
     parse_iw_link,
+    parse_iw_scan,
+    parse_netsh_interfaces,
     parse_netsh_networks,
     parse_nmcli_wifi_list,
+    parse_system_profiler_link,
+    parse_system_profiler_networks,
 )
 from tests.net.conftest import recorded
 
@@ -78,3 +83,58 @@ def test_nmcli_terse_list_and_escaped_colons() -> None:
 
 def test_netsh_networks() -> None:
     assert parse_netsh_networks(recorded("wifi", "netsh_networks_bssid.txt")) == [("2.4", 6, 46)]
+
+
+def test_iw_scan_dump_per_band_crowding() -> None:
+    networks = parse_iw_scan(recorded("wifi", "iw_scan.txt"))
+    # -64, -83, -74 and -84 dBm on nmcli's percent scale (dBm + 120).
+    assert networks == [("2.4", 1, 56), ("2.4", 1, 37), ("2.4", 6, 46), ("2.4", 11, 36)]
+    bands = crowding(networks).bands
+    assert [(b.band, b.networks, b.strongest_dbm) for b in bands] == [("2.4", 4, -64)]
+    assert bands[0].busiest_channels == (1, 6)  # the two audible ones (>= 40 %)
+
+
+def test_netsh_interfaces_wifi6_with_rssi() -> None:
+    link = parse_netsh_interfaces(recorded("wifi", "netsh_interfaces_ax.txt"), "Wi-Fi")
+    assert link is not None
+    assert (link.standard, link.band, link.channel, link.signal_dbm) == ("Wi-Fi 6", "5", 44, -37)
+    assert (link.rx_rate_mbps, link.tx_rate_mbps, link.ssid) == (1201.0, 1201.0, "Redmi 9 Power")
+
+
+def test_netsh_interfaces_wifi5_signal_from_percent() -> None:
+    link = parse_netsh_interfaces(recorded("wifi", "netsh_interfaces_ac.txt"))
+    assert link is not None
+    assert (link.standard, link.band, link.channel) == ("Wi-Fi 5", "5", 149)
+    assert link.signal_dbm == -52  # 96 % on Windows' 0 % = -100 dBm .. 100 % = -50 dBm scale
+    assert link.rx_rate_mbps == 400.0 and link.interface == "Wi-Fi"
+
+
+def test_netsh_interfaces_disconnected_and_wifi7_6e() -> None:
+    assert parse_netsh_interfaces("    Name : Wi-Fi\n    State : disconnected\n") is None
+    be = recorded("wifi", "netsh_interfaces_ax.txt").replace("802.11ax", "802.11be")
+    assert parse_netsh_interfaces(be).standard == "Wi-Fi 7"  # type: ignore[union-attr]
+    six = recorded("wifi", "netsh_interfaces_ax.txt").replace(": 5 GHz", ": 6 GHz")
+    assert parse_netsh_interfaces(six).standard == "Wi-Fi 6E"  # type: ignore[union-attr]
+
+
+def test_system_profiler_current_link() -> None:
+    text = recorded("wifi", "macos_system_profiler_ax.txt")
+    link = parse_system_profiler_link(text, "en0")
+    assert link is not None
+    assert (link.standard, link.band, link.channel, link.channel_width_mhz) == (
+        "Wi-Fi 6", "5", 128, 80)
+    assert (link.signal_dbm, link.tx_rate_mbps, link.ssid) == (-70, 144.0, None)
+    # The only neighbour has no channel line: nothing to count.
+    assert parse_system_profiler_networks(text, "en0") == []
+    assert parse_system_profiler_link(text, "en1") is not None  # unnamed: whole report
+
+
+def test_system_profiler_neighbours_per_band() -> None:
+    text = recorded("wifi", "macos_system_profiler_neighbors.txt")
+    link = parse_system_profiler_link(text, "en0")
+    assert link is not None
+    assert (link.standard, link.band, link.channel, link.channel_width_mhz, link.ssid) == (
+        "Wi-Fi 4", "2.4", 4, 20, "dav")
+    networks = parse_system_profiler_networks(text, "en0")
+    assert networks == [("2.4", 6, 40), ("2.4", 11, 40), ("2.4", 6, 79)]
+    assert crowding(networks).bands[0].busiest_channels[0] == 6
