@@ -1,12 +1,12 @@
 """Pure parsers on recorded real outputs: neighbour tables and Wi-Fi tools."""
 
+from app.core.wifi_crowding import crowding
 from app.net.neighbor_table import (
     normalise_mac,
     parse_macos_arp,
     parse_proc_net_arp,
     parse_windows_arp,
 )
-from app.core.wifi_crowding import crowding
 from app.net.wifi_parsers import (
     channel_of,
     parse_iw_link,
