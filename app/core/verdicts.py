@@ -119,7 +119,11 @@ def streaming_4k_verdict(facts: LineFacts) -> Verdict:
              + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms))
     rating = RATING_OF_CLASS[_aim_class(total, STREAMING_BANDS)]
     streams = int(facts.download_mbps // UHD_STREAM_MBPS)
-    return Verdict(rating, f"room for {streams} 4K stream{'s' if streams != 1 else ''} at once")
+    reason = f"room for {streams} 4K stream{'s' if streams != 1 else ''} at once"
+    if RATING_ORDER.index(rating) < RATING_ORDER.index("good"):
+        reason += (f", but the delay rises by {facts.loaded_increase_ms:.0f} ms when the line is "
+                   "busy, so a stream may pause to buffer")
+    return Verdict(rating, reason)
 
 
 def large_uploads_verdict(facts: LineFacts) -> Verdict:

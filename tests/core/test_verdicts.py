@@ -40,3 +40,11 @@ def test_manual_speeds_give_only_bandwidth_verdicts() -> None:
     assert set(verdicts) == {"streaming_4k", "large_uploads"}
     assert "latency not measured" in verdicts["streaming_4k"].reason
     assert "10 GB takes about 27 min" in verdicts["large_uploads"].reason
+
+
+def test_a_4k_rating_below_good_says_why_when_the_bandwidth_is_plenty() -> None:
+    facts = LineFacts(96.0, 19.0, idle_latency_ms=12.0, jitter_ms=1.0,
+                      loaded_increase_ms=130.0, upload_increase_ms=130.0)
+    verdict = speed_verdicts(facts)["streaming_4k"]
+    assert verdict.rating == "okay"
+    assert "room for 6 4K streams" in verdict.reason and "rises by 130 ms" in verdict.reason
