@@ -5,6 +5,7 @@ import argparse
 from app.cli.lazy import lazy_import
 from app.cli.output import TextProgress, print_json, print_table
 from app.core.scan import SCAN_METHODS
+from app.errors import UserInputError
 
 scan_service = lazy_import("app.services.scan")
 
@@ -22,15 +23,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         "or auto (arp when permitted, else neighbor; the default)")
     parser.add_argument("--allow-large", action="store_true",
                         help="allow subnets larger than a /22 (never beyond a /16)")
+    parser.add_argument("--privileged", action="store_true",
+                        help="the deeper scan: run the ARP sweep in the small helper through "
+                        "pkexec (asks for an administrator password once); the app itself "
+                        "stays unprivileged")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run_scan)
 
 
 def run_scan(args: argparse.Namespace) -> int:
+    if args.privileged and args.method == "neighbor":
+        raise UserInputError("--privileged runs the ARP sweep; drop --method neighbor or "
+                             "--privileged")
     progress = TextProgress()
     try:
-        result = scan_service.scan(args.iface, args.cidr, args.method, args.allow_large,
-                                   progress=progress)
+        if args.privileged:
+            result = scan_service.privileged_scan(args.iface, args.cidr, args.allow_large,
+                                                  progress=progress)
+        else:
+            result = scan_service.scan(args.iface, args.cidr, args.method, args.allow_large,
+                                       progress=progress)
     finally:
         progress.close()
     if args.json:

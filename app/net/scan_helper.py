@@ -1,7 +1,9 @@
 """The minimal privileged helper: only the ARP sweep of one interface and subnet, as JSON.
 
-`pkexec python -m app.net.scan_helper --iface IF --cidr CIDR` (polkit policy in
-packaging/org.routeradvisor.scan-helper.policy). It checks its inputs like the app does,
+`pkexec /usr/lib/router-advisor/router-advisor-scan-helper --iface IF --cidr CIDR` (polkit
+policy in packaging/org.routeradvisor.scan-helper.policy), or from a checkout
+`pkexec python app/net/scan_helper.py ...` (pkexec clears PYTHONPATH and the working
+directory, so the file finds its package itself). It checks its inputs like the app does,
 sends nothing but ARP requests on that interface, and prints
 {"interface", "cidr", "devices": [{"ip", "mac"}]} so the unprivileged app can enrich them.
 """
@@ -9,6 +11,11 @@ sends nothing but ARP requests on that interface, and prints
 import argparse
 import json
 import sys
+from pathlib import Path
+
+if __name__ == "__main__" and not __package__:
+    # Run as a file: put the directory holding the `app` package first, not app/net.
+    sys.path[0] = str(Path(__file__).resolve().parents[2])
 
 from app.errors import RouterAdvisorError, UserInputError
 from app.net.arp_sweep import arp_sweep

@@ -2,25 +2,39 @@
 
 Picks the interface and subnet, runs the `arp` or `neighbor` sweep (mDNS listens meanwhile),
 then adds names, vendors and kinds, and this computer's Wi-Fi link when it has one.
+`privileged_scan` is the deeper scan: the ARP sweep through the pkexec helper, enriched alike.
 """
 
 import logging
+import os
+import shlex
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from app.core.device_kind import guess_kind
-from app.core.progress import Cancelled, CancelToken, ProgressCallback, ignore_progress
+from app.core.progress import (
+    Cancelled,
+    CancelToken,
+    ProgressCallback,
+    ProgressUpdate,
+    ignore_progress,
+)
 from app.core.scan import SCAN_METHODS, Device, ScanResult
 from app.errors import UserInputError
 from app.net import mdns, names, wifi_link
 from app.net.arp_sweep import arp_sweep, raw_sockets_permitted
 from app.net.interfaces import ScanTarget, resolve_target
 from app.net.neighbor_sweep import neighbor_sweep
+from app.net.privileged import run_helper
 from app.net.vendors import is_randomized, vendor_of
 
 log = logging.getLogger(__name__)
 METHODS = SCAN_METHODS
 MDNS_WINDOW_S = 1.0
+# What runs the helper with raw-socket rights, e.g. "sudo" or "" (the helper directly); unset:
+# pkexec, or no helper at all when this process may already send raw packets.
+LAUNCHER_ENV = "ROUTER_ADVISOR_HELPER_LAUNCHER"
 DEEPER_SCAN_NOTE = (
     "Used the neighbor method because this program may not send raw packets; it can miss "
     "devices that sleep. For the deeper ARP sweep run the scan helper with pkexec, or grant "
@@ -75,19 +89,15 @@ def build_devices(found: dict[str, str], gateway: str | None,
     return tuple(devices)
 
 
-def scan(iface: str | None = None, cidr: str | None = None, method: str = "auto",
-         allow_large: bool = False, progress: ProgressCallback = ignore_progress,
-         cancel: CancelToken | None = None, with_mdns: bool = True) -> ScanResult:
-    """Find and identify the devices on `cidr` through `iface` (defaults: the default route)."""
-    cancel = cancel or CancelToken()
+def _scan_with(target: ScanTarget, sweep: Callable[[], dict[str, str]], method: str,
+               notes: list[str], cancel: CancelToken, with_mdns: bool) -> ScanResult:
+    """Run `sweep` while mDNS listens, then enrich what it found into a ScanResult."""
     started = time.monotonic()
-    target = resolve_target(iface, cidr, allow_large)
-    chosen, notes = choose_method(method)
     pool = ThreadPoolExecutor(max_workers=3)
     try:
         announced = (pool.submit(mdns.discover, target.local_ip, target.network,
                                  MDNS_WINDOW_S, cancel) if with_mdns else None)
-        found = _sweep(target, chosen, progress, cancel)
+        found = sweep()
         ips = list(found)
         rdns = (pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway
                 else None)
@@ -101,5 +111,50 @@ def scan(iface: str | None = None, cidr: str | None = None, method: str = "auto"
         pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
     cancel.raise_if_cancelled()
     return ScanResult(interface=target.iface, cidr=str(target.network), gateway=target.gateway,
-                      method=chosen, duration_s=time.monotonic() - started, devices=devices,
+                      method=method, duration_s=time.monotonic() - started, devices=devices,
                       wifi_link=link, nearby_networks=nearby, notes=tuple(notes + wifi_notes))
+
+
+def scan(iface: str | None = None, cidr: str | None = None, method: str = "auto",
+         allow_large: bool = False, progress: ProgressCallback = ignore_progress,
+         cancel: CancelToken | None = None, with_mdns: bool = True) -> ScanResult:
+    """Find and identify the devices on `cidr` through `iface` (defaults: the default route)."""
+    cancel = cancel or CancelToken()
+    target = resolve_target(iface, cidr, allow_large)
+    chosen, notes = choose_method(method)
+    return _scan_with(target, lambda: _sweep(target, chosen, progress, cancel), chosen, notes,
+                      cancel, with_mdns)
+
+
+def configured_launcher() -> list[str] | None:
+    """The launcher set in ROUTER_ADVISOR_HELPER_LAUNCHER (split like a shell), or None."""
+    value = os.environ.get(LAUNCHER_ENV)
+    return None if value is None else shlex.split(value)
+
+
+def privileged_scan(iface: str | None = None, cidr: str | None = None,
+                    allow_large: bool = False, progress: ProgressCallback = ignore_progress,
+                    cancel: CancelToken | None = None,
+                    launcher: Sequence[str] | None = None,
+                    with_mdns: bool = True) -> ScanResult:
+    """The deeper scan: the ARP sweep with raw-socket rights, without running this app as
+    root. `launcher` (else ROUTER_ADVISOR_HELPER_LAUNCHER) runs the helper; with neither, the
+    sweep runs here when this process may send raw packets, else through pkexec."""
+    cancel = cancel or CancelToken()
+    target = resolve_target(iface, cidr, allow_large)
+    launcher = launcher if launcher is not None else configured_launcher()
+    if launcher is None and raw_sockets_permitted():
+        return _scan_with(target, lambda: _sweep(target, "arp", progress, cancel), "arp",
+                          ["deeper scan: this program may send raw packets, so it swept itself"],
+                          cancel, with_mdns)
+    launcher = ["pkexec"] if launcher is None else list(launcher)
+
+    def sweep() -> dict[str, str]:
+        progress(ProgressUpdate(0.0, "Asking for permission to run the ARP sweep"))
+        found = run_helper(target.iface, str(target.network), allow_large, launcher, cancel)
+        progress(ProgressUpdate(1.0, f"{len(found)} devices answered"))
+        return found
+
+    how = " ".join(launcher) or "directly"
+    return _scan_with(target, sweep, "arp", [f"deeper scan: the ARP sweep ran in the helper "
+                                             f"({how})"], cancel, with_mdns)

@@ -1,12 +1,14 @@
 """Both scan methods, run on the laptop of a namespace LAN, find exactly the live hosts."""
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from tests.netlab.lan import Lan
+from tests.netlab.lan import REPO_ROOT, Lan
 from tests.netlab.netns import run
 
 pytestmark = pytest.mark.netns
@@ -105,3 +107,65 @@ def test_rescan_sees_a_host_added_and_one_removed(lan: Lan) -> None:
     finally:
         lan.remove_host(new)
     assert gone.ns.name not in run(["ip", "netns", "list"]).stdout
+
+
+PRIVILEGED_SCRIPT = """
+import json, sys
+from app.errors import RouterAdvisorError
+from app.services.scan import privileged_scan
+launcher = json.loads(sys.argv[3])
+try:
+    print(json.dumps(privileged_scan(sys.argv[1], sys.argv[2], launcher=launcher).to_dict()))
+except RouterAdvisorError as exc:
+    print(f"{type(exc).__name__}: {exc}")
+"""
+
+
+def privileged(lan: Lan, launcher: list[str] | None) -> str:
+    done = lan.run_on_laptop(sys.executable, "-c", PRIVILEGED_SCRIPT, lan.iface, lan.cidr,
+                             json.dumps(launcher))
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_deeper_scan_runs_the_helper_as_a_subprocess_and_enriches(lan: Lan) -> None:
+    # [] runs the helper without pkexec: this test is root in the namespace already.
+    result = json.loads(privileged(lan, []))
+    assert result["method"] == "arp"
+    assert any("ran in the helper" in n for n in result["notes"])
+    assert {d["ip"]: d["mac"] for d in result["devices"]} == lan.expected()
+    by_ip = {d["ip"]: d for d in result["devices"]}
+    printer = next(h for h in lan.hosts if h.behaviour == "mdns")
+    assert by_ip[printer.ip]["hostname"] == "office-printer"
+    assert by_ip[lan.gateway_ip]["is_gateway"] and by_ip[lan.gateway_ip]["vendor"]
+
+
+def test_deeper_scan_sweeps_itself_when_already_permitted(lan: Lan) -> None:
+    result = json.loads(privileged(lan, None))
+    assert any("swept itself" in n for n in result["notes"])
+    assert {d["ip"] for d in result["devices"]} == set(lan.expected())
+
+
+def test_deeper_scan_errors_are_one_plain_line(lan: Lan, tmp_path: Path) -> None:
+    missing = privileged(lan, ["no-such-pkexec"])
+    assert missing.startswith("RuntimeFailure: The deeper scan needs no-such-pkexec, which is "
+                              "not installed")
+    for code in (126, 127):  # pkexec's exit codes for a dismissed or failed authentication
+        pkexec = tmp_path / "pkexec"
+        pkexec.write_text(f"#!/bin/sh\nexit {code}\n")
+        pkexec.chmod(0o755)
+        refused = privileged(lan, [str(pkexec)])
+        assert refused.startswith("RuntimeFailure: The deeper scan needs an administrator "
+                                  "password and none was given"), refused
+
+
+def test_cli_privileged_scan_through_the_configured_launcher(lan: Lan) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), ROUTER_ADVISOR_HELPER_LAUNCHER="")
+    done = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
+                             "--privileged", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert {d["ip"]: d["mac"] for d in result["devices"]} == lan.expected()
+    bad = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
+                            "--privileged", "--method", "neighbor", env=env)
+    assert bad.returncode == 2 and "drop --method neighbor" in bad.stderr
