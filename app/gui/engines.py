@@ -6,6 +6,7 @@ lab or to recorded results. Imports of the services happen on first use, so the 
 appears before the engines' own imports (scapy, speedtest-cli) are paid for.
 """
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,6 +51,14 @@ def real_engines(settings: Settings) -> Engines:
 
         return load_routers()
 
-    # No service runs the pkexec scan helper yet, so the Devices page shows the scan's own
-    # note on how to get the deeper scan instead of a button.
-    return Engines(speed=speed, scan=scan, deeper_scan=None, routers=routers, settings=settings)
+    def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
+        from app.services.scan import privileged_scan
+
+        return privileged_scan(settings.iface, settings.cidr, allow_large=settings.allow_large,
+                               progress=progress, cancel=cancel)
+
+    # The helper runs through pkexec, which only Linux has; elsewhere the Devices page shows
+    # the scan's own note instead of the button.
+    return Engines(speed=speed, scan=scan,
+                   deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
+                   routers=routers, settings=settings)
