@@ -37,8 +37,9 @@ MDNS_WINDOW_S = 1.0
 LAUNCHER_ENV = "ROUTER_ADVISOR_HELPER_LAUNCHER"
 DEEPER_SCAN_NOTE = (
     "Used the neighbor method because this program may not send raw packets; it can miss "
-    "devices that sleep. For the deeper ARP sweep run the scan helper with pkexec, or grant "
-    "the capability with setcap (see 'Scanning your network' in the README).")
+    "devices that sleep. For the deeper ARP sweep run `router-advisor scan --privileged` (the "
+    "scan helper, through pkexec), or grant the capability with setcap (see 'Scanning your "
+    "network' in the README).")
 
 
 def choose_method(method: str) -> tuple[str, list[str]]:
