@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Install Router Advisor's desktop entry, icons and AppStream metainfo for the current user,
-# and (with --system, as root) the polkit policy that lets the deeper scan ask for a password.
+# Install Router Advisor's desktop entry, icons and AppStream metainfo.
+#   install-desktop-files.sh                 for the current user (~/.local/share)
+#   sudo install-desktop-files.sh --system [VENV]
+#       for everyone (/usr/share), plus the polkit policy of the deeper scan and, when VENV
+#       (default /opt/router-advisor) is a root-owned install, the scan helper link
+#       /usr/lib/router-advisor/router-advisor-scan-helper that pkexec runs.
 # The `router-advisor` command itself comes from pip or the PyInstaller build.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -8,8 +12,17 @@ APP_ID=org.routeradvisor.RouterAdvisor
 
 if [ "${1:-}" = "--system" ]; then
     PREFIX=/usr/share
+    VENV=${2:-/opt/router-advisor}
     install -Dm644 "$HERE/../org.routeradvisor.scan-helper.policy" \
         "$PREFIX/polkit-1/actions/org.routeradvisor.scan-helper.policy"
+    HELPER="$VENV/bin/router-advisor-scan-helper"
+    if [ -x "$HELPER" ] && [ "$(stat -c %u "$HELPER")" = 0 ] && [ "$(stat -c %u "$VENV")" = 0 ]; then
+        install -d /usr/lib/router-advisor
+        ln -sf "$HELPER" /usr/lib/router-advisor/router-advisor-scan-helper
+        echo "Linked the scan helper from $VENV"
+    else
+        echo "No root-owned install at $VENV: the deeper scan will use pkexec's generic prompt"
+    fi
 else
     PREFIX=${XDG_DATA_HOME:-$HOME/.local/share}
 fi
@@ -20,6 +33,10 @@ for png in "$HERE"/icons/hicolor/*/apps/$APP_ID.png; do
     size=$(basename "$(dirname "$(dirname "$png")")")
     install -Dm644 "$png" "$PREFIX/icons/hicolor/$size/apps/$APP_ID.png"
 done
-command -v update-desktop-database >/dev/null && update-desktop-database -q "$PREFIX/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q "$PREFIX/icons/hicolor" || true
+if command -v update-desktop-database >/dev/null; then
+    update-desktop-database -q "$PREFIX/applications" || true
+fi
+if command -v gtk-update-icon-cache >/dev/null; then
+    gtk-update-icon-cache -q "$PREFIX/icons/hicolor" 2>/dev/null || true
+fi
 echo "Installed Router Advisor's desktop entry into $PREFIX"
