@@ -43,7 +43,7 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
     text = _decode(path)
     origin = f"import:{path.name} {today}"
     if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("[", "{")):
-        return ImportPlan("csv", _patches(_csv_rows(text), origin))
+        return ImportPlan("csv", _patches(_csv_rows(text), origin, records))
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -57,7 +57,7 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
         if not isinstance(item, dict):
             raise ImportRefused(f"row {number}: must be an object with field names as keys")
         rows.append((number, {k: v for k, v in item.items() if v is not None}))
-    return ImportPlan("json", _patches(rows, origin))
+    return ImportPlan("json", _patches(rows, origin, records))
 
 
 def _decode(path: Path) -> str:
@@ -137,7 +137,18 @@ def _parse_cell(name: str, text: str) -> Any:
     return text
 
 
-def _patches(rows: list[tuple[int, dict[str, Any]]], origin: str) -> list[Patch]:
+def _resolve_key(values: Mapping[str, Any], records: Mapping[str, Record]) -> str:
+    """The row's catalog key; a row without a revision updates the model's only revision."""
+    key = record_key(values)
+    if key in records or values.get("hardware_revision"):
+        return key
+    revisions = [k for k in records if k.startswith(key + "/")]
+    return revisions[0] if len(revisions) == 1 else key
+
+
+def _patches(
+    rows: list[tuple[int, dict[str, Any]]], origin: str, records: Mapping[str, Record]
+) -> list[Patch]:
     patches: list[Patch] = []
     first_row: dict[str, int] = {}
     for number, raw in rows:
@@ -157,7 +168,7 @@ def _patches(rows: list[tuple[int, dict[str, Any]]], origin: str) -> list[Patch]
                 raise ImportRefused(problems[0])
         else:
             sources = (Source(ref=origin, fields=tuple(facts)),)
-        key = record_key(values)
+        key = _resolve_key(values, records)
         if key in first_row:
             raise ImportRefused(
                 f"{where}: {describe(values)} appears again (first on row {first_row[key]})"
