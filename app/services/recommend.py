@@ -6,10 +6,10 @@ the CLI `recommend` and `export` commands call it too.
 
 import json
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.core.answers import Answers, answers_from_dict
 from app.core.recommend import DEFAULT_TOP, Recommendation, recommend
@@ -18,6 +18,8 @@ from app.core.scan import ScanResult
 from app.core.speed import SpeedResult
 from app.errors import UserInputError
 from app.services.catalog import load_routers
+
+T = TypeVar("T")
 
 
 def _read_document(path: Path, what: str) -> dict[str, Any]:
@@ -47,28 +49,29 @@ def load_answers(path: Path) -> Answers:
         raise UserInputError(f"{path}: {exc}") from None
 
 
-def load_speed(path: Path) -> SpeedResult:
-    """Read the file `router-advisor speed --json` wrote."""
-    data = _read_document(path, "speed result")
+def _load_result(
+    path: Path, command: str, from_dict: Callable[[dict[str, Any]], T], next_step: str
+) -> T:
+    """Read the file `router-advisor COMMAND --json` wrote, with a plain-word error."""
+    data = _read_document(path, f"{command} result")
     try:
-        return SpeedResult.from_dict(data)
+        return from_dict(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise UserInputError(
-            f"{path} is not a `router-advisor speed --json` result ({exc!r} is missing or "
-            "wrong): run `router-advisor speed --json > speed.json` again"
+            f"{path} is not a `router-advisor {command} --json` result ({exc!r} is missing or "
+            f"wrong): {next_step}"
         ) from None
+
+
+def load_speed(path: Path) -> SpeedResult:
+    """Read the file `router-advisor speed --json` wrote."""
+    return _load_result(path, "speed", SpeedResult.from_dict,
+                        "run `router-advisor speed --json > speed.json` again")
 
 
 def load_scan(path: Path) -> ScanResult:
     """Read the file `router-advisor scan --json` wrote."""
-    data = _read_document(path, "scan result")
-    try:
-        return ScanResult.from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise UserInputError(
-            f"{path} is not a `router-advisor scan --json` result ({exc!r} is missing or "
-            "wrong): run the scan again with --json"
-        ) from None
+    return _load_result(path, "scan", ScanResult.from_dict, "run the scan again with --json")
 
 
 def recommend_from_files(

@@ -2,13 +2,15 @@
 allowed."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app.core.progress import ProgressUpdate
 from app.gui.engines import Engines
 from app.gui.state import WizardState
-from app.gui.workers import JobRunner
+from app.gui.workers import Job, JobFunction, JobRunner
 
 
 @dataclass
@@ -49,6 +51,84 @@ class WizardPage(QWidget):
     def commit(self) -> bool:
         """Store the page's input in the state before Next; False keeps the page open."""
         return True
+
+
+class MeasurementPage(WizardPage):
+    """A page that runs one measurement at a time on the job runner, with a Cancel button,
+    a progress bar, a status line and an error banner; Next waits until the job has ended.
+    Signals: completeChanged() (from WizardPage) when the job starts or ends."""
+
+    def __init__(self, ctx: WizardContext, idle_text: str, cancel_text: str) -> None:
+        super().__init__(ctx)
+        self.job: Job | None = None
+        self.cancel_button = QPushButton(cancel_text)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = wrapped_label(idle_text, "muted")
+        self.error = banner("error")
+
+    def add_job_controls(self, layout: QBoxLayout, *buttons: QPushButton) -> None:
+        """Lay out `buttons`, Cancel and the progress bar in a row, then status and error."""
+        controls = QHBoxLayout()
+        for widget in (*buttons, self.cancel_button):
+            controls.addWidget(widget)
+        controls.addWidget(self.progress, 1)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+
+    def is_complete(self) -> bool:
+        return self.job is None
+
+    def run_job(self, engine: JobFunction, start_text: str, cancelled_text: str) -> None:
+        """Start `engine` unless a job already runs; results come to the `_on_*` methods."""
+        if self.job is not None:
+            return
+        show_banner(self.error, None)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status.setText(start_text)
+        self.job = self.ctx.runner.start(engine)
+        self.job.progressed.connect(self._on_progress)
+        self.job.succeeded.connect(self._on_result)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(lambda: self.status.setText(cancelled_text))
+        self.job.finished.connect(self._on_finished)
+        self._set_running(True)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.status.setText("Cancelling…")
+            self.job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        """Enable the page's controls for `running`; subclasses extend it for their buttons."""
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.cancel_button.setFocus()
+        self.completeChanged.emit()
+
+    def _on_progress(self, update: ProgressUpdate) -> None:
+        if update.fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(update.fraction * 100))
+        self.status.setText(update.message)
+
+    def _on_result(self, result: Any) -> None:
+        """The job's result, on the main thread."""
+
+    def _on_failed(self, message: str) -> None:
+        """The job failed: `message` is the plain-language reason."""
+
+    def _on_finished(self) -> None:
+        self.job = None
+        self._set_running(False)
 
 
 def wrapped_label(text: str = "", object_name: str = "") -> QLabel:

@@ -1,8 +1,6 @@
 """Step 3: the devices on the home network, which the person can name; this computer's
 Wi-Fi link and how crowded the air is."""
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,17 +8,15 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from app.core.scan import ScanResult, WifiLink
-from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
-from app.gui.workers import Job
+from app.gui.pages.base import MeasurementPage, WizardContext, banner, show_banner, wrapped_label
+from app.gui.workers import JobFunction
 
 KIND_NAMES = {"phone": "Phone", "computer": "Computer", "tv": "TV / streamer",
               "console": "Game console", "printer": "Printer", "iot": "Smart home",
@@ -44,19 +40,17 @@ def crowding_words(score: int) -> str:
     return "very crowded"
 
 
-class DevicesPage(WizardPage):
+class DevicesPage(MeasurementPage):
     title = "Devices"
     subtitle = ("What is connected to your network. Give devices names you recognise; "
                 "the count and kinds shape the recommendation. The scan stays inside your home.")
     icon_name = "devices"
 
     def __init__(self, ctx: WizardContext) -> None:
-        super().__init__(ctx)
-        self.job: Job | None = None
+        super().__init__(ctx, "Not scanned yet.", "&Cancel scan")
         self._filling = False
         layout = QVBoxLayout(self)
 
-        controls = QHBoxLayout()
         self.scan_button = QPushButton("&Scan my network", objectName="primary")
         self.scan_button.clicked.connect(lambda: self.start(self.ctx.engines.scan))
         self.deeper_button = QPushButton("Run &deeper scan")
@@ -64,21 +58,7 @@ class DevicesPage(WizardPage):
                                       "so sleeping devices answer too.")
         self.deeper_button.clicked.connect(self.start_deeper)
         self.deeper_button.hide()
-        self.cancel_button = QPushButton("&Cancel scan")
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.progress = QProgressBar()
-        self.progress.setTextVisible(False)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        for widget in (self.scan_button, self.deeper_button, self.cancel_button):
-            controls.addWidget(widget)
-        controls.addWidget(self.progress, 1)
-        layout.addLayout(controls)
-        self.status = wrapped_label("Not scanned yet.", "muted")
-        layout.addWidget(self.status)
-        self.error = banner("error")
-        layout.addWidget(self.error)
+        self.add_job_controls(layout, self.scan_button, self.deeper_button)
         self.method_note = banner("info")
         layout.addWidget(self.method_note)
 
@@ -121,49 +101,19 @@ class DevicesPage(WizardPage):
     def initial_focus(self) -> QPushButton:
         return self.scan_button
 
-    def is_complete(self) -> bool:
-        return self.job is None
-
     # -- actions ------------------------------------------------------------------------
     def start_deeper(self) -> None:
         if self.ctx.engines.deeper_scan is not None:
             self.start(self.ctx.engines.deeper_scan)
 
-    def start(self, engine: Callable[[ProgressCallback, CancelToken], ScanResult]) -> None:
-        if self.job is not None:
-            return
-        show_banner(self.error, None)
-        self.status.setText("Looking for devices…")
-        self.progress.setValue(0)
-        self.job = self.ctx.runner.start(engine)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_result)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self.status.setText(
-            "Scan cancelled. Scan again, or press Next to go on without it."))
-        self.job.finished.connect(self._on_finished)
-        self._set_running(True)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.status.setText("Cancelling…")
-            self.job.cancel()
+    def start(self, engine: JobFunction) -> None:
+        self.run_job(engine, "Looking for devices…",
+                     "Scan cancelled. Scan again, or press Next to go on without it.")
 
     def _set_running(self, running: bool) -> None:
         self.scan_button.setEnabled(not running)
         self.deeper_button.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        if running:
-            self.cancel_button.setFocus()
-        self.completeChanged.emit()
-
-    def _on_progress(self, update: ProgressUpdate) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(round(update.fraction * 100))
-        self.status.setText(update.message)
+        super()._set_running(running)
 
     def _on_result(self, result: ScanResult) -> None:
         self.ctx.state.scan = result
@@ -175,10 +125,9 @@ class DevicesPage(WizardPage):
         self.scan_button.setText("&Retry scan")
 
     def _on_finished(self) -> None:
-        self.job = None
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if self.ctx.state.scan else 0)
-        self._set_running(False)
+        super()._on_finished()
 
     # -- showing ------------------------------------------------------------------------
     def show_result(self, result: ScanResult | None) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
@@ -20,8 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.progress import ProgressUpdate
 from app.core.speed import SpeedResult
 from app.errors import UserInputError
-from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
-from app.gui.workers import Job
+from app.gui.pages.base import MeasurementPage, WizardContext, show_banner, wrapped_label
 
 GRADE_WORDS = {
     "A+": "Excellent: the delay hardly grows when the line is busy.",
@@ -38,35 +36,19 @@ RATING_COLOURS = {"great": "#1f9d57", "good": "#3c8d2f", "okay": "#c78a00", "poo
 def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} ms"
 
-class SpeedPage(WizardPage):
+class SpeedPage(MeasurementPage):
     title = "Internet speed"
     subtitle = ("How fast your connection is, and how much delay it adds when it is busy. "
                 "Takes about 12 seconds; skip it or type your plan's speeds if you prefer.")
     icon_name = "speed"
 
     def __init__(self, ctx: WizardContext) -> None:
-        super().__init__(ctx)
-        self.job: Job | None = None
+        super().__init__(ctx, "Not measured yet.", "&Cancel test")
         layout = QVBoxLayout(self)
 
-        controls = QHBoxLayout()
         self.start_button = QPushButton("&Start speed test", objectName="primary")
         self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("&Cancel test")
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(False)
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.cancel_button)
-        controls.addWidget(self.progress, 1)
-        layout.addLayout(controls)
-        self.status = wrapped_label("Not measured yet.", "muted")
-        layout.addWidget(self.status)
-        self.error = banner("error")
-        layout.addWidget(self.error)
+        self.add_job_controls(layout, self.start_button)
 
         numbers = QGridLayout()
         self.rate = self._number(numbers, 0, "Right now")
@@ -160,32 +142,17 @@ class SpeedPage(WizardPage):
             return
         super().keyPressEvent(event)
 
-    def is_complete(self) -> bool:
-        return self.job is None
-
     # -- actions ------------------------------------------------------------------------
     def start(self) -> None:
         if self.job is not None:
             return
-        show_banner(self.error, None)
         self.ctx.state.speed = None
         self.show_result(None)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.status.setText("Starting the speed test…")
-        self.job = self.ctx.runner.start(self.ctx.engines.speed)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_result)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self.status.setText(
-            "Speed test cancelled. Start it again, type your plan's speeds, or press Next."))
-        self.job.finished.connect(self._on_finished)
-        self._set_running(True)
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.status.setText("Cancelling…")
-            self.job.cancel()
+        self.run_job(
+            self.ctx.engines.speed,
+            "Starting the speed test…",
+            "Speed test cancelled. Start it again, type your plan's speeds, or press Next.",
+        )
 
     def use_manual(self) -> None:
         if self.job is not None:
@@ -205,20 +172,12 @@ class SpeedPage(WizardPage):
         self.start_button.setEnabled(not running)
         self.start_button.setText("&Start speed test" if not self.ctx.state.speed
                                   else "Test &again")
-        self.cancel_button.setEnabled(running)
         self.manual_button.setEnabled(not running)
         self.rate_card.setVisible(running)
-        if running:
-            self.cancel_button.setFocus()
-        self.completeChanged.emit()
+        super()._set_running(running)
 
     def _on_progress(self, update: ProgressUpdate) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(round(update.fraction * 100))
-        self.status.setText(update.message)
+        super()._on_progress(update)
         if update.rate_mbps is not None:
             self.rate.setText(f"{update.rate_mbps:.0f}<span style='font-size:11pt'> Mbit/s</span>")
 
@@ -237,8 +196,7 @@ class SpeedPage(WizardPage):
         self.start_button.setText("&Retry")
 
     def _on_finished(self) -> None:
-        self.job = None
-        self._set_running(False)
+        super()._on_finished()
         if self.error.isVisible():
             self.start_button.setText("&Retry")
 
