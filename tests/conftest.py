@@ -24,7 +24,9 @@ def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 def cli(app_home: Path):
     """Run `python -m app ARGS...` as a separate process, as a person would run it."""
 
-    def run(*args: str, input: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def run(
+        *args: str, input: str | None = None, timeout: float = 120
+    ) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, ROUTER_ADVISOR_HOME=str(app_home), PYTHONPATH=str(REPO_ROOT))
         return subprocess.run(
             [sys.executable, "-m", "app", *args],

@@ -80,7 +80,9 @@ class Router:
 
     @property
     def key(self) -> str:
-        parts = [self.brand, self.model] + ([self.hardware_revision] if self.hardware_revision else [])
+        parts = [self.brand, self.model]
+        if self.hardware_revision:
+            parts.append(self.hardware_revision)
         return "/".join(p.strip().lower() for p in parts)
 
     @property

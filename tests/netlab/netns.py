@@ -5,6 +5,7 @@ Every name carries a per-process prefix so that concurrent test runs never colli
 interfaces: every link is created inside or moved into a namespace the lab owns.
 """
 
+import contextlib
 import itertools
 import os
 import shutil
@@ -90,10 +91,8 @@ class NetLab:
         for proc in self.processes:
             if proc.poll() is None:
                 proc.kill()
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                pass
         for ns in reversed(self.namespaces):
             # Deleting a namespace removes the veth ends inside it, and with them their peers.
             run(["ip", "netns", "del", ns.name], check=False)
