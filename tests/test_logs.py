@@ -17,15 +17,14 @@ def test_log_file_is_written_under_the_home(app_home: Path) -> None:
 
 
 def test_an_unexpected_error_is_one_line_on_screen_and_a_traceback_in_the_log(
-    app_home: Path, capsys, monkeypatch
+    app_home: Path, capsys
 ) -> None:
     def broken_handler(args) -> int:
         raise ValueError("boom")
 
     parser = cli_main.build_parser()
-    monkeypatch.setattr(cli_main, "build_parser", lambda: parser)
     parser.set_defaults(handler=broken_handler)
-    assert cli_main.main([]) == 1
+    assert cli_main.main([], parser=parser) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "unexpected problem (ValueError: boom)" in err[0]
     log = (app_home / "logs" / "router-advisor.log").read_text(encoding="utf-8")

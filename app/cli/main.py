@@ -39,8 +39,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(
+    argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | None = None
+) -> int:
+    """Run one command (or the desktop app without one); `parser` defaults to build_parser()."""
+    parser = parser or build_parser()
     args = parser.parse_args(argv)
     log_file = setup_logging(verbose=args.verbose)
     handler = getattr(args, "handler", None)
