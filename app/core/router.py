@@ -99,8 +99,3 @@ class Router:
     @property
     def max_lan_mbps(self) -> int | None:
         return max(self.lan_ports_mbps, default=None) if self.lan_ports_mbps is not None else None
-
-    def stream_count(self, band: str) -> int | None:
-        if self.streams is None:
-            return None
-        return dict(self.streams).get(band)
