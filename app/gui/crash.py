@@ -37,7 +37,8 @@ def crash_message(log_file: Path | None) -> str:
 
 
 class CrashReporter(QObject):
-    """Logs unexpected exceptions and shows them in a message box on the main thread."""
+    """Logs unexpected exceptions and shows them in a message box on the main thread.
+    Signals: reported(str) with the plain message, queued to the main thread."""
 
     reported = Signal(str)
 

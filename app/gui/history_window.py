@@ -1,5 +1,5 @@
 """The history window: past runs, what changed on the network since last time, charts of
-speed, latency and device count, and Rescan. Signals: rescanRequested()."""
+speed, latency and device count, and Rescan."""
 
 import datetime
 import html
@@ -70,6 +70,9 @@ def top_pick_name(key: str | None, names: dict[str, str]) -> str:
 
 
 class HistoryWindow(QWidget):
+    """Past runs and their trends. Signals: rescanRequested() when the person asks to scan
+    again from here (the wizard runs it)."""
+
     rescanRequested = Signal()
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:

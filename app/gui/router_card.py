@@ -1,5 +1,4 @@
-"""One ranked model as a card: price, key facts, reasons, caveats and overkill notes.
-Signals: compareToggled(bool)."""
+"""One ranked model as a card: price, key facts, reasons, caveats and overkill notes."""
 
 import html
 
@@ -17,6 +16,8 @@ def _items(lines: list[str], mark: str, colour: str) -> str:
 
 
 class RouterCard(QFrame):
+    """One shortlisted model. Signals: compareToggled(bool) when its Compare box changes."""
+
     compareToggled = Signal(bool)
 
     def __init__(self, rank: int, item: Scored) -> None:
