@@ -72,8 +72,9 @@ def main() -> int:
     save(window, "5-recommendations")
     for opener, name in ((recs.open_comparison, "5b-compare"), (recs.open_catalog, "5c-catalog")):
         opener()
-        dialog = next(w for w in QApplication.topLevelWidgets()
-                      if isinstance(w, QDialog) and w.isVisible())
+        dialog = next(
+            w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        )
         save(dialog, name)
         dialog.close()
     window.next()

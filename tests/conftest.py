@@ -30,7 +30,12 @@ def cli(app_home: Path):
         env = dict(os.environ, ROUTER_ADVISOR_HOME=str(app_home), PYTHONPATH=str(REPO_ROOT))
         return subprocess.run(
             [sys.executable, "-m", "app", *args],
-            capture_output=True, text=True, input=input, timeout=timeout, env=env, cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            input=input,
+            timeout=timeout,
+            env=env,
+            cwd=REPO_ROOT,
         )
 
     return run

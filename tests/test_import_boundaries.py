@@ -29,8 +29,21 @@ def test_heavy_imports_stay_in_their_package(path: Path) -> None:
 
 
 def test_core_imports_nothing_with_io() -> None:
-    forbidden = {"socket", "subprocess", "sqlite3", "sqlite_utils", "requests", "urllib",
-                 "psutil", "netifaces", "speedtest", "zeroconf", "time", "random", "datetime"}
+    forbidden = {
+        "socket",
+        "subprocess",
+        "sqlite3",
+        "sqlite_utils",
+        "requests",
+        "urllib",
+        "psutil",
+        "netifaces",
+        "speedtest",
+        "zeroconf",
+        "time",
+        "random",
+        "datetime",
+    }
     for path in (APP / "core").rglob("*.py"):
         bad = _imported_roots(path) & forbidden
         assert not bad, f"{path} imports {sorted(bad)}: app/core must stay pure"
@@ -41,6 +54,7 @@ def test_the_cli_runs_without_pyside6_loaded() -> None:
     import sys
 
     code = "import sys, app.cli.main as m; m.build_parser(); print('PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=APP.parent, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=APP.parent, check=True
+    ).stdout.strip()
     assert out == "False"

@@ -14,7 +14,11 @@ from app.logs import setup_logging
 # One module per command group; each has `register(subparsers)` and sets `handler` on its
 # parsers. A handler takes the parsed arguments and returns the exit code.
 COMMAND_MODULES: tuple[ModuleType, ...] = (
-    catalog_cmd, speed_cmd, scan_cmd, history_cmd, recommend_cmd
+    catalog_cmd,
+    speed_cmd,
+    scan_cmd,
+    history_cmd,
+    recommend_cmd,
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -39,9 +43,7 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
-def main(
-    argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | None = None
-) -> int:
+def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
     """Run one command (or the desktop app without one); `parser` defaults to build_parser()."""
     parser = parser or build_parser()
     args = parser.parse_args(argv)

@@ -15,31 +15,46 @@ recommend_service = lazy_import("app.services.recommend")
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--answers", required=True, type=Path, metavar="FILE",
-                        help="your answers (TOML or JSON); examples in data/examples/")
-    parser.add_argument("--speed", type=Path, metavar="FILE",
-                        help="a result saved by `router-advisor speed --json`")
-    parser.add_argument("--scan", type=Path, metavar="FILE",
-                        help="a result saved by `router-advisor scan --json`")
-    parser.add_argument("--top", type=int, default=DEFAULT_TOP, metavar="N",
-                        help=f"how many models to shortlist, 1 to {MAX_TOP} "
-                        f"(default {DEFAULT_TOP})")
+    parser.add_argument(
+        "--answers",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="your answers (TOML or JSON); examples in data/examples/",
+    )
+    parser.add_argument(
+        "--speed", type=Path, metavar="FILE", help="a result saved by `router-advisor speed --json`"
+    )
+    parser.add_argument(
+        "--scan", type=Path, metavar="FILE", help="a result saved by `router-advisor scan --json`"
+    )
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"how many models to shortlist, 1 to {MAX_TOP} (default {DEFAULT_TOP})",
+    )
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     rec = subparsers.add_parser(
-        "recommend", help="rank catalog routers for your home, with reasons and questions",
+        "recommend",
+        help="rank catalog routers for your home, with reasons and questions",
         description="Rank the catalog's routers and mesh systems for your household: "
         "hard limits (budget, ports, coverage, cloud account), weighted scores, overkill "
-        "warnings, and the questions to ask a vendor before buying.")
+        "warnings, and the questions to ask a vendor before buying.",
+    )
     _add_inputs(rec)
     rec.add_argument("--json", action="store_true", help="print one JSON object")
     rec.set_defaults(handler=run_recommend)
 
     exp = subparsers.add_parser(
-        "export", help="write the shortlist, requirements and checklist to a file",
+        "export",
+        help="write the shortlist, requirements and checklist to a file",
         description="Write the recommendation as Markdown, a self-contained HTML page, "
-        "CSV or JSON. The file is replaced atomically.")
+        "CSV or JSON. The file is replaced atomically.",
+    )
     _add_inputs(exp)
     exp.add_argument("--format", required=True, choices=FORMATS, help="the file format")
     exp.add_argument("--out", required=True, type=Path, metavar="PATH", help="the file to write")
@@ -66,8 +81,10 @@ def print_text(rec: Recommendation) -> None:
     fits = rec.considered - sum(rec.excluded.values())
     print(f"\nShortlist ({fits} of {rec.considered} catalog models fit your needs):")
     for entry in data["shortlist"]:
-        print(f"\n{entry['rank']}. {_plain(display_name(entry))}  "
-              f"{money(entry['price_usd'])}  score {entry['score']:g}")
+        print(
+            f"\n{entry['rank']}. {_plain(display_name(entry))}  "
+            f"{money(entry['price_usd'])}  score {entry['score']:g}"
+        )
         print(f"   {_plain(key_facts(entry))}")
         for reason in entry["reasons"]:
             print(f"   + {_plain(reason)}")

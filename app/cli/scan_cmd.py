@@ -12,48 +12,76 @@ scan_service = lazy_import("app.services.scan")
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser(
-        "scan", help="find and identify the devices on your network",
+        "scan",
+        help="find and identify the devices on your network",
         description="Find every device on the network and guess what each one is. Without "
-        "--iface/--cidr it scans the subnet of the default-route interface.")
+        "--iface/--cidr it scans the subnet of the default-route interface.",
+    )
     parser.add_argument("--iface", help="network interface to scan through (e.g. wlan0)")
-    parser.add_argument("--cidr", help="subnet to scan, e.g. 192.168.1.0/24 (default: the "
-                        "interface's own subnet)")
-    parser.add_argument("--method", choices=SCAN_METHODS, default="auto",
-                        help="arp (raw packets, needs permission), neighbor (no privileges) "
-                        "or auto (arp when permitted, else neighbor; the default)")
-    parser.add_argument("--allow-large", action="store_true",
-                        help="allow subnets larger than a /22 (never beyond a /16)")
-    parser.add_argument("--privileged", action="store_true",
-                        help="the deeper scan: run the ARP sweep in the small helper through "
-                        "pkexec (asks for an administrator password once); the app itself "
-                        "stays unprivileged")
+    parser.add_argument(
+        "--cidr", help="subnet to scan, e.g. 192.168.1.0/24 (default: the interface's own subnet)"
+    )
+    parser.add_argument(
+        "--method",
+        choices=SCAN_METHODS,
+        default="auto",
+        help="arp (raw packets, needs permission), neighbor (no privileges) "
+        "or auto (arp when permitted, else neighbor; the default)",
+    )
+    parser.add_argument(
+        "--allow-large",
+        action="store_true",
+        help="allow subnets larger than a /22 (never beyond a /16)",
+    )
+    parser.add_argument(
+        "--privileged",
+        action="store_true",
+        help="the deeper scan: run the ARP sweep in the small helper through "
+        "pkexec (asks for an administrator password once); the app itself "
+        "stays unprivileged",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run_scan)
 
 
 def run_scan(args: argparse.Namespace) -> int:
     if args.privileged and args.method == "neighbor":
-        raise UserInputError("--privileged runs the ARP sweep; drop --method neighbor or "
-                             "--privileged")
+        raise UserInputError(
+            "--privileged runs the ARP sweep; drop --method neighbor or --privileged"
+        )
     progress = TextProgress()
     try:
         if args.privileged:
-            result = scan_service.privileged_scan(args.iface, args.cidr, args.allow_large,
-                                                  progress=progress)
+            result = scan_service.privileged_scan(
+                args.iface, args.cidr, args.allow_large, progress=progress
+            )
         else:
-            result = scan_service.scan(args.iface, args.cidr, args.method, args.allow_large,
-                                       progress=progress)
+            result = scan_service.scan(
+                args.iface, args.cidr, args.method, args.allow_large, progress=progress
+            )
     finally:
         progress.close()
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(f"{len(result.devices)} devices on {result.cidr} via {result.interface} "
-          f"({result.method} method, {result.duration_s:.1f} s)")
-    print_table(["IP", "MAC", "vendor", "name", "kind", ""],
-                [[d.ip, d.mac + (" (private)" if d.randomized_mac else ""), d.vendor,
-                  d.hostname, d.kind, "gateway" if d.is_gateway else ""]
-                 for d in result.devices])
+    print(
+        f"{len(result.devices)} devices on {result.cidr} via {result.interface} "
+        f"({result.method} method, {result.duration_s:.1f} s)"
+    )
+    print_table(
+        ["IP", "MAC", "vendor", "name", "kind", ""],
+        [
+            [
+                d.ip,
+                d.mac + (" (private)" if d.randomized_mac else ""),
+                d.vendor,
+                d.hostname,
+                d.kind,
+                "gateway" if d.is_gateway else "",
+            ]
+            for d in result.devices
+        ],
+    )
     for note in result.notes:
         print(f"note: {note}")
     return 0

@@ -15,25 +15,41 @@ DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
-        "speed", help="measure download, upload and latency under load (bufferbloat)",
+        "speed",
+        help="measure download, upload and latency under load (bufferbloat)",
         description="Measure the internet connection with the speedtest.net protocol: "
         "download, upload, idle latency and jitter, latency while the line is busy and its "
-        "bufferbloat grade. By default the nearest speedtest.net server is used.")
+        "bufferbloat grade. By default the nearest speedtest.net server is used.",
+    )
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--server-url", metavar="URL",
-                       help="a self-hosted speedtest-protocol server, e.g. "
-                       "http://10.0.0.2:8080/speedtest/upload.php; nothing is fetched from "
-                       "speedtest.net")
+    where.add_argument(
+        "--server-url",
+        metavar="URL",
+        help="a self-hosted speedtest-protocol server, e.g. "
+        "http://10.0.0.2:8080/speedtest/upload.php; nothing is fetched from "
+        "speedtest.net",
+    )
     where.add_argument("--server-id", metavar="ID", help="a speedtest.net server id")
-    where.add_argument("--manual", metavar="DOWN/UP",
-                       help="no test: record the plan's speeds in Mbit/s, e.g. 300/50")
-    parser.add_argument("--max-seconds", type=float, default=12.0, metavar="S",
-                        help="time limit for the whole test (default 12)")
-    parser.add_argument("--directory-url", metavar="URL",
-                        default=os.environ.get(DIRECTORY_ENV),
-                        help="a speedtest.net-compatible directory serving "
-                        "speedtest-config.php and the server list, instead of "
-                        f"www.speedtest.net (also ${DIRECTORY_ENV})")
+    where.add_argument(
+        "--manual",
+        metavar="DOWN/UP",
+        help="no test: record the plan's speeds in Mbit/s, e.g. 300/50",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=12.0,
+        metavar="S",
+        help="time limit for the whole test (default 12)",
+    )
+    parser.add_argument(
+        "--directory-url",
+        metavar="URL",
+        default=os.environ.get(DIRECTORY_ENV),
+        help="a speedtest.net-compatible directory serving "
+        "speedtest-config.php and the server list, instead of "
+        f"www.speedtest.net (also ${DIRECTORY_ENV})",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=run_speed)
 
@@ -44,8 +60,9 @@ def parse_manual(text: str) -> tuple[float, float]:
     try:
         down, up = (float(part) for part in parts)
     except ValueError:
-        raise UserInputError(f"--manual takes DOWN/UP in Mbit/s, e.g. 300/50, not {text!r}."
-                             ) from None
+        raise UserInputError(
+            f"--manual takes DOWN/UP in Mbit/s, e.g. 300/50, not {text!r}."
+        ) from None
     return down, up
 
 
@@ -55,9 +72,13 @@ def run_speed(args: argparse.Namespace) -> int:
     else:
         bar = TextProgress()
         try:
-            result = speed_service.measure(server_url=args.server_url, server_id=args.server_id,
-                             max_seconds=args.max_seconds, progress=bar,
-                             directory_url=args.directory_url)
+            result = speed_service.measure(
+                server_url=args.server_url,
+                server_id=args.server_id,
+                max_seconds=args.max_seconds,
+                progress=bar,
+                directory_url=args.directory_url,
+            )
         finally:
             bar.close()
     if args.json:
@@ -79,8 +100,10 @@ def print_summary(result: SpeedResult) -> None:
     print(f"Upload:        {result.upload_mbps:.1f} Mbit/s")
     if not result.manual:
         print(f"Idle latency:  {_ms(result.idle_latency_ms)} (jitter {_ms(result.jitter_ms)})")
-        print(f"Under load:    download {_ms(result.loaded_latency_download_ms)}, "
-              f"upload {_ms(result.loaded_latency_upload_ms)}")
+        print(
+            f"Under load:    download {_ms(result.loaded_latency_download_ms)}, "
+            f"upload {_ms(result.loaded_latency_upload_ms)}"
+        )
         print(f"Bufferbloat:   grade {result.bufferbloat_grade or 'unknown'}")
     for name, verdict in result.verdicts.items():
         print(f"{name.replace('_', ' ').capitalize() + ':':<15}{verdict.rating} - {verdict.reason}")

@@ -181,16 +181,34 @@ def derive_requirements(
             f"than your {down:.0f} Mbit/s plan: no router can fix that, only a faster plan."
         )
     if security == "high":
-        notes.append("Automatic security updates matter more here (many smart-home "
-                     "devices or work from home).")
+        notes.append(
+            "Automatic security updates matter more here (many smart-home "
+            "devices or work from home)."
+        )
     return Requirements(
-        plan_down_mbps=down, plan_up_mbps=up, plan_source=plan_source, bufferbloat_grade=grade,
-        clients=clients, clients_source=clients_source, smart_home_devices=smart,
-        useful_wifi_mbps=useful, area_m2=home.size_m2, floors=home.floors, walls=home.walls,
-        nodes_needed=nodes, mesh_preference=prefs.mesh, lan_ports_needed=answers.wired.devices,
-        multigig_lan=answers.wired.multigig, wan_mbps_needed=wan, qos_need=qos_need,
-        sqm_wanted=sqm, gaming=gaming, video_calls=calls, security_priority=security,
-        budget_usd=answers.budget_usd, no_cloud_account=prefs.no_cloud_account,
+        plan_down_mbps=down,
+        plan_up_mbps=up,
+        plan_source=plan_source,
+        bufferbloat_grade=grade,
+        clients=clients,
+        clients_source=clients_source,
+        smart_home_devices=smart,
+        useful_wifi_mbps=useful,
+        area_m2=home.size_m2,
+        floors=home.floors,
+        walls=home.walls,
+        nodes_needed=nodes,
+        mesh_preference=prefs.mesh,
+        lan_ports_needed=answers.wired.devices,
+        multigig_lan=answers.wired.multigig,
+        wan_mbps_needed=wan,
+        qos_need=qos_need,
+        sqm_wanted=sqm,
+        gaming=gaming,
+        video_calls=calls,
+        security_priority=security,
+        budget_usd=answers.budget_usd,
+        no_cloud_account=prefs.no_cloud_account,
         notes=tuple(notes),
     )
 
@@ -206,14 +224,19 @@ def _plan_note(down: float, up: float, source: str) -> str:
 
 def _grade_note(grade: str, sqm: bool) -> str:
     if sqm:
-        return (f"Bufferbloat grade {grade}: your connection lags badly when busy; a router "
-                "with smart queue management (SQM) can fix that.")
+        return (
+            f"Bufferbloat grade {grade}: your connection lags badly when busy; a router "
+            "with smart queue management (SQM) can fix that."
+        )
     return f"Bufferbloat grade {grade}: latency under load is acceptable."
 
 
 def _clients_note(clients: int, source: str, smart: int) -> str:
-    where = {"scan": "found by the network scan", "answers": "from your answers",
-             "estimate": "estimated from the number of people"}[source]
+    where = {
+        "scan": "found by the network scan",
+        "answers": "from your answers",
+        "estimate": "estimated from the number of people",
+    }[source]
     extra = f", {smart} of them smart-home devices" if smart else ""
     return f"About {clients} connected devices ({where}){extra}."
 

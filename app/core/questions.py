@@ -34,7 +34,7 @@ def seed_questions(q: Requirements) -> list[VendorQuestion]:
     )
     qos_why = {
         "important": "Your connection lags under load and you game or take calls: QoS is "
-                     "what keeps that smooth.",
+        "what keeps that smooth.",
         "helpful": "Games and video calls stay smoother when the router puts them first.",
         "none": "Useful when several people download at once, even if nobody games.",
     }[q.qos_need]
@@ -42,27 +42,47 @@ def seed_questions(q: Requirements) -> list[VendorQuestion]:
         VendorQuestion(
             "How often do you release firmware updates for this model, and until what date "
             "will it get security updates?",
-            f"A router guards all your {devices}; once updates stop, holes stay open.", "seed"),
+            f"A router guards all your {devices}; once updates stop, holes stay open.",
+            "seed",
+        ),
         VendorQuestion(
             "Does it support WPA3, and does it install security updates automatically?",
             "Automatic updates protect you without you having to remember to check."
-            + (" With many smart-home devices this matters even more."
-               if q.security_priority == "high" else ""), "seed"),
+            + (
+                " With many smart-home devices this matters even more."
+                if q.security_priority == "high"
+                else ""
+            ),
+            "seed",
+        ),
         VendorQuestion(
             "How easy is the app or web interface to use, and does everything work without "
-            "creating a cloud account?", cloud_why, "seed"),
+            "creating a cloud account?",
+            cloud_why,
+            "seed",
+        ),
         VendorQuestion(
             "How many devices can be connected at once before it slows down?",
-            f"Your home has about {devices}, and that number tends to grow.", "seed"),
+            f"Your home has about {devices}, and that number tends to grow.",
+            "seed",
+        ),
         VendorQuestion("What QoS (traffic priority) features does it have?", qos_why, "seed"),
-        VendorQuestion("How long is the warranty, and what does it cover?",
-                       "A router runs day and night for years; a longer warranty shows "
-                       "the maker's confidence.", "seed"),
-        VendorQuestion("How do I reach customer support, and is it free for the life of the "
-                       "product?", "When the Internet is down, you need help fast.", "seed"),
-        VendorQuestion("Which independent reviews have tested this model's real range and "
-                       "speed?", "Box numbers are lab maximums; independent tests show what "
-                       "a home like yours will get.", "seed"),
+        VendorQuestion(
+            "How long is the warranty, and what does it cover?",
+            "A router runs day and night for years; a longer warranty shows "
+            "the maker's confidence.",
+            "seed",
+        ),
+        VendorQuestion(
+            "How do I reach customer support, and is it free for the life of the product?",
+            "When the Internet is down, you need help fast.",
+            "seed",
+        ),
+        VendorQuestion(
+            "Which independent reviews have tested this model's real range and speed?",
+            "Box numbers are lab maximums; independent tests show what a home like yours will get.",
+            "seed",
+        ),
     ]
 
 
@@ -72,53 +92,90 @@ def need_questions(q: Requirements) -> list[VendorQuestion]:
     plan = f"{q.plan_down_mbps:.0f} Mbps"
     if q.sqm_wanted or q.qos_need == "important":
         grade = f"grade {q.bufferbloat_grade}" if q.bufferbloat_grade else "lag under load"
-        out.append(VendorQuestion(
-            f"Does SQM/QoS keep working at {plan} with hardware acceleration on?",
-            f"Your connection has bufferbloat ({grade}); on many routers SQM turns off "
-            "hardware acceleration and then cannot keep up with a fast plan.", "need"))
+        out.append(
+            VendorQuestion(
+                f"Does SQM/QoS keep working at {plan} with hardware acceleration on?",
+                f"Your connection has bufferbloat ({grade}); on many routers SQM turns off "
+                "hardware acceleration and then cannot keep up with a fast plan.",
+                "need",
+            )
+        )
     if q.wants_mesh and q.floors > 1:
-        out.append(VendorQuestion(
-            "Can the mesh nodes be linked by Ethernet cable (wired backhaul), and does the "
-            "system use it automatically?",
-            f"On {q.floors} floors a cable between nodes keeps full speed upstairs, where "
-            "wireless links lose the most.", "need"))
+        out.append(
+            VendorQuestion(
+                "Can the mesh nodes be linked by Ethernet cable (wired backhaul), and does the "
+                "system use it automatically?",
+                f"On {q.floors} floors a cable between nodes keeps full speed upstairs, where "
+                "wireless links lose the most.",
+                "need",
+            )
+        )
     if q.wan_mbps_needed > 1000:
-        out.append(VendorQuestion(
-            f"Does the WAN port run at {q.wan_mbps_needed / 1000:g} Gbit/s with my ISP's "
-            "modem or fibre box, and does the router route that fast with all features on?",
-            f"Your {plan} plan is faster than a 1 Gbit/s port can carry.", "need"))
+        out.append(
+            VendorQuestion(
+                f"Does the WAN port run at {q.wan_mbps_needed / 1000:g} Gbit/s with my ISP's "
+                "modem or fibre box, and does the router route that fast with all features on?",
+                f"Your {plan} plan is faster than a 1 Gbit/s port can carry.",
+                "need",
+            )
+        )
     if q.smart_home_devices >= 10:
-        out.append(VendorQuestion(
-            "Can I put smart-home devices on a separate 2.4 GHz or guest/IoT network?",
-            f"{q.smart_home_devices} smart-home gadgets are the devices least likely to get "
-            "security fixes; keeping them apart protects your computers.", "need"))
+        out.append(
+            VendorQuestion(
+                "Can I put smart-home devices on a separate 2.4 GHz or guest/IoT network?",
+                f"{q.smart_home_devices} smart-home gadgets are the devices least likely to get "
+                "security fixes; keeping them apart protects your computers.",
+                "need",
+            )
+        )
     if q.multigig_lan:
-        out.append(VendorQuestion(
-            "Is there a 2.5 Gbit/s (or faster) LAN port that is not shared with the WAN?",
-            "You want a fast wired link for a NAS or PC.", "need"))
-    out.append(VendorQuestion(
-        "Which features need a paid subscription, and what happens when it lapses?",
-        "Security filters and parental controls are often free only for a trial; know the "
-        "yearly cost before you buy.", "need"))
+        out.append(
+            VendorQuestion(
+                "Is there a 2.5 Gbit/s (or faster) LAN port that is not shared with the WAN?",
+                "You want a fast wired link for a NAS or PC.",
+                "need",
+            )
+        )
+    out.append(
+        VendorQuestion(
+            "Which features need a paid subscription, and what happens when it lapses?",
+            "Security filters and parental controls are often free only for a trial; know the "
+            "yearly cost before you buy.",
+            "need",
+        )
+    )
     return out
 
 
 _GAP_TEXT: dict[str, tuple[str, str]] = {
-    "qos.sqm": ("Does the {name} have smart queue management (SQM) to fight bufferbloat?",
-                "Your connection lags under load; without SQM games and calls will stutter."),
-    "wired_backhaul": ("Can the {name} nodes be linked by Ethernet (wired backhaul)?",
-                       "Your home has several floors; a cable between nodes keeps them fast."),
-    "wan_mbps": ("What speed is the {name}'s Internet (WAN) port?",
-                 "Your plan needs a port faster than 1 Gbit/s."),
-    "lan_ports_mbps": ("How many LAN ports does the {name} have, and at what speeds?",
-                       "You want to plug devices in by cable."),
-    "firmware": ("For how many years will the {name} get security updates, and are they "
-                 "automatic?", "We could not find its update policy; a router without "
-                 "updates becomes a security risk."),
-    "cloud_account": ("Can the {name} be set up and managed without a cloud account?",
-                      "You asked for a router that works without one."),
-    "price_usd": ("What does the {name} cost today, all nodes included?",
-                  "Its price is unknown, so we could not weigh its value."),
+    "qos.sqm": (
+        "Does the {name} have smart queue management (SQM) to fight bufferbloat?",
+        "Your connection lags under load; without SQM games and calls will stutter.",
+    ),
+    "wired_backhaul": (
+        "Can the {name} nodes be linked by Ethernet (wired backhaul)?",
+        "Your home has several floors; a cable between nodes keeps them fast.",
+    ),
+    "wan_mbps": (
+        "What speed is the {name}'s Internet (WAN) port?",
+        "Your plan needs a port faster than 1 Gbit/s.",
+    ),
+    "lan_ports_mbps": (
+        "How many LAN ports does the {name} have, and at what speeds?",
+        "You want to plug devices in by cable.",
+    ),
+    "firmware": (
+        "For how many years will the {name} get security updates, and are they automatic?",
+        "We could not find its update policy; a router without updates becomes a security risk.",
+    ),
+    "cloud_account": (
+        "Can the {name} be set up and managed without a cloud account?",
+        "You asked for a router that works without one.",
+    ),
+    "price_usd": (
+        "What does the {name} cost today, all nodes included?",
+        "Its price is unknown, so we could not weigh its value.",
+    ),
 }
 GAP_FACTS: tuple[str, ...] = tuple(_GAP_TEXT)
 
@@ -132,10 +189,14 @@ def gap_questions(shortlist: Sequence[Scored]) -> list[VendorQuestion]:
             out.append(VendorQuestion(question.format(name=item.router.display_name), why, "gap"))
         subs = item.router.subscription_features
         if subs:
-            out.append(VendorQuestion(
-                f"What do these {item.router.display_name} subscriptions cost per year: "
-                f"{'; '.join(subs)}?",
-                "These features are behind a paid plan on the model you may buy.", "gap"))
+            out.append(
+                VendorQuestion(
+                    f"What do these {item.router.display_name} subscriptions cost per year: "
+                    f"{'; '.join(subs)}?",
+                    "These features are behind a paid plan on the model you may buy.",
+                    "gap",
+                )
+            )
     return out
 
 

@@ -3,11 +3,16 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-DeviceKind = Literal[
-    "phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"
-]
+DeviceKind = Literal["phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"]
 DEVICE_KINDS: tuple[str, ...] = (
-    "phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"
+    "phone",
+    "computer",
+    "tv",
+    "console",
+    "printer",
+    "iot",
+    "network",
+    "unknown",
 )
 ScanMethod = Literal["arp", "neighbor"]
 # What a person may ask for: `auto` picks `arp` when raw sockets are allowed, else `neighbor`.

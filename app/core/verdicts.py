@@ -25,8 +25,13 @@ AIM_CLASSES = ("bad", "poor", "average", "good", "great")
 STREAMING_BANDS = (15, 20, 40, 60)
 GAMING_BANDS = (5, 15, 25, 30)
 RTC_BANDS = (5, 15, 25, 40)
-RATING_OF_CLASS = {"bad": "poor", "poor": "poor", "average": "okay", "good": "good",
-                   "great": "great"}
+RATING_OF_CLASS = {
+    "bad": "poor",
+    "poor": "poor",
+    "average": "okay",
+    "good": "good",
+    "great": "great",
+}
 
 # Netflix's recommendation for Ultra HD (4K): 15 Mbit/s (help.netflix.com/node/306).
 UHD_STREAM_MBPS = 15.0
@@ -81,25 +86,33 @@ def gaming_verdict(facts: LineFacts) -> Verdict | None:
     """AIM gaming: idle latency, packet loss and the latency increase under load."""
     if facts.idle_latency_ms is None or facts.loaded_increase_ms is None:
         return None
-    total = (_points(LATENCY_POINTS, facts.idle_latency_ms) + PACKET_LOSS_POINTS_ASSUMED
-             + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms))
+    total = (
+        _points(LATENCY_POINTS, facts.idle_latency_ms)
+        + PACKET_LOSS_POINTS_ASSUMED
+        + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms)
+    )
     rating = RATING_OF_CLASS[_aim_class(total, GAMING_BANDS)]
-    reason = (f"{facts.idle_latency_ms:.0f} ms latency, rising by "
-              f"{facts.loaded_increase_ms:.0f} ms when the line is busy")
+    reason = (
+        f"{facts.idle_latency_ms:.0f} ms latency, rising by "
+        f"{facts.loaded_increase_ms:.0f} ms when the line is busy"
+    )
     return Verdict(rating, reason)
 
 
 def video_calls_verdict(facts: LineFacts) -> Verdict | None:
     """AIM real-time communication (latency, jitter, loss, increase) and Zoom's HD upload."""
-    if (facts.idle_latency_ms is None or facts.jitter_ms is None
-            or facts.loaded_increase_ms is None):
+    if facts.idle_latency_ms is None or facts.jitter_ms is None or facts.loaded_increase_ms is None:
         return None
-    total = (_points(LATENCY_POINTS, facts.idle_latency_ms)
-             + _points(JITTER_POINTS, facts.jitter_ms) + PACKET_LOSS_POINTS_ASSUMED
-             + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms))
+    total = (
+        _points(LATENCY_POINTS, facts.idle_latency_ms)
+        + _points(JITTER_POINTS, facts.jitter_ms)
+        + PACKET_LOSS_POINTS_ASSUMED
+        + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms)
+    )
     rating = RATING_OF_CLASS[_aim_class(total, RTC_BANDS)]
-    reason = (f"{facts.jitter_ms:.0f} ms jitter, latency +{facts.loaded_increase_ms:.0f} ms "
-              "under load")
+    reason = (
+        f"{facts.jitter_ms:.0f} ms jitter, latency +{facts.loaded_increase_ms:.0f} ms under load"
+    )
     if facts.upload_mbps < HD_CALL_UPLOAD_MBPS:
         rating = "poor" if facts.upload_mbps < 1.0 else min_rating(rating, "okay")
         reason += f"; upload {facts.upload_mbps:.1f} Mbit/s is below {HD_CALL_UPLOAD_MBPS} for HD"
@@ -109,20 +122,30 @@ def video_calls_verdict(facts: LineFacts) -> Verdict | None:
 def streaming_4k_verdict(facts: LineFacts) -> Verdict:
     """Netflix's 15 Mbit/s for 4K first; then AIM streaming when latency was measured."""
     if facts.download_mbps < UHD_STREAM_MBPS:
-        return Verdict("poor", f"download {facts.download_mbps:.0f} Mbit/s is below the "
-                               f"{UHD_STREAM_MBPS:.0f} Mbit/s a 4K stream needs")
+        return Verdict(
+            "poor",
+            f"download {facts.download_mbps:.0f} Mbit/s is below the "
+            f"{UHD_STREAM_MBPS:.0f} Mbit/s a 4K stream needs",
+        )
     if facts.idle_latency_ms is None or facts.loaded_increase_ms is None:
-        return Verdict("good", f"download {facts.download_mbps:.0f} Mbit/s is enough for 4K "
-                               "(latency not measured)")
-    total = (_points(LATENCY_POINTS, facts.idle_latency_ms) + PACKET_LOSS_POINTS_ASSUMED
-             + _points(BANDWIDTH_POINTS, facts.download_mbps)
-             + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms))
+        return Verdict(
+            "good",
+            f"download {facts.download_mbps:.0f} Mbit/s is enough for 4K (latency not measured)",
+        )
+    total = (
+        _points(LATENCY_POINTS, facts.idle_latency_ms)
+        + PACKET_LOSS_POINTS_ASSUMED
+        + _points(BANDWIDTH_POINTS, facts.download_mbps)
+        + _points(LOADED_INCREASE_POINTS, facts.loaded_increase_ms)
+    )
     rating = RATING_OF_CLASS[_aim_class(total, STREAMING_BANDS)]
     streams = int(facts.download_mbps // UHD_STREAM_MBPS)
     reason = f"room for {streams} 4K stream{'s' if streams != 1 else ''} at once"
     if RATING_ORDER.index(rating) < RATING_ORDER.index("good"):
-        reason += (f", but the delay rises by {facts.loaded_increase_ms:.0f} ms when the line is "
-                   "busy, so a stream may pause to buffer")
+        reason += (
+            f", but the delay rises by {facts.loaded_increase_ms:.0f} ms when the line is "
+            "busy, so a stream may pause to buffer"
+        )
     return Verdict(rating, reason)
 
 
@@ -133,8 +156,9 @@ def large_uploads_verdict(facts: LineFacts) -> Verdict:
     reason = f"{LARGE_UPLOAD_GB:.0f} GB takes about {_upload_time_text(facts.upload_mbps)}"
     if facts.upload_increase_ms is not None and facts.upload_increase_ms >= UPLOAD_BLOAT_HURTS_MS:
         rating = step_down(rating)
-        reason += (f"; while it runs, latency rises by {facts.upload_increase_ms:.0f} ms for "
-                   "everyone")
+        reason += (
+            f"; while it runs, latency rises by {facts.upload_increase_ms:.0f} ms for everyone"
+        )
     return Verdict(rating, reason)
 
 

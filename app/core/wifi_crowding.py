@@ -27,7 +27,13 @@ def crowding(networks: list[tuple[str, int, int]]) -> NearbyNetworks:
         audible = [ch for ch, sig in heard if sig >= AUDIBLE_PERCENT]
         score = min(100, round(100 * len(audible) / FULL_AT[band]))
         busiest = tuple(ch for ch, _ in Counter(audible).most_common(3))
-        bands.append(BandCrowding(band=band, networks=len(heard),
-                                  strongest_dbm=percent_to_dbm(max(s for _, s in heard)),
-                                  crowding=score, busiest_channels=busiest))
+        bands.append(
+            BandCrowding(
+                band=band,
+                networks=len(heard),
+                strongest_dbm=percent_to_dbm(max(s for _, s in heard)),
+                crowding=score,
+                busiest_channels=busiest,
+            )
+        )
     return NearbyNetworks(bands=tuple(bands))

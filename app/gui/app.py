@@ -18,7 +18,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     # Engines run Python threads (sweeps, speed-test streams) that compete for the GIL; a
     # 1 ms switch interval (default 5 ms) keeps the event loop's waits short.
     sys.setswitchinterval(0.001)

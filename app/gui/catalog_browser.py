@@ -23,10 +23,16 @@ from PySide6.QtWidgets import (
 from app.core.router import WIFI_GENERATIONS, Router
 from app.gui import router_facts
 
-COLUMNS = (("Model", lambda r: r.display_name), ("Price", router_facts.price),
-           ("Wi-Fi", router_facts.wifi), ("Kind", router_facts.kind),
-           ("WAN", router_facts.wan), ("LAN", router_facts.lan), ("QoS", router_facts.qos),
-           ("Updates", router_facts.updates))
+COLUMNS = (
+    ("Model", lambda r: r.display_name),
+    ("Price", router_facts.price),
+    ("Wi-Fi", router_facts.wifi),
+    ("Kind", router_facts.kind),
+    ("WAN", router_facts.wan),
+    ("LAN", router_facts.lan),
+    ("QoS", router_facts.qos),
+    ("Updates", router_facts.updates),
+)
 
 
 class CatalogBrowser(QDialog):
@@ -43,8 +49,11 @@ class CatalogBrowser(QDialog):
         for brand in sorted({r.brand for r in routers}):
             self.brand.addItem(brand, brand)
         self.kind = QComboBox()
-        for text, key in (("Routers and mesh", None), ("Single routers", "router"),
-                          ("Mesh systems", "mesh")):
+        for text, key in (
+            ("Routers and mesh", None),
+            ("Single routers", "router"),
+            ("Mesh systems", "mesh"),
+        ):
             self.kind.addItem(text, key)
         self.generation = QComboBox()
         self.generation.addItem("Any Wi-Fi", None)
@@ -56,9 +65,12 @@ class CatalogBrowser(QDialog):
         self.max_price.setPrefix("up to $")
         self.max_price.setSpecialValueText("any price")
         self.search.returnPressed.connect(self._to_table)
-        for widget, name in ((self.brand, "Brand"), (self.kind, "Kind"),
-                             (self.generation, "Wi-Fi generation"),
-                             (self.max_price, "Highest price")):
+        for widget, name in (
+            (self.brand, "Brand"),
+            (self.kind, "Kind"),
+            (self.generation, "Wi-Fi generation"),
+            (self.max_price, "Highest price"),
+        ):
             widget.setAccessibleName(name)
         filters.addWidget(QLabel("&Search:", buddy=self.search))
         filters.addWidget(self.search, 2)
@@ -102,8 +114,11 @@ class CatalogBrowser(QDialog):
         text = self.search.text().strip().lower()
         if text and text not in r.display_name.lower():
             return False
-        for combo, value in ((self.brand, r.brand), (self.kind, r.kind),
-                             (self.generation, r.wifi_generation)):
+        for combo, value in (
+            (self.brand, r.brand),
+            (self.kind, r.kind),
+            (self.generation, r.wifi_generation),
+        ):
             if combo.currentData() is not None and combo.currentData() != value:
                 return False
         limit = self.max_price.value()

@@ -63,5 +63,6 @@ class CompareDialog(QDialog):
         """Every row, the header and the frame: no scroll bar and no empty band."""
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
-        return rows + self.table.horizontalHeader().sizeHint().height() + \
-            2 * self.table.frameWidth()
+        return (
+            rows + self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        )

@@ -21,19 +21,23 @@ log = logging.getLogger(__name__)
 def current_log_file() -> Path | None:
     """The file app.logs.setup_logging writes to, or None when there is none."""
     for handler in logging.getLogger().handlers:
-        if getattr(handler, "_router_advisor", False) and isinstance(
-                handler, logging.FileHandler):
+        if getattr(handler, "_router_advisor", False) and isinstance(handler, logging.FileHandler):
             return Path(handler.baseFilename)
     return None
 
 
 def crash_message(log_file: Path | None) -> str:
-    where = (f"The details are in the log file:\n{log_file}\n\nPlease send that file with a "
-             "short note of what you were doing." if log_file else
-             "No log file could be written; start router-advisor --verbose from a terminal "
-             "to see the details.")
-    return ("Router Advisor ran into an unexpected problem. Your answers and past runs are "
-            f"saved. You can keep working, or close and reopen the app.\n\n{where}")
+    where = (
+        f"The details are in the log file:\n{log_file}\n\nPlease send that file with a "
+        "short note of what you were doing."
+        if log_file
+        else "No log file could be written; start router-advisor --verbose from a terminal "
+        "to see the details."
+    )
+    return (
+        "Router Advisor ran into an unexpected problem. Your answers and past runs are "
+        f"saved. You can keep working, or close and reopen the app.\n\n{where}"
+    )
 
 
 class CrashReporter(QObject):
@@ -55,8 +59,9 @@ class CrashReporter(QObject):
     def uninstall(self) -> None:
         sys.excepthook, threading.excepthook = self._previous
 
-    def handle(self, kind: type[BaseException], error: BaseException,
-               trace: TracebackType | None) -> None:
+    def handle(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._previous[0](kind, error, trace)
             return
@@ -72,8 +77,13 @@ class CrashReporter(QObject):
     def _show(self, text: str) -> None:
         if self._box is not None and self._box.isVisible():
             return  # one box for a burst of errors; each is in the log
-        box = QMessageBox(QMessageBox.Icon.Critical, "Router Advisor: unexpected problem",
-                          text, QMessageBox.StandardButton.Ok, QApplication.activeWindow())
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "Router Advisor: unexpected problem",
+            text,
+            QMessageBox.StandardButton.Ok,
+            QApplication.activeWindow(),
+        )
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.open()
         self._box = box

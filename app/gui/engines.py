@@ -37,14 +37,25 @@ def real_engines(settings: Settings) -> Engines:
     def speed(progress: ProgressCallback, cancel: CancelToken) -> SpeedResult:
         from app.services.speed import measure
 
-        return measure(server_url=settings.server_url, server_id=settings.server_id,
-                       max_seconds=settings.speed_max_seconds, progress=progress, cancel=cancel)
+        return measure(
+            server_url=settings.server_url,
+            server_id=settings.server_id,
+            max_seconds=settings.speed_max_seconds,
+            progress=progress,
+            cancel=cancel,
+        )
 
     def scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from app.services.scan import scan as run_scan
 
-        return run_scan(settings.iface, settings.cidr, method=settings.scan_method,
-                        allow_large=settings.allow_large, progress=progress, cancel=cancel)
+        return run_scan(
+            settings.iface,
+            settings.cidr,
+            method=settings.scan_method,
+            allow_large=settings.allow_large,
+            progress=progress,
+            cancel=cancel,
+        )
 
     def routers() -> list[Router]:
         from app.services.catalog import load_routers
@@ -54,11 +65,20 @@ def real_engines(settings: Settings) -> Engines:
     def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from app.services.scan import privileged_scan
 
-        return privileged_scan(settings.iface, settings.cidr, allow_large=settings.allow_large,
-                               progress=progress, cancel=cancel)
+        return privileged_scan(
+            settings.iface,
+            settings.cidr,
+            allow_large=settings.allow_large,
+            progress=progress,
+            cancel=cancel,
+        )
 
     # The helper runs through pkexec, which only Linux has; elsewhere the Devices page shows
     # the scan's own note instead of the button.
-    return Engines(speed=speed, scan=scan,
-                   deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
-                   routers=routers, settings=settings)
+    return Engines(
+        speed=speed,
+        scan=scan,
+        deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
+        routers=routers,
+        settings=settings,
+    )

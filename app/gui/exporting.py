@@ -14,9 +14,10 @@ BASENAME = "router-advisor-report"
 
 def _recommendation(state: WizardState) -> Recommendation:
     rec = state.recommendation
-    questions = tuple(VendorQuestion(item.question, item.why,
-                                     "user" if item.added_by_user else "checklist")
-                      for item in state.checklist)
+    questions = tuple(
+        VendorQuestion(item.question, item.why, "user" if item.added_by_user else "checklist")
+        for item in state.checklist
+    )
     return dataclasses.replace(rec, vendor_questions=questions)
 
 

@@ -18,8 +18,9 @@ def _msecs(created_at: str) -> float:
     return QDateTime(stamp.astimezone()).toMSecsSinceEpoch()  # type: ignore[call-overload]
 
 
-def trend_chart(title: str, unit: str, runs: Sequence[RunSummary], lines: Sequence[Line]
-                ) -> QChartView:
+def trend_chart(
+    title: str, unit: str, runs: Sequence[RunSummary], lines: Sequence[Line]
+) -> QChartView:
     """One line per `lines` entry over the runs (oldest first); runs without a value skip."""
     chart = QChart()
     chart.setTitle(title)
@@ -55,8 +56,10 @@ def trend_chart(title: str, unit: str, runs: Sequence[RunSummary], lines: Sequen
         span = max(times) - min(times)
         x_axis.setFormat("d MMM" if span > 2 * 86_400_000 else "d MMM HH:mm")
         pad = max(span * 0.05, 600_000)
-        x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(min(times) - pad)),
-                        QDateTime.fromMSecsSinceEpoch(int(max(times) + pad)))
+        x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(min(times) - pad)),
+            QDateTime.fromMSecsSinceEpoch(int(max(times) + pad)),
+        )
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
@@ -64,18 +67,27 @@ def trend_chart(title: str, unit: str, runs: Sequence[RunSummary], lines: Sequen
 
 
 def speed_chart(runs: Sequence[RunSummary]) -> QChartView:
-    return trend_chart("Internet speed", "Mbit/s", runs,
-                       (("Download", lambda r: r.download_mbps),
-                        ("Upload", lambda r: r.upload_mbps)))
+    return trend_chart(
+        "Internet speed",
+        "Mbit/s",
+        runs,
+        (("Download", lambda r: r.download_mbps), ("Upload", lambda r: r.upload_mbps)),
+    )
 
 
 def latency_chart(runs: Sequence[RunSummary]) -> QChartView:
-    return trend_chart("Delay", "ms", runs,
-                       (("When quiet", lambda r: r.idle_latency_ms),
-                        ("When busy", lambda r: r.loaded_latency_ms)))
+    return trend_chart(
+        "Delay",
+        "ms",
+        runs,
+        (("When quiet", lambda r: r.idle_latency_ms), ("When busy", lambda r: r.loaded_latency_ms)),
+    )
 
 
 def devices_chart(runs: Sequence[RunSummary]) -> QChartView:
-    return trend_chart("Devices on the network", "devices", runs,
-                       (("Devices", lambda r: None if r.device_count is None
-                         else float(r.device_count)),))
+    return trend_chart(
+        "Devices on the network",
+        "devices",
+        runs,
+        (("Devices", lambda r: None if r.device_count is None else float(r.device_count)),),
+    )

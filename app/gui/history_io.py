@@ -22,9 +22,13 @@ def save_run(state: WizardState, settings: Settings) -> int:
     rec = state.recommendation
     with history.open_history(db_path(settings)) as store:
         run_id = history.save_run(
-            store, answers=state.answers, speed=state.speed, scan=state.scan,
+            store,
+            answers=state.answers,
+            speed=state.speed,
+            scan=state.scan,
             recommendation=rec.to_dict() if rec is not None else None,
-            top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None)
+            top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None,
+        )
         for mac, name in state.labels.items():
             history.label_device(store, mac, name, known=True)
     return run_id

@@ -27,8 +27,16 @@ from app.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
 from app.gui.style import icon
 from app.history.records import RunDiff, RunSummary
 
-RUN_COLUMNS = ("Date", "Download", "Upload", "Delay quiet", "Delay busy", "Grade", "Devices",
-               "Top pick")
+RUN_COLUMNS = (
+    "Date",
+    "Download",
+    "Upload",
+    "Delay quiet",
+    "Delay busy",
+    "Grade",
+    "Devices",
+    "Top pick",
+)
 
 
 def _when(created_at: str) -> str:
@@ -49,17 +57,26 @@ def diff_html(diff: RunDiff | None) -> str:
     if diff is None:
         return "Run the wizard twice with a device scan to see what changed."
     d = diff.devices
-    lines = [f"<b>From run {diff.before.id} to run {diff.after.id}:</b> {len(d.new)} new, "
-             f"{len(d.gone)} gone, {len(d.changed)} changed, {d.unchanged} unchanged."]
-    lines += [f"<div><span style='color:#1f9d57'><b>+ new</b></span> {_device(x)}</div>"
-              for x in d.new]
-    lines += [f"<div><span style='color:#d64545'><b>&minus; gone</b></span> {_device(x)}</div>"
-              for x in d.gone]
+    lines = [
+        f"<b>From run {diff.before.id} to run {diff.after.id}:</b> {len(d.new)} new, "
+        f"{len(d.gone)} gone, {len(d.changed)} changed, {d.unchanged} unchanged."
+    ]
+    lines += [
+        f"<div><span style='color:#1f9d57'><b>+ new</b></span> {_device(x)}</div>" for x in d.new
+    ]
+    lines += [
+        f"<div><span style='color:#d64545'><b>&minus; gone</b></span> {_device(x)}</div>"
+        for x in d.gone
+    ]
     for change in d.changed:
-        what = ", ".join(f"{c.field} {html.escape(c.before or '—')} → "
-                         f"{html.escape(c.after or '—')}" for c in change.changes)
-        lines.append(f"<div><span style='color:#c78a00'><b>~ changed</b></span> "
-                     f"{_device(change.after)}: {what}</div>")
+        what = ", ".join(
+            f"{c.field} {html.escape(c.before or '—')} → {html.escape(c.after or '—')}"
+            for c in change.changes
+        )
+        lines.append(
+            f"<div><span style='color:#c78a00'><b>~ changed</b></span> "
+            f"{_device(change.after)}: {what}</div>"
+        )
     return "".join(lines)
 
 
@@ -153,11 +170,16 @@ class HistoryWindow(QWidget):
         longer has it)."""
         self.runs.setRowCount(len(runs))
         for row, r in enumerate(runs):
-            cells = (_when(r.created_at), _num(r.download_mbps, "Mbit/s"),
-                     _num(r.upload_mbps, "Mbit/s"), _num(r.idle_latency_ms, "ms"),
-                     _num(r.loaded_latency_ms, "ms"), r.grade or "—",
-                     "—" if r.device_count is None else str(r.device_count),
-                     top_pick_name(r.top_pick, names))
+            cells = (
+                _when(r.created_at),
+                _num(r.download_mbps, "Mbit/s"),
+                _num(r.upload_mbps, "Mbit/s"),
+                _num(r.idle_latency_ms, "ms"),
+                _num(r.loaded_latency_ms, "ms"),
+                r.grade or "—",
+                "—" if r.device_count is None else str(r.device_count),
+                top_pick_name(r.top_pick, names),
+            )
             for column, text in enumerate(cells):
                 self.runs.setItem(row, column, QTableWidgetItem(text))
 

@@ -13,8 +13,10 @@ XCB_LIBRARIES = (
     ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
     ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
 )
-WORKAROUND = "set QT_QPA_PLATFORM=offscreen to run it without a screen, or use the " \
+WORKAROUND = (
+    "set QT_QPA_PLATFORM=offscreen to run it without a screen, or use the "
     "command line (router-advisor --help)"
+)
 
 
 def _loadable(library: str) -> bool:
@@ -25,8 +27,7 @@ def _loadable(library: str) -> bool:
     return True
 
 
-def qt_start_problem(env: dict[str, str] | None = None, platform: str = sys.platform
-                     ) -> str | None:
+def qt_start_problem(env: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
     """Why Qt would fail to open a window here, in one line with the next step; or None."""
     env = dict(os.environ) if env is None else env
     if not platform.startswith("linux"):
@@ -35,15 +36,20 @@ def qt_start_problem(env: dict[str, str] | None = None, platform: str = sys.plat
     if chosen in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
         return None
     if chosen == "wayland" or (not chosen and env.get("WAYLAND_DISPLAY")):
-        return None if env.get("WAYLAND_DISPLAY") else (
-            f"the desktop app cannot start: no Wayland display found; {WORKAROUND}")
+        return (
+            None
+            if env.get("WAYLAND_DISPLAY")
+            else (f"the desktop app cannot start: no Wayland display found; {WORKAROUND}")
+        )
     if not env.get("DISPLAY"):
         return f"the desktop app cannot start: no display found (DISPLAY is not set); {WORKAROUND}"
     missing = [package for library, package in XCB_LIBRARIES if not _loadable(library)]
     if missing:
-        return ("the desktop app cannot start: Qt's X11 plugin needs "
-                f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)}); "
-                f"or {WORKAROUND}")
+        return (
+            "the desktop app cannot start: Qt's X11 plugin needs "
+            f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)}); "
+            f"or {WORKAROUND}"
+        )
     return None
 
 
@@ -54,8 +60,10 @@ def open_desktop_app() -> int:
         try:
             from app.gui.app import run
         except ImportError as exc:
-            problem = f"the desktop app cannot start: PySide6 is not usable ({exc}); " \
+            problem = (
+                f"the desktop app cannot start: PySide6 is not usable ({exc}); "
                 "reinstall Router Advisor, or use the command line (router-advisor --help)"
+            )
         else:
             return run()
     print(f"router-advisor: error: {problem}", file=sys.stderr)

@@ -13,9 +13,14 @@ def html_to_pdf(html: str, path: Path, title: str = "Router Advisor report") -> 
     writer.setTitle(title)
     writer.setCreator("Router Advisor")
     writer.setResolution(300)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     document = QTextDocument()
     document.setHtml(html)
     rect = writer.pageLayout().paintRectPixels(writer.resolution())

@@ -11,8 +11,10 @@ from app.gui import router_facts
 
 
 def _items(lines: list[str], mark: str, colour: str) -> str:
-    return "".join(f"<div><span style='color:{colour}'>{mark}</span>&nbsp;{html.escape(t)}</div>"
-                   for t in lines)
+    return "".join(
+        f"<div><span style='color:{colour}'>{mark}</span>&nbsp;{html.escape(t)}</div>"
+        for t in lines
+    )
 
 
 class RouterCard(QFrame):

@@ -69,11 +69,16 @@ def cloud(r: Router) -> str:
 
 # The rows of the side-by-side comparison, in reading order.
 COMPARISON_ROWS: tuple[tuple[str, object], ...] = (
-    ("Price", price), ("Wi-Fi", wifi), ("Kind", kind), ("Internet (WAN) port", wan),
-    ("LAN ports", lan), ("Traffic priority (QoS)", qos),
+    ("Price", price),
+    ("Wi-Fi", wifi),
+    ("Kind", kind),
+    ("Internet (WAN) port", wan),
+    ("LAN ports", lan),
+    ("Traffic priority (QoS)", qos),
     ("WPA3", lambda r: _yes_no(r.wpa3)),
     ("Wired backhaul", lambda r: _yes_no(r.wired_backhaul)),
-    ("Security updates", updates), ("Cloud account", cloud),
+    ("Security updates", updates),
+    ("Cloud account", cloud),
     ("Warranty", lambda r: UNKNOWN if r.warranty_years is None else f"{r.warranty_years:g} years"),
     ("Released", lambda r: UNKNOWN if r.release_year is None else str(r.release_year)),
     ("OpenWrt", lambda r: _yes_no(r.openwrt_supported)),

@@ -30,11 +30,16 @@ def _dark_palette() -> QPalette:
     p = QPalette()
     window, base, text = QColor("#1f2125"), QColor("#17181b"), QColor("#e6e8eb")
     for role, color in (
-        (QPalette.ColorRole.Window, window), (QPalette.ColorRole.WindowText, text),
-        (QPalette.ColorRole.Base, base), (QPalette.ColorRole.AlternateBase, QColor("#26292e")),
-        (QPalette.ColorRole.Text, text), (QPalette.ColorRole.Button, QColor("#2b2e33")),
-        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, base),
-        (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Mid, QColor("#3a3e44")),
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, QColor("#26292e")),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, QColor("#2b2e33")),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.ToolTipBase, base),
+        (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.Mid, QColor("#3a3e44")),
         (QPalette.ColorRole.PlaceholderText, QColor("#9aa0a8")),
         (QPalette.ColorRole.Highlight, ACCENT),
         (QPalette.ColorRole.HighlightedText, QColor("white")),

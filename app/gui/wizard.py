@@ -37,8 +37,15 @@ def page_classes() -> list[type[WizardPage]]:
     from app.gui.pages.speed_page import SpeedPage
     from app.gui.pages.welcome_page import WelcomePage
 
-    return [WelcomePage, SpeedPage, DevicesPage, HomePage, RecommendationsPage, QuestionsPage,
-            ExportPage]
+    return [
+        WelcomePage,
+        SpeedPage,
+        DevicesPage,
+        HomePage,
+        RecommendationsPage,
+        QuestionsPage,
+        ExportPage,
+    ]
 
 
 class WizardWindow(QMainWindow):
@@ -121,8 +128,12 @@ class WizardWindow(QMainWindow):
         row.addLayout(main, 1)
         self.setCentralWidget(central)
 
-        for keys, slot in (("Alt+Right", self.next), ("Alt+Left", self.back),
-                           ("Ctrl+H", self.open_history), ("Ctrl+Q", self.close)):
+        for keys, slot in (
+            ("Alt+Right", self.next),
+            ("Alt+Left", self.back),
+            ("Ctrl+H", self.open_history),
+            ("Ctrl+Q", self.close),
+        ):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self._visited = 0
 
@@ -162,8 +173,10 @@ class WizardWindow(QMainWindow):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Only keys no widget took arrive here: buttons, editors and tables keep theirs.
         key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                self.current_index < len(self.pages) - 1:
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.current_index < len(self.pages) - 1
+        ):
             self.next()
             return
         if key == Qt.Key.Key_Escape and self.ctx.runner.busy:

@@ -29,8 +29,10 @@ def plain_error(exc: BaseException) -> str:
         return "The app was not allowed to do this: run the deeper scan, or ask an administrator."
     if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror):
         return "No network connection: check the cable or Wi-Fi, then Retry."
-    return f"Something went wrong ({type(exc).__name__}: {exc}). Try again; if it persists, " \
+    return (
+        f"Something went wrong ({type(exc).__name__}: {exc}). Try again; if it persists, "
         "run `router-advisor --verbose` from a terminal and report what it prints."
+    )
 
 
 class Job(QObject):

@@ -68,10 +68,12 @@ def _open_socket(iface: str) -> Any:
         raise ArpNotPermitted(
             "The ARP sweep needs permission to send raw packets; run `router-advisor scan "
             "--privileged` (it asks for an administrator password through pkexec) or use "
-            "--method neighbor (see 'Scanning your network' in the README)") from None
+            "--method neighbor (see 'Scanning your network' in the README)"
+        ) from None
     except OSError as exc:
-        raise RuntimeFailure(f"Could not open interface '{iface}' for the ARP sweep ({exc}); "
-                             "check that it is up") from None
+        raise RuntimeFailure(
+            f"Could not open interface '{iface}' for the ARP sweep ({exc}); check that it is up"
+        ) from None
 
 
 def _request_template(local_mac: str, local_ip: str) -> bytearray:
@@ -89,8 +91,15 @@ def parse_reply(frame: bytes) -> tuple[str, str] | None:
 
 
 class _Sweep:
-    def __init__(self, sock: Any, template: bytearray, progress: ProgressCallback,
-                 cancel: CancelToken, total: int, rounds: int) -> None:
+    def __init__(
+        self,
+        sock: Any,
+        template: bytearray,
+        progress: ProgressCallback,
+        cancel: CancelToken,
+        total: int,
+        rounds: int,
+    ) -> None:
         self.sock, self.template = sock, template
         self.progress, self.cancel = progress, cancel
         self.total, self.rounds = total, rounds
@@ -115,26 +124,43 @@ class _Sweep:
 
     def ask(self, addresses: Sequence[str], wanted: set[str], round_no: int) -> None:
         for start in range(0, len(addresses), BATCH):
-            for ip in addresses[start:start + BATCH]:
+            for ip in addresses[start : start + BATCH]:
                 self.template[38:42] = socket.inet_aton(ip)
                 self.send(bytes(self.template))
             self.drain(wanted, 0)
             done = (round_no + (start + BATCH) / max(1, len(addresses))) / self.rounds
-            self.progress(ProgressUpdate(min(done, 1.0), f"ARP round {round_no + 1}: asked "
-                                         f"{min(start + BATCH, len(addresses))} of "
-                                         f"{len(addresses)}; {len(self.found)} answered"))
+            self.progress(
+                ProgressUpdate(
+                    min(done, 1.0),
+                    f"ARP round {round_no + 1}: asked "
+                    f"{min(start + BATCH, len(addresses))} of "
+                    f"{len(addresses)}; {len(self.found)} answered",
+                )
+            )
 
 
-def arp_sweep(iface: str, local_ip: str, local_mac: str, addresses: Sequence[str],
-              progress: ProgressCallback = ignore_progress, cancel: CancelToken | None = None,
-              timing: SweepTiming = SweepTiming()) -> dict[str, str]:
+def arp_sweep(
+    iface: str,
+    local_ip: str,
+    local_mac: str,
+    addresses: Sequence[str],
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    timing: SweepTiming = SweepTiming(),
+) -> dict[str, str]:
     """IP -> MAC of every address in `addresses` that answered, sorted by IP."""
     cancel = cancel or CancelToken()
     wanted = set(addresses)
     sock = _open_socket(iface)
     try:
-        sweep = _Sweep(sock, _request_template(local_mac, local_ip), progress, cancel,
-                       len(addresses), timing.max_rounds)
+        sweep = _Sweep(
+            sock,
+            _request_template(local_mac, local_ip),
+            progress,
+            cancel,
+            len(addresses),
+            timing.max_rounds,
+        )
         for round_no, listen_s in enumerate(timing.listen_s):
             silent = [ip for ip in addresses if ip not in sweep.found]
             if not silent:

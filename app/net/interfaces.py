@@ -71,12 +71,14 @@ def parse_cidr(cidr: str) -> ipaddress.IPv4Network:
     """`192.168.1.0/24` (host bits allowed) as a network, or a UserInputError saying why."""
     if "/" not in cidr:
         raise UserInputError(
-            f"'{cidr}' is not a subnet: write it as an address and a prefix, e.g. 192.168.1.0/24")
+            f"'{cidr}' is not a subnet: write it as an address and a prefix, e.g. 192.168.1.0/24"
+        )
     try:
         return ipaddress.IPv4Network(cidr.strip(), strict=False)
     except ValueError as exc:
         raise UserInputError(
-            f"'{cidr}' is not an IPv4 subnet ({exc}); write it like 192.168.1.0/24") from None
+            f"'{cidr}' is not an IPv4 subnet ({exc}); write it like 192.168.1.0/24"
+        ) from None
 
 
 def check_size(network: ipaddress.IPv4Network, allow_large: bool) -> None:
@@ -85,12 +87,14 @@ def check_size(network: ipaddress.IPv4Network, allow_large: bool) -> None:
     if network.prefixlen < LARGEST_ALLOWED_PREFIX:
         raise UserInputError(
             f"{network} has {count:,} addresses, more than any home network; the largest "
-            f"subnet Router Advisor scans is a /{LARGEST_ALLOWED_PREFIX}: pass a smaller --cidr")
+            f"subnet Router Advisor scans is a /{LARGEST_ALLOWED_PREFIX}: pass a smaller --cidr"
+        )
     if network.prefixlen < LARGEST_DEFAULT_PREFIX and not allow_large:
         raise UserInputError(
             f"{network} has {count:,} addresses, which would take long to scan and is rarely a "
             f"home network; pass --cidr with a /{LARGEST_DEFAULT_PREFIX} or smaller part of it, "
-            "or --allow-large to scan it all")
+            "or --allow-large to scan it all"
+        )
 
 
 def _interface_for(network: ipaddress.IPv4Network) -> str | None:
@@ -100,8 +104,9 @@ def _interface_for(network: ipaddress.IPv4Network) -> str | None:
     return None
 
 
-def resolve_target(iface: str | None = None, cidr: str | None = None,
-                   allow_large: bool = False) -> ScanTarget:
+def resolve_target(
+    iface: str | None = None, cidr: str | None = None, allow_large: bool = False
+) -> ScanTarget:
     """Check the person's choice (or find the default) and return what to scan."""
     requested = parse_cidr(cidr) if cidr is not None else None
     if requested is not None:
@@ -109,27 +114,40 @@ def resolve_target(iface: str | None = None, cidr: str | None = None,
     if iface is None:
         iface = _interface_for(requested) if requested else default_route()[1]
         if iface is None:
-            where = (f"no interface here is on {requested}" if requested
-                     else "there is no default route")
-            raise UserInputError(f"Could not tell which network to scan ({where}); "
-                                 "pass --iface and --cidr")
+            where = (
+                f"no interface here is on {requested}" if requested else "there is no default route"
+            )
+            raise UserInputError(
+                f"Could not tell which network to scan ({where}); pass --iface and --cidr"
+            )
     known = sorted(psutil.net_if_addrs())
     if iface not in known:
-        raise UserInputError(f"There is no network interface called '{iface}'; "
-                             f"pick one of {', '.join(known)} with --iface")
+        raise UserInputError(
+            f"There is no network interface called '{iface}'; "
+            f"pick one of {', '.join(known)} with --iface"
+        )
     networks = _ipv4_networks(iface)
     if not networks:
-        raise UserInputError(f"Interface '{iface}' has no IPv4 address, so there is no network "
-                             "to scan on it; connect it first or pick another with --iface")
+        raise UserInputError(
+            f"Interface '{iface}' has no IPv4 address, so there is no network "
+            "to scan on it; connect it first or pick another with --iface"
+        )
     if requested is None:
         local_ip, network = networks[0]
     else:
         matches = [(ip, net) for ip, net in networks if requested.subnet_of(net)]
         if not matches:
             mine = ", ".join(str(net) for _, net in networks)
-            raise UserInputError(f"{requested} is not on interface '{iface}' (which is on "
-                                 f"{mine}); pass a --cidr inside that subnet")
+            raise UserInputError(
+                f"{requested} is not on interface '{iface}' (which is on "
+                f"{mine}); pass a --cidr inside that subnet"
+            )
         local_ip, network = matches[0][0], requested
     check_size(network, allow_large)  # the interface's own subnet, when none was asked for
-    return ScanTarget(iface=iface, network=network, local_ip=local_ip, local_mac=_mac(iface),
-                      gateway=gateway_on(iface, network))
+    return ScanTarget(
+        iface=iface,
+        network=network,
+        local_ip=local_ip,
+        local_mac=_mac(iface),
+        gateway=gateway_on(iface, network),
+    )

@@ -18,11 +18,29 @@ from app.core.progress import CancelToken
 META_TYPE = "_services._dns-sd._udp.local."
 # Browsed at once, without waiting for the meta-query: what homes usually announce.
 COMMON_TYPES = (
-    "_ipp._tcp", "_ipps._tcp", "_printer._tcp", "_pdl-datastream._tcp", "_airplay._tcp",
-    "_raop._tcp", "_googlecast._tcp", "_spotify-connect._tcp", "_sonos._tcp", "_hap._tcp",
-    "_homekit._tcp", "_matter._tcp", "_companion-link._tcp", "_device-info._tcp",
-    "_smb._tcp", "_workstation._tcp", "_ssh._tcp", "_http._tcp", "_amzn-wplay._tcp",
-    "_androidtvremote2._tcp", "_nvstream._tcp", "_xbox._tcp", "_psn._tcp",
+    "_ipp._tcp",
+    "_ipps._tcp",
+    "_printer._tcp",
+    "_pdl-datastream._tcp",
+    "_airplay._tcp",
+    "_raop._tcp",
+    "_googlecast._tcp",
+    "_spotify-connect._tcp",
+    "_sonos._tcp",
+    "_hap._tcp",
+    "_homekit._tcp",
+    "_matter._tcp",
+    "_companion-link._tcp",
+    "_device-info._tcp",
+    "_smb._tcp",
+    "_workstation._tcp",
+    "_ssh._tcp",
+    "_http._tcp",
+    "_amzn-wplay._tcp",
+    "_androidtvremote2._tcp",
+    "_nvstream._tcp",
+    "_xbox._tcp",
+    "_psn._tcp",
 )
 RESOLVE_S = 0.4
 
@@ -39,8 +57,9 @@ class _Collector:
         self.types: set[str] = set()
         self.instances: set[tuple[str, str]] = set()
 
-    def on_change(self, zeroconf: Zeroconf, service_type: str, name: str,
-                  state_change: ServiceStateChange) -> None:
+    def on_change(
+        self, zeroconf: Zeroconf, service_type: str, name: str, state_change: ServiceStateChange
+    ) -> None:
         if state_change is not ServiceStateChange.Added:
             return
         with self.lock:
@@ -54,8 +73,12 @@ def _short(service_type: str) -> str:
     return service_type.removesuffix(".local.").removesuffix(".")
 
 
-def discover(local_ip: str, network: ipaddress.IPv4Network, window_s: float = 1.0,
-             cancel: CancelToken | None = None) -> dict[str, MdnsHost]:
+def discover(
+    local_ip: str,
+    network: ipaddress.IPv4Network,
+    window_s: float = 1.0,
+    cancel: CancelToken | None = None,
+) -> dict[str, MdnsHost]:
     """IP -> announced host name and service types, for hosts inside `network`."""
     cancel = cancel or CancelToken()
     zc = Zeroconf(interfaces=[local_ip], ip_version=IPVersion.V4Only)
@@ -92,8 +115,9 @@ def _resolve(zc: Zeroconf, service_type: str, name: str) -> ServiceInfo | None:
     return info if info.request(zc, RESOLVE_S * 1000) else None
 
 
-def _by_address(infos: Iterable[ServiceInfo | None],
-                network: ipaddress.IPv4Network) -> dict[str, MdnsHost]:
+def _by_address(
+    infos: Iterable[ServiceInfo | None], network: ipaddress.IPv4Network
+) -> dict[str, MdnsHost]:
     names: dict[str, str | None] = {}
     services: dict[str, set[str]] = {}
     for info in infos:

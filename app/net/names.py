@@ -37,7 +37,7 @@ def _read_name(msg: bytes, pos: int) -> tuple[str, int]:
             continue
         if length == 0:
             return ".".join(labels), (end if end is not None else pos + 1)
-        labels.append(msg[pos + 1:pos + 1 + length].decode("ascii", "replace"))
+        labels.append(msg[pos + 1 : pos + 1 + length].decode("ascii", "replace"))
         pos += 1 + length
 
 
@@ -49,7 +49,7 @@ def parse_ptr_answer(msg: bytes) -> tuple[int, str | None]:
         pos = _read_name(msg, pos)[1] + 4
     for _ in range(an):
         pos = _read_name(msg, pos)[1]
-        rtype, _cls, _ttl, rdlen = struct.unpack(">HHIH", msg[pos:pos + 10])
+        rtype, _cls, _ttl, rdlen = struct.unpack(">HHIH", msg[pos : pos + 10])
         pos += 10
         if rtype == 12:
             return txid, _read_name(msg, pos)[0].removesuffix(".") or None
@@ -57,8 +57,9 @@ def parse_ptr_answer(msg: bytes) -> tuple[int, str | None]:
     return txid, None
 
 
-def reverse_dns(ips: Sequence[str], server: str, timeout_s: float = 0.5,
-                port: int = DNS_PORT) -> dict[str, str]:
+def reverse_dns(
+    ips: Sequence[str], server: str, timeout_s: float = 0.5, port: int = DNS_PORT
+) -> dict[str, str]:
     """IP -> name from PTR queries sent to `server` (the gateway), within `timeout_s`."""
     base = secrets.randbelow(0x10000)
     pending = {(base + i) & 0xFFFF: ip for i, ip in enumerate(ips)}
@@ -90,15 +91,19 @@ def parse_nbstat(msg: bytes) -> str | None:
     count = msg[pos]
     pos += 1
     for i in range(count):
-        entry = msg[pos + 18 * i:pos + 18 * (i + 1)]
+        entry = msg[pos + 18 * i : pos + 18 * (i + 1)]
         name, suffix, flags = entry[:15], entry[15], struct.unpack(">H", entry[16:18])[0]
         if suffix == 0x00 and not flags & 0x8000:  # workstation name, not a group
             return name.decode("ascii", "replace").strip() or None
     return None
 
 
-def netbios_names(ips: Sequence[str], network: ipaddress.IPv4Network, timeout_s: float = 0.4,
-                  port: int = NETBIOS_PORT) -> dict[str, str]:
+def netbios_names(
+    ips: Sequence[str],
+    network: ipaddress.IPv4Network,
+    timeout_s: float = 0.4,
+    port: int = NETBIOS_PORT,
+) -> dict[str, str]:
     """IP -> NetBIOS computer name for the hosts that answer within `timeout_s`."""
     names: dict[str, str] = {}
     targets = [ip for ip in ips if ipaddress.IPv4Address(ip) in network]

@@ -62,8 +62,9 @@ def table_reader(iface: str, local_ip: str) -> Callable[[], dict[str, str]]:
         return lambda: parse_macos_arp(_run(["arp", "-an", "-i", iface]), iface)
     if sys.platform == "win32":
         return lambda: parse_windows_arp(_run(["arp", "-a", "-N", local_ip]), local_ip)
-    raise RuntimeFailure(f"Reading the neighbour table is not available on {sys.platform}; "
-                         "use --method arp")
+    raise RuntimeFailure(
+        f"Reading the neighbour table is not available on {sys.platform}; use --method arp"
+    )
 
 
 def _run(argv: list[str]) -> str:
@@ -87,10 +88,14 @@ def _prompt(local_ip: str, addresses: Sequence[str], cancel: CancelToken) -> Non
                 sock.sendto(b"", (ip, DISCARD_PORT))
 
 
-def neighbor_sweep(iface: str, local_ip: str, addresses: Sequence[str],
-                   progress: ProgressCallback = ignore_progress,
-                   cancel: CancelToken | None = None,
-                   timing: NeighborTiming = NeighborTiming()) -> dict[str, str]:
+def neighbor_sweep(
+    iface: str,
+    local_ip: str,
+    addresses: Sequence[str],
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    timing: NeighborTiming = NeighborTiming(),
+) -> dict[str, str]:
     """IP -> MAC of every address in `addresses` that the OS resolved, sorted by IP."""
     cancel = cancel or CancelToken()
     read = table_reader(iface, local_ip)
@@ -110,8 +115,12 @@ def neighbor_sweep(iface: str, local_ip: str, addresses: Sequence[str],
         if len(fresh) > len(found):
             last_news = now
         found = fresh
-        progress(ProgressUpdate(min((now - start) / (latest_end - start), 1.0),
-                                f"Waiting for answers: {len(found)} devices so far"))
+        progress(
+            ProgressUpdate(
+                min((now - start) / (latest_end - start), 1.0),
+                f"Waiting for answers: {len(found)} devices so far",
+            )
+        )
         if now >= earliest_end and now - last_news >= timing.quiet_s:
             break
         if now >= latest_end or len(found) == len(wanted):

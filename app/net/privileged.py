@@ -46,8 +46,10 @@ def _wait(proc: subprocess.Popen[str], cancel: CancelToken) -> tuple[str, str]:
             with contextlib.suppress(PermissionError):  # refused once pkexec runs it as root
                 proc.kill()
             cancel.raise_if_cancelled()
-            raise RuntimeFailure("The scan helper did not finish within "
-                                 f"{HELPER_TIMEOUT_S:.0f} s; try again or use --method neighbor")
+            raise RuntimeFailure(
+                "The scan helper did not finish within "
+                f"{HELPER_TIMEOUT_S:.0f} s; try again or use --method neighbor"
+            )
 
 
 def _failure(launcher: Sequence[str], code: int, stderr: str) -> Exception:
@@ -57,21 +59,26 @@ def _failure(launcher: Sequence[str], code: int, stderr: str) -> Exception:
         return RuntimeFailure(
             "The deeper scan needs an administrator password and none was given (the prompt "
             "was dismissed or refused); run it again and authenticate, or use the neighbor "
-            "method")
+            "method"
+        )
     if code == 2 and helper_said:
         return UserInputError(helper_said)
-    return RuntimeFailure(f"The scan helper failed ({helper_said or last or f'exit {code}'}); "
-                          "see 'Scanning your network' in the README")
+    return RuntimeFailure(
+        f"The scan helper failed ({helper_said or last or f'exit {code}'}); "
+        "see 'Scanning your network' in the README"
+    )
 
 
-def run_helper(iface: str, cidr: str, allow_large: bool, launcher: Sequence[str],
-               cancel: CancelToken) -> dict[str, str]:
+def run_helper(
+    iface: str, cidr: str, allow_large: bool, launcher: Sequence[str], cancel: CancelToken
+) -> dict[str, str]:
     """IP -> MAC from the helper's ARP sweep of `cidr` on `iface`."""
     if launcher and shutil.which(launcher[0]) is None:
         raise RuntimeFailure(
             f"The deeper scan needs {launcher[0]}, which is not installed: install polkit "
             "(e.g. `sudo apt install pkexec`), or grant raw-socket permission with setcap "
-            "(see 'Scanning your network' in the README)")
+            "(see 'Scanning your network' in the README)"
+        )
     argv = [*launcher, *helper_command(), "--iface", iface, "--cidr", cidr]
     if allow_large:
         argv.append("--allow-large")
@@ -86,5 +93,6 @@ def run_helper(iface: str, cidr: str, allow_large: bool, launcher: Sequence[str]
         devices = json.loads(stdout)["devices"]
         return {str(d["ip"]): str(d["mac"]) for d in devices}
     except (ValueError, KeyError, TypeError):
-        raise RuntimeFailure("The scan helper printed something other than its JSON result; "
-                             "reinstall Router Advisor") from None
+        raise RuntimeFailure(
+            "The scan helper printed something other than its JSON result; reinstall Router Advisor"
+        ) from None

@@ -23,21 +23,33 @@ from app.net.interfaces import resolve_target
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="router-advisor-scan-helper",
-                                     description="ARP sweep of one subnet; prints JSON.")
+    parser = argparse.ArgumentParser(
+        prog="router-advisor-scan-helper", description="ARP sweep of one subnet; prints JSON."
+    )
     parser.add_argument("--iface", required=True)
     parser.add_argument("--cidr", required=True)
     parser.add_argument("--allow-large", action="store_true")
     args = parser.parse_args(argv)
     try:
         target = resolve_target(args.iface, args.cidr, args.allow_large)
-        found = arp_sweep(target.iface, target.local_ip, target.local_mac or "00:00:00:00:00:00",
-                          target.addresses())
+        found = arp_sweep(
+            target.iface,
+            target.local_ip,
+            target.local_mac or "00:00:00:00:00:00",
+            target.addresses(),
+        )
     except RouterAdvisorError as exc:
         print(f"router-advisor-scan-helper: error: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, UserInputError) else 1
-    print(json.dumps({"interface": target.iface, "cidr": str(target.network),
-                      "devices": [{"ip": ip, "mac": mac} for ip, mac in found.items()]}))
+    print(
+        json.dumps(
+            {
+                "interface": target.iface,
+                "cidr": str(target.network),
+                "devices": [{"ip": ip, "mac": mac} for ip, mac in found.items()],
+            }
+        )
+    )
     return 0
 
 

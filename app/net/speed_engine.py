@@ -73,8 +73,12 @@ class EngineResult:
     duration_s: float
 
 
-def run_cancellable(work: Callable[[], T], cancel: CancelToken, tick_s: float = 0.05,
-                    on_cancel: Callable[[], None] | None = None) -> T:
+def run_cancellable(
+    work: Callable[[], T],
+    cancel: CancelToken,
+    tick_s: float = 0.05,
+    on_cancel: Callable[[], None] | None = None,
+) -> T:
     """Run blocking `work` on a daemon thread; return its result, or raise on cancel."""
     box: dict[str, object] = {}
 
@@ -99,9 +103,15 @@ def run_cancellable(work: Callable[[], T], cancel: CancelToken, tick_s: float = 
 class SpeedEngine:
     """One run against one endpoint; `run()` returns an `EngineResult`."""
 
-    def __init__(self, endpoint: Endpoint, plan: TransferPlan, max_seconds: float,
-                 progress: ProgressCallback, cancel: CancelToken,
-                 settings: EngineSettings | None = None) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        plan: TransferPlan,
+        max_seconds: float,
+        progress: ProgressCallback,
+        cancel: CancelToken,
+        settings: EngineSettings | None = None,
+    ) -> None:
         self.endpoint, self.plan = endpoint, plan
         self.max_seconds, self.progress, self.cancel = max_seconds, progress, cancel
         self.settings = settings or EngineSettings()
@@ -115,8 +125,9 @@ class SpeedEngine:
         download = self._direction("download", 0.15, 0.55, budget_left / 2)
         budget_left = self.max_seconds - self._elapsed() - 0.1
         upload = self._direction("upload", 0.55, 1.0, budget_left)
-        return EngineResult(self.endpoint, median(idle), jitter(idle), download, upload,
-                            self._elapsed())
+        return EngineResult(
+            self.endpoint, median(idle), jitter(idle), download, upload, self._elapsed()
+        )
 
     def _elapsed(self) -> float:
         return time.monotonic() - self._start
@@ -129,29 +140,32 @@ class SpeedEngine:
         except Forbidden:
             fallback = https_fallback(self.endpoint)
             if fallback is None:
-                raise RuntimeFailure(f"{self.endpoint.label} refused the test (HTTP 403). "
-                                     "Choose another server.") from None
+                raise RuntimeFailure(
+                    f"{self.endpoint.label} refused the test (HTTP 403). Choose another server."
+                ) from None
             self.endpoint = fallback  # speedtest.net servers may refuse plain HTTP
             samples = self._probe_idle()
         if len(samples) < s.idle_samples:
-            raise RuntimeFailure(f"{self.endpoint.label} answered only {len(samples)} of "
-                                 f"{s.idle_samples} latency requests. Try again.")
+            raise RuntimeFailure(
+                f"{self.endpoint.label} answered only {len(samples)} of "
+                f"{s.idle_samples} latency requests. Try again."
+            )
         return samples
 
     def _probe_idle(self) -> list[float]:
         s = self.settings
         stop = threading.Event()
         # One extra sample: the first request on a fresh connection is slower.
-        probe = LatencyProbe(self.endpoint, s.io_timeout_s, stop, s.idle_interval_s,
-                             limit=s.idle_samples + 1)
+        probe = LatencyProbe(
+            self.endpoint, s.io_timeout_s, stop, s.idle_interval_s, limit=s.idle_samples + 1
+        )
         probe.start()
         deadline = time.monotonic() + s.io_timeout_s
         try:
             while probe.is_alive():
                 self._wait_tick(stop)
                 if time.monotonic() > deadline and len(probe.samples) < s.idle_samples:
-                    raise connection_error(TimeoutError(), self.endpoint.label,
-                                           "measuring latency")
+                    raise connection_error(TimeoutError(), self.endpoint.label, "measuring latency")
                 if probe.samples:
                     deadline = max(deadline, probe.samples[-1][0] + s.io_timeout_s)
         finally:
@@ -162,8 +176,9 @@ class SpeedEngine:
             self._raise_for(probe.error, "measuring latency")
         return [ms for _, ms in probe.samples[1:]]
 
-    def _direction(self, name: str, frac_from: float, frac_to: float,
-                   cap_s: float) -> DirectionResult:
+    def _direction(
+        self, name: str, frac_from: float, frac_to: float, cap_s: float
+    ) -> DirectionResult:
         s = self.settings
         stop = threading.Event()
         streams = self._streams(name, stop)
@@ -181,9 +196,9 @@ class SpeedEngine:
                 self._check_streams(name, streams, samples)
                 span = s.window_s * s.stable_windows
                 if now - begin >= s.ramp_s + span:
-                    stable = is_stable(window_rates(samples, s.window_s, s.stable_windows),
-                                       s.tolerance) and self._latency_settled(
-                                           probe, begin + s.loaded_skip_s)
+                    stable = is_stable(
+                        window_rates(samples, s.window_s, s.stable_windows), s.tolerance
+                    ) and self._latency_settled(probe, begin + s.loaded_skip_s)
                 current = window_rates(samples, min(s.window_s, now - begin), 1)[0]
                 fraction = frac_from + (frac_to - frac_from) * min(1.0, (now - begin) / cap_s)
                 self._report(fraction, f"Measuring {name}", current * 8 / 1e6)
@@ -192,16 +207,18 @@ class SpeedEngine:
                 if now - begin >= cap_s:
                     # Out of time while nothing moves: the server is gone, not just slow.
                     if now - self._stalled_since(samples) >= STALLED_AT_CAP_S:
-                        raise connection_error(TimeoutError(), self.endpoint.label,
-                                               f"measuring {name}")
+                        raise connection_error(
+                            TimeoutError(), self.endpoint.label, f"measuring {name}"
+                        )
                     break
         finally:
             stop.set()
             for stream in streams:
                 stream.abort()
         end = samples[-1][0]
-        measured_from = max(begin + min(s.ramp_s, (end - begin) / 2),
-                            end - s.window_s * s.stable_windows)
+        measured_from = max(
+            begin + min(s.ramp_s, (end - begin) / 2), end - s.window_s * s.stable_windows
+        )
         mbps = rate_since(samples, measured_from) * 8 / 1e6
         loaded = self._loaded_latency(probe, begin + s.loaded_skip_s, end)
         return DirectionResult(mbps, loaded, end - begin, stable)
@@ -209,18 +226,20 @@ class SpeedEngine:
     def _streams(self, name: str, stop: threading.Event) -> list[Stream]:
         s = self.settings
         if name == "download":
-            return [DownloadStream(self.endpoint, self.plan.download_name, s.io_timeout_s, stop)
-                    for _ in range(s.streams)]
+            return [
+                DownloadStream(self.endpoint, self.plan.download_name, s.io_timeout_s, stop)
+                for _ in range(s.streams)
+            ]
         payload = upload_payload(self.plan.upload_size)
-        return [UploadStream(self.endpoint, payload, s.io_timeout_s, stop)
-                for _ in range(s.streams)]
+        return [
+            UploadStream(self.endpoint, payload, s.io_timeout_s, stop) for _ in range(s.streams)
+        ]
 
     def _check_streams(self, name: str, streams: list[Stream], samples: list[Sample]) -> None:
         """Fail when every stream has died, or when no byte moved for the I/O timeout."""
         if all(not stream.is_alive() for stream in streams):
             error = next((st.error for st in streams if st.error is not None), None)
-            self._raise_for(error or ConnectionResetError("all streams ended"),
-                            f"measuring {name}")
+            self._raise_for(error or ConnectionResetError("all streams ended"), f"measuring {name}")
         if samples[-1][0] - self._stalled_since(samples) >= self.settings.io_timeout_s:
             raise connection_error(TimeoutError(), self.endpoint.label, f"measuring {name}")
 
@@ -248,11 +267,13 @@ class SpeedEngine:
 
     def _raise_for(self, error: BaseException, doing: str) -> None:
         if isinstance(error, NotSpeedtestServer):
-            raise RuntimeFailure(f"{self.endpoint.label} is not a speed-test server ({error}). "
-                                 "Check the server URL.") from error
+            raise RuntimeFailure(
+                f"{self.endpoint.label} is not a speed-test server ({error}). Check the server URL."
+            ) from error
         if isinstance(error, Forbidden):
-            raise RuntimeFailure(f"{self.endpoint.label} refused the test (HTTP 403). "
-                                 "Choose another server.") from error
+            raise RuntimeFailure(
+                f"{self.endpoint.label} refused the test (HTTP 403). Choose another server."
+            ) from error
         raise connection_error(error, self.endpoint.label, doing) from error
 
     def _wait_tick(self, stop: threading.Event, streams: list[Stream] | None = None) -> None:
@@ -262,8 +283,9 @@ class SpeedEngine:
                 stream.abort()
             self.cancel.raise_if_cancelled()
 
-    def _report(self, fraction: float, message: str, rate_mbps: float | None,
-                force: bool = False) -> None:
+    def _report(
+        self, fraction: float, message: str, rate_mbps: float | None, force: bool = False
+    ) -> None:
         now = time.monotonic()
         if force or now - self._last_progress >= 0.2:
             self._last_progress = now

@@ -105,8 +105,9 @@ class Stream(threading.Thread):
 class DownloadStream(Stream):
     """GETs the largest random*.jpg again and again, counting bytes as they arrive."""
 
-    def __init__(self, endpoint: Endpoint, name: str, timeout: float,
-                 stop: threading.Event) -> None:
+    def __init__(
+        self, endpoint: Endpoint, name: str, timeout: float, stop: threading.Event
+    ) -> None:
         super().__init__(endpoint, timeout, stop)
         self.name = name
 
@@ -140,8 +141,9 @@ class UploadStream(Stream):
     fresh however long one `sendall` blocks; elsewhere it falls back to bytes handed over.
     """
 
-    def __init__(self, endpoint: Endpoint, payload: bytes, timeout: float,
-                 stop: threading.Event) -> None:
+    def __init__(
+        self, endpoint: Endpoint, payload: bytes, timeout: float, stop: threading.Event
+    ) -> None:
         super().__init__(endpoint, timeout, stop)
         self.payload = memoryview(payload)
         # (bytes counted on earlier connections, the live socket): replaced in one step.
@@ -166,15 +168,18 @@ class UploadStream(Stream):
         self._bump += 1
         target, headers = request_target(self.endpoint, self.endpoint.upload_name, self._bump)
         conn.putrequest("POST", target, skip_accept_encoding=True)
-        for key, value in {**headers, "Content-Length": str(len(self.payload)),
-                           "Content-Type": "application/x-www-form-urlencoded"}.items():
+        for key, value in {
+            **headers,
+            "Content-Length": str(len(self.payload)),
+            "Content-Type": "application/x-www-form-urlencoded",
+        }.items():
             conn.putheader(key, value)
         conn.endheaders()
         sock = conn.sock
         for offset in range(0, len(self.payload), UPLOAD_CHUNK):
             if self.stop_event.is_set():
                 return
-            piece = self.payload[offset:offset + UPLOAD_CHUNK]
+            piece = self.payload[offset : offset + UPLOAD_CHUNK]
             sock.sendall(piece)
             self._handed += len(piece)
         response = conn.getresponse()
@@ -190,8 +195,14 @@ class UploadStream(Stream):
 class LatencyProbe(threading.Thread):
     """Times GET latency.txt on its own keep-alive connection, every `interval` seconds."""
 
-    def __init__(self, endpoint: Endpoint, timeout: float, stop: threading.Event,
-                 interval: float, limit: int | None = None) -> None:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        timeout: float,
+        stop: threading.Event,
+        interval: float,
+        limit: int | None = None,
+    ) -> None:
         super().__init__(daemon=True)
         self.endpoint, self.timeout, self.stop_event = endpoint, timeout, stop
         self.interval, self.limit = interval, limit
@@ -203,8 +214,9 @@ class LatencyProbe(threading.Thread):
         conn: http.client.HTTPConnection | None = None
         failures = 0
         bump = 0
-        while not self.stop_event.is_set() and (self.limit is None
-                                                or len(self.samples) < self.limit):
+        while not self.stop_event.is_set() and (
+            self.limit is None or len(self.samples) < self.limit
+        ):
             try:
                 if conn is None:
                     conn = open_connection(self.endpoint, self.timeout)
@@ -231,8 +243,11 @@ class LatencyProbe(threading.Thread):
                     conn.close()
                     conn = None
                 failures += 1
-                if (self.stop_event.is_set() or failures >= MAX_FAILURES
-                        or isinstance(exc, Forbidden | NotSpeedtestServer)):
+                if (
+                    self.stop_event.is_set()
+                    or failures >= MAX_FAILURES
+                    or isinstance(exc, Forbidden | NotSpeedtestServer)
+                ):
                     self.error = exc
                     break
                 continue

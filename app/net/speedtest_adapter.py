@@ -35,16 +35,27 @@ SPEEDTEST_HOSTS = ("www.speedtest.net", "c.speedtest.net")
 DEFAULT_CONFIG: dict[str, Any] = {
     "client": {"ip": "", "lat": "0", "lon": "0", "isp": "self-hosted server", "country": ""},
     "ignore_servers": [],
-    "sizes": {"upload": [524288, 1048576, 7340032],
-              "download": [350, 500, 750, 1000, 1500, 2000, 2500, 3000, 3500, 4000]},
+    "sizes": {
+        "upload": [524288, 1048576, 7340032],
+        "download": [350, 500, 750, 1000, 1500, 2000, 2500, 3000, 3500, 4000],
+    },
     "counts": {"upload": 17, "download": 4},
     "threads": {"upload": 2, "download": 8},
     "length": {"upload": 10, "download": 10},
     "upload_max": 51,
 }
 
-_MALFORMED = (speedtest.SpeedtestConfigError, speedtest.SpeedtestServersError, ParseError,
-              ExpatError, KeyError, ValueError, IndexError, AttributeError, TypeError)
+_MALFORMED = (
+    speedtest.SpeedtestConfigError,
+    speedtest.SpeedtestServersError,
+    ParseError,
+    ExpatError,
+    KeyError,
+    ValueError,
+    IndexError,
+    AttributeError,
+    TypeError,
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,8 @@ def parse_server_url(url: str) -> Endpoint:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UserInputError(
             f"The server URL {url!r} is not valid: give it as "
-            "http://HOST[:PORT]/speedtest/upload.php or http://HOST[:PORT]/speedtest/")
+            "http://HOST[:PORT]/speedtest/upload.php or http://HOST[:PORT]/speedtest/"
+        )
     path = parts.path.rstrip("/")
     last = path.rsplit("/", 1)[-1]
     if "." in last:
@@ -92,8 +104,11 @@ def parse_server_url(url: str) -> Endpoint:
     else:
         directory, upload_name = path, "upload.php"
     port = port or (443 if parts.scheme == "https" else 80)
-    info = ServerInfo(url=f"{parts.scheme}://{parts.netloc}{directory}/{upload_name}",
-                      name=parts.hostname, sponsor="self-hosted")
+    info = ServerInfo(
+        url=f"{parts.scheme}://{parts.netloc}{directory}/{upload_name}",
+        name=parts.hostname,
+        sponsor="self-hosted",
+    )
     return Endpoint(parts.scheme, parts.hostname, port, directory, upload_name, info)
 
 
@@ -125,8 +140,14 @@ class _DirectoryRewrite(urllib.request.BaseHandler):
 class AdvisorSpeedtest(speedtest.Speedtest):  # type: ignore[misc]
     """speedtest.Speedtest with built-in config for self-hosted servers and HTTPS on 403."""
 
-    def __init__(self, *, offline: bool, directory_url: str | None = None,
-                 timeout: float = 10.0, shutdown_event: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        offline: bool,
+        directory_url: str | None = None,
+        timeout: float = 10.0,
+        shutdown_event: threading.Event | None = None,
+    ) -> None:
         self._offline = offline
         self._directory_url = directory_url
         super().__init__(timeout=timeout, shutdown_event=shutdown_event)
@@ -136,8 +157,9 @@ class AdvisorSpeedtest(speedtest.Speedtest):  # type: ignore[misc]
             self.config.update({key: _copy(value) for key, value in DEFAULT_CONFIG.items()})
             self.lat_lon = (0.0, 0.0)
             return dict(self.config)
-        if self._directory_url and not any(isinstance(h, _DirectoryRewrite)
-                                           for h in self._opener.handlers):
+        if self._directory_url and not any(
+            isinstance(h, _DirectoryRewrite) for h in self._opener.handlers
+        ):
             self._opener.add_handler(_DirectoryRewrite(self._directory_url))
         try:
             config = super().get_config()
@@ -148,8 +170,10 @@ class AdvisorSpeedtest(speedtest.Speedtest):  # type: ignore[misc]
             else:
                 raise
         if config is None:
-            raise RuntimeFailure("The speed-test directory did not send its configuration. "
-                                 "Try again later, or use --server-url.")
+            raise RuntimeFailure(
+                "The speed-test directory did not send its configuration. "
+                "Try again later, or use --server-url."
+            )
         return dict(config)
 
 
@@ -166,37 +190,58 @@ def _is_forbidden(exc: BaseException) -> bool:
     return isinstance(cause, urllib.error.HTTPError) and cause.code == 403
 
 
-def select_server(server_id: str | None, directory_url: str | None, timeout: float,
-                  shutdown_event: threading.Event) -> tuple[Endpoint, TransferPlan]:
+def select_server(
+    server_id: str | None,
+    directory_url: str | None,
+    timeout: float,
+    shutdown_event: threading.Event,
+) -> tuple[Endpoint, TransferPlan]:
     """The lowest-latency nearby speedtest.net server, or the one with `server_id`."""
     where = directory_url or "www.speedtest.net"
     if server_id is not None and not server_id.strip().isdigit():
-        raise UserInputError(f"The server id {server_id!r} is not a number; "
-                             "speedtest.net server ids are numbers such as 12345.")
+        raise UserInputError(
+            f"The server id {server_id!r} is not a number; "
+            "speedtest.net server ids are numbers such as 12345."
+        )
     try:
-        client = AdvisorSpeedtest(offline=False, directory_url=directory_url, timeout=timeout,
-                                  shutdown_event=shutdown_event)
+        client = AdvisorSpeedtest(
+            offline=False,
+            directory_url=directory_url,
+            timeout=timeout,
+            shutdown_event=shutdown_event,
+        )
         client.get_servers([int(server_id)] if server_id is not None else None)
         best = client.get_best_server()
     except speedtest.NoMatchedServers as exc:
-        raise UserInputError(f"No speed-test server has the id {server_id}; pick another id "
-                             "or leave --server-id out to use the nearest server.") from exc
+        raise UserInputError(
+            f"No speed-test server has the id {server_id}; pick another id "
+            "or leave --server-id out to use the nearest server."
+        ) from exc
     except speedtest.SpeedtestBestServerFailure as exc:
-        raise RuntimeFailure(f"No speed-test server from {where} answered. Check your "
-                             "internet connection, or use --server-url.") from exc
+        raise RuntimeFailure(
+            f"No speed-test server from {where} answered. Check your "
+            "internet connection, or use --server-url."
+        ) from exc
     except RouterAdvisorError:
         raise
     except _MALFORMED as exc:
-        raise RuntimeFailure(f"{where} sent a speed-test configuration or server list that "
-                             f"cannot be read ({_short(exc)}). Try again later, or use "
-                             "--server-url.") from exc
+        raise RuntimeFailure(
+            f"{where} sent a speed-test configuration or server list that "
+            f"cannot be read ({_short(exc)}). Try again later, or use "
+            "--server-url."
+        ) from exc
     except (speedtest.SpeedtestException, OSError, http.client.HTTPException) as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         raise connection_error(cause, where, "fetching the server list") from exc
     endpoint = parse_server_url(best["url"])
-    info = ServerInfo(url=best["url"], id=str(best.get("id")), name=best.get("name"),
-                      sponsor=best.get("sponsor"), country=best.get("country"),
-                      distance_km=round(float(best.get("d", 0.0)), 1))
+    info = ServerInfo(
+        url=best["url"],
+        id=str(best.get("id")),
+        name=best.get("name"),
+        sponsor=best.get("sponsor"),
+        country=best.get("country"),
+        distance_km=round(float(best.get("d", 0.0)), 1),
+    )
     return replace(endpoint, info=info), plan_from_config(client.config)
 
 
@@ -218,8 +263,11 @@ def request_target(endpoint: Endpoint, name: str, bump: int) -> tuple[str, dict[
 
 def open_connection(endpoint: Endpoint, timeout: float) -> http.client.HTTPConnection:
     """A connected speedtest-cli HTTP(S) connection with an explicit socket timeout."""
-    cls = (speedtest.SpeedtestHTTPSConnection if endpoint.scheme == "https"
-           else speedtest.SpeedtestHTTPConnection)
+    cls = (
+        speedtest.SpeedtestHTTPSConnection
+        if endpoint.scheme == "https"
+        else speedtest.SpeedtestHTTPConnection
+    )
     conn: http.client.HTTPConnection = cls(endpoint.host, port=endpoint.port, timeout=timeout)
     conn.connect()
     return conn
@@ -249,25 +297,41 @@ def connection_error(exc: BaseException, where: str, doing: str) -> RuntimeFailu
     if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException):
         exc = exc.reason
     if isinstance(exc, ConnectionRefusedError):
-        return RuntimeFailure(f"{where} refused the connection while {doing}: check the "
-                              "address and port, and that the speed-test server is running.")
+        return RuntimeFailure(
+            f"{where} refused the connection while {doing}: check the "
+            "address and port, and that the speed-test server is running."
+        )
     if isinstance(exc, socket.gaierror):
-        return RuntimeFailure(f"Cannot find {where} while {doing}: check the server address "
-                              "and your internet connection.")
+        return RuntimeFailure(
+            f"Cannot find {where} while {doing}: check the server address "
+            "and your internet connection."
+        )
     if isinstance(exc, TimeoutError | socket.timeout):
-        return RuntimeFailure(f"{where} stopped answering while {doing} (timed out). Try "
-                              "again, or choose another server.")
-    if isinstance(exc, OSError) and exc.errno in (errno.EHOSTUNREACH, errno.ENETUNREACH,
-                                                  errno.EHOSTDOWN):
-        return RuntimeFailure(f"{where} is unreachable ({os.strerror(exc.errno)}) while "
-                              f"{doing}: check your connection and the server address.")
+        return RuntimeFailure(
+            f"{where} stopped answering while {doing} (timed out). Try "
+            "again, or choose another server."
+        )
+    if isinstance(exc, OSError) and exc.errno in (
+        errno.EHOSTUNREACH,
+        errno.ENETUNREACH,
+        errno.EHOSTDOWN,
+    ):
+        return RuntimeFailure(
+            f"{where} is unreachable ({os.strerror(exc.errno)}) while "
+            f"{doing}: check your connection and the server address."
+        )
     if isinstance(exc, ssl.SSLError):
-        return RuntimeFailure(f"The secure connection to {where} failed while {doing} "
-                              f"({_short(exc)}).")
+        return RuntimeFailure(
+            f"The secure connection to {where} failed while {doing} ({_short(exc)})."
+        )
     if isinstance(exc, urllib.error.HTTPError):
-        return RuntimeFailure(f"{where} answered HTTP {exc.code} while {doing}; it may not be "
-                              "a speed-test server. Check the address.")
+        return RuntimeFailure(
+            f"{where} answered HTTP {exc.code} while {doing}; it may not be "
+            "a speed-test server. Check the address."
+        )
     if isinstance(exc, ConnectionError | http.client.HTTPException):
-        return RuntimeFailure(f"{where} dropped the connection while {doing} "
-                              f"({_short(exc)}). Try again, or choose another server.")
+        return RuntimeFailure(
+            f"{where} dropped the connection while {doing} "
+            f"({_short(exc)}). Try again, or choose another server."
+        )
     return RuntimeFailure(f"The speed test failed while {doing} with {where}: {_short(exc)}.")

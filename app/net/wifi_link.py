@@ -44,12 +44,28 @@ def _run(argv: list[str], timeout: float = TOOL_TIMEOUT_S) -> str | None:
 
 def _linux(iface: str) -> Reading:
     if not Path(f"/sys/class/net/{iface}/wireless").exists():
-        return None, None, [f"Wi-Fi: not available on this system ({iface} is not a Wi-Fi "
-                            "interface)"]
+        return (
+            None,
+            None,
+            [f"Wi-Fi: not available on this system ({iface} is not a Wi-Fi interface)"],
+        )
     out = _run(["iw", "dev", iface, "link"])
     link = parse_iw_link(out, iface) if out else None
-    listed = _run(["nmcli", "-t", "-f", "SSID,CHAN,FREQ,SIGNAL", "dev", "wifi", "list",
-                   "ifname", iface, "--rescan", "no"])
+    listed = _run(
+        [
+            "nmcli",
+            "-t",
+            "-f",
+            "SSID,CHAN,FREQ,SIGNAL",
+            "dev",
+            "wifi",
+            "list",
+            "ifname",
+            iface,
+            "--rescan",
+            "no",
+        ]
+    )
     if listed is not None:
         return link, parse_nmcli_wifi_list(listed), []
     dump = _run(["iw", "dev", iface, "scan", "dump"])
@@ -60,23 +76,29 @@ def _macos(iface: str) -> Reading:
     out = _run(["system_profiler", "SPAirPortDataType"], PROFILER_TIMEOUT_S)
     if out is None:
         return None, None, []
-    return (parse_system_profiler_link(out, iface), parse_system_profiler_networks(out, iface),
-            [])
+    return (parse_system_profiler_link(out, iface), parse_system_profiler_networks(out, iface), [])
 
 
 def _windows(iface: str) -> Reading:
     out = _run(["netsh", "wlan", "show", "interfaces"])
     listed = _run(["netsh", "wlan", "show", "networks", "mode=bssid"])
-    return (parse_netsh_interfaces(out, iface) if out else None,
-            parse_netsh_networks(listed) if listed is not None else None, [])
+    return (
+        parse_netsh_interfaces(out, iface) if out else None,
+        parse_netsh_networks(listed) if listed is not None else None,
+        [],
+    )
 
 
 READERS: dict[str, Callable[[str], Reading]] = {
-    "linux": _linux, "darwin": _macos, "win32": _windows}
+    "linux": _linux,
+    "darwin": _macos,
+    "win32": _windows,
+}
 
 
-def read_wifi(iface: str, platform: str = sys.platform
-              ) -> tuple[WifiLink | None, NearbyNetworks | None, list[str]]:
+def read_wifi(
+    iface: str, platform: str = sys.platform
+) -> tuple[WifiLink | None, NearbyNetworks | None, list[str]]:
     """(link, nearby networks per band, notes) for the scanned interface."""
     reader = READERS.get("linux" if platform.startswith("linux") else platform)
     if reader is None:

@@ -58,12 +58,16 @@ def parse_iw_link(text: str, iface: str | None = None) -> WifiLink | None:
     rest = " ".join(r for _, r in rates.values())
     width = re.search(r"(\d+)MHz", rest)
     return WifiLink(
-        standard=_standard(rest, band), band=band, channel=channel_of(freq) if freq else None,
+        standard=_standard(rest, band),
+        band=band,
+        channel=channel_of(freq) if freq else None,
         channel_width_mhz=int(width[1]) if width else None,
         signal_dbm=int(signal[0]) if signal else None,
         tx_rate_mbps=rates["tx"][0] if "tx" in rates else None,
         rx_rate_mbps=rates["rx"][0] if "rx" in rates else None,
-        ssid=fields.get("SSID"), interface=iface)
+        ssid=fields.get("SSID"),
+        interface=iface,
+    )
 
 
 def _split_terse(line: str) -> list[str]:
@@ -173,12 +177,16 @@ def parse_netsh_interfaces(text: str, iface: str | None = None) -> WifiLink | No
     # Windows maps 0 % to -100 dBm and 100 % to -50 dBm (WLAN_REALTIME_CONNECTION_QUALITY).
     signal = rssi if rssi is not None else (percent / 2 - 100 if percent is not None else None)
     return WifiLink(
-        standard=_standard_of(chosen.get("radio type", ""), band), band=band,
-        channel=int(channel) if channel is not None else None, channel_width_mhz=None,
+        standard=_standard_of(chosen.get("radio type", ""), band),
+        band=band,
+        channel=int(channel) if channel is not None else None,
+        channel_width_mhz=None,
         signal_dbm=int(signal) if signal is not None else None,
         tx_rate_mbps=_number(chosen.get("transmit rate (mbps)")),
         rx_rate_mbps=_number(chosen.get("receive rate (mbps)")),
-        ssid=chosen.get("ssid"), interface=chosen.get("name"))
+        ssid=chosen.get("ssid"),
+        interface=chosen.get("name"),
+    )
 
 
 _PROFILER_CHANNEL = re.compile(r"(?P<ch>\d+)(?:\s*\((?P<band>[\d.]+)GHz(?:,\s*(?P<w>\d+)MHz)?)?")
@@ -194,7 +202,7 @@ def _profiler_section(lines: list[str], header: str) -> list[tuple[str, dict[str
     for i, line in enumerate(lines):
         if line.strip() == f"{header}:":
             depth = _indent(line)
-            for entry in lines[i + 1:]:
+            for entry in lines[i + 1 :]:
                 if not entry.strip():
                     continue
                 if _indent(entry) <= depth:
@@ -216,9 +224,8 @@ def _profiler_lines(text: str, iface: str | None) -> list[str]:
     if start is None:
         return lines
     depth = _indent(lines[start])
-    end = next((j for j in range(start + 1, len(lines)) if _indent(lines[j]) <= depth),
-               len(lines))
-    return lines[start + 1:end]
+    end = next((j for j in range(start + 1, len(lines)) if _indent(lines[j]) <= depth), len(lines))
+    return lines[start + 1 : end]
 
 
 def _profiler_channel(value: str) -> tuple[int | None, str | None, int | None]:
@@ -242,14 +249,21 @@ def parse_system_profiler_link(text: str, iface: str | None = None) -> WifiLink 
     channel, band, width = _profiler_channel(fields.get("Channel", ""))
     signal = re.match(r"(-?\d+) dBm", fields.get("Signal / Noise", ""))
     return WifiLink(
-        standard=_standard_of(fields.get("PHY Mode", ""), band), band=band, channel=channel,
-        channel_width_mhz=width, signal_dbm=int(signal[1]) if signal else None,
-        tx_rate_mbps=_number(fields.get("Transmit Rate")), rx_rate_mbps=None,
-        ssid=None if name == "<redacted>" else name, interface=iface)
+        standard=_standard_of(fields.get("PHY Mode", ""), band),
+        band=band,
+        channel=channel,
+        channel_width_mhz=width,
+        signal_dbm=int(signal[1]) if signal else None,
+        tx_rate_mbps=_number(fields.get("Transmit Rate")),
+        rx_rate_mbps=None,
+        ssid=None if name == "<redacted>" else name,
+        interface=iface,
+    )
 
 
-def parse_system_profiler_networks(text: str,
-                                   iface: str | None = None) -> list[tuple[str, int, int]]:
+def parse_system_profiler_networks(
+    text: str, iface: str | None = None
+) -> list[tuple[str, int, int]]:
     """'Other Local Wi-Fi Networks' of `iface` -> (band, channel, signal 0-100). macOS prints
     no signal for some networks it heard in its last scan; they count as just audible."""
     networks = []
@@ -258,6 +272,7 @@ def parse_system_profiler_networks(text: str,
         if channel is None or band is None:
             continue
         signal = re.match(r"(-?\d+) dBm", fields.get("Signal / Noise", ""))
-        networks.append((band, channel,
-                         dbm_to_percent(int(signal[1])) if signal else AUDIBLE_PERCENT))
+        networks.append(
+            (band, channel, dbm_to_percent(int(signal[1])) if signal else AUDIBLE_PERCENT)
+        )
     return networks

@@ -11,9 +11,22 @@ from app.core.recommend import Recommendation
 from app.report.escape import csv_cell
 from app.report.facts import display_name, key_facts, requirement_rows
 
-SHORTLIST_HEADER = ("rank", "name", "brand", "model", "kind", "pack_size", "wifi_generation",
-                    "wan_mbps", "price_usd", "score", "key_facts", "reasons", "caveats",
-                    "overkill")
+SHORTLIST_HEADER = (
+    "rank",
+    "name",
+    "brand",
+    "model",
+    "kind",
+    "pack_size",
+    "wifi_generation",
+    "wan_mbps",
+    "price_usd",
+    "score",
+    "key_facts",
+    "reasons",
+    "caveats",
+    "overkill",
+)
 
 
 def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
@@ -26,9 +39,22 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
 
     row(*SHORTLIST_HEADER)
     for e in data["shortlist"]:
-        row(e["rank"], display_name(e), e["brand"], e["model"], e["kind"], e["pack_size"],
-            e["wifi_generation"], e["wan_mbps"], e["price_usd"], e["score"], key_facts(e),
-            " | ".join(e["reasons"]), " | ".join(e["caveats"]), " | ".join(e["overkill"]))
+        row(
+            e["rank"],
+            display_name(e),
+            e["brand"],
+            e["model"],
+            e["kind"],
+            e["pack_size"],
+            e["wifi_generation"],
+            e["wan_mbps"],
+            e["price_usd"],
+            e["score"],
+            key_facts(e),
+            " | ".join(e["reasons"]),
+            " | ".join(e["caveats"]),
+            " | ".join(e["overkill"]),
+        )
     writer.writerow([])
     row("need", "value")
     for need, value in requirement_rows(data["requirements"]):

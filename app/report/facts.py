@@ -16,8 +16,11 @@ def key_facts(entry: dict[str, Any]) -> str:
     wan = entry.get("wan_mbps")
     wan_text = "WAN unknown" if wan is None else f"{wan / 1000:g}G WAN"
     lan = entry.get("lan_ports_mbps")
-    lan_text = "LAN ports unknown" if lan is None else f"{len(lan)} LAN port" + (
-        "" if len(lan) == 1 else "s")
+    lan_text = (
+        "LAN ports unknown"
+        if lan is None
+        else f"{len(lan)} LAN port" + ("" if len(lan) == 1 else "s")
+    )
     return f"{kind} · {wifi} · {wan_text} · {lan_text}"
 
 
@@ -37,15 +40,23 @@ def requirement_rows(req: dict[str, Any]) -> list[tuple[str, str]]:
         qos += " (SQM wanted)"
     budget = "no limit" if req["budget_usd"] is None else f"${req['budget_usd']:,.0f}"
     return [
-        ("Internet plan", f"{req['plan_down_mbps']:g} / {req['plan_up_mbps']:g} Mbit/s "
-                          f"({req['plan_source']})"),
+        (
+            "Internet plan",
+            f"{req['plan_down_mbps']:g} / {req['plan_up_mbps']:g} Mbit/s ({req['plan_source']})",
+        ),
         ("Bufferbloat grade", req["bufferbloat_grade"] or "not measured"),
         ("Connected devices", f"{req['clients']} ({req['clients_source']})"),
-        ("Coverage", f"{req['nodes_needed']} node(s) for {req['area_m2']:g} m2 on "
-                     f"{req['floors']} floor(s), {req['walls']} walls"),
+        (
+            "Coverage",
+            f"{req['nodes_needed']} node(s) for {req['area_m2']:g} m2 on "
+            f"{req['floors']} floor(s), {req['walls']} walls",
+        ),
         ("Internet (WAN) port", f"at least {req['wan_mbps_needed'] / 1000:g} Gbit/s"),
-        ("Wired devices", str(req["lan_ports_needed"])
-         + (" (wants a 2.5G+ LAN port)" if req["multigig_lan"] else "")),
+        (
+            "Wired devices",
+            str(req["lan_ports_needed"])
+            + (" (wants a 2.5G+ LAN port)" if req["multigig_lan"] else ""),
+        ),
         ("QoS / traffic priority", qos),
         ("Security updates", req["security_priority"]),
         ("Budget", budget),

@@ -24,11 +24,15 @@ def _environment() -> jinja2.Environment:
 
 def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
     data = rec.to_dict()
-    return _environment().get_template(TEMPLATE).render(
-        requirements=requirement_rows(data["requirements"]),
-        notes=data["requirements"]["notes"],
-        shortlist=data["shortlist"],
-        questions=data["vendor_questions"],
-        considered=rec.considered,
-        generated_on=generated_on,
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            requirements=requirement_rows(data["requirements"]),
+            notes=data["requirements"]["notes"],
+            shortlist=data["shortlist"],
+            questions=data["vendor_questions"],
+            considered=rec.considered,
+            generated_on=generated_on,
+        )
     )

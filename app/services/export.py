@@ -41,6 +41,7 @@ def export(rec: Recommendation, fmt: str, out: Path) -> Path:
     try:
         write_atomic(out, text)
     except OSError as exc:
-        raise RuntimeFailure(f"could not write {out}: {exc.strerror or exc}; "
-                             "choose another --out path") from None
+        raise RuntimeFailure(
+            f"could not write {out}: {exc.strerror or exc}; choose another --out path"
+        ) from None
     return out

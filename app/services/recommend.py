@@ -65,8 +65,9 @@ def _load_result(
 
 def load_speed(path: Path) -> SpeedResult:
     """Read the file `router-advisor speed --json` wrote."""
-    return _load_result(path, "speed", SpeedResult.from_dict,
-                        "run `router-advisor speed --json > speed.json` again")
+    return _load_result(
+        path, "speed", SpeedResult.from_dict, "run `router-advisor speed --json > speed.json` again"
+    )
 
 
 def load_scan(path: Path) -> ScanResult:

@@ -39,7 +39,8 @@ DEEPER_SCAN_NOTE = (
     "Used the neighbor method because this program may not send raw packets; it can miss "
     "devices that sleep. For the deeper ARP sweep run `router-advisor scan --privileged` (the "
     "scan helper, through pkexec), or grant the capability with setcap (see 'Scanning your "
-    "network' in the README).")
+    "network' in the README)."
+)
 
 
 def choose_method(method: str) -> tuple[str, list[str]]:
@@ -53,12 +54,19 @@ def choose_method(method: str) -> tuple[str, list[str]]:
     return "neighbor", [DEEPER_SCAN_NOTE]
 
 
-def _sweep(target: ScanTarget, method: str, progress: ProgressCallback,
-           cancel: CancelToken) -> dict[str, str]:
+def _sweep(
+    target: ScanTarget, method: str, progress: ProgressCallback, cancel: CancelToken
+) -> dict[str, str]:
     addresses = target.addresses()
     if method == "arp":
-        return arp_sweep(target.iface, target.local_ip, target.local_mac or "00:00:00:00:00:00",
-                         addresses, progress, cancel)
+        return arp_sweep(
+            target.iface,
+            target.local_ip,
+            target.local_mac or "00:00:00:00:00:00",
+            addresses,
+            progress,
+            cancel,
+        )
     return neighbor_sweep(target.iface, target.local_ip, addresses, progress, cancel)
 
 
@@ -72,9 +80,13 @@ def _result_or_empty(future: Future[dict], what: str) -> dict:  # type: ignore[t
         return {}
 
 
-def build_devices(found: dict[str, str], gateway: str | None,
-                  announced: dict[str, mdns.MdnsHost], rdns: dict[str, str],
-                  netbios: dict[str, str]) -> tuple[Device, ...]:
+def build_devices(
+    found: dict[str, str],
+    gateway: str | None,
+    announced: dict[str, mdns.MdnsHost],
+    rdns: dict[str, str],
+    netbios: dict[str, str],
+) -> tuple[Device, ...]:
     """Devices from the sweep's IP -> MAC, enriched with what the lookups learned."""
     devices = []
     for ip, mac in found.items():
@@ -83,48 +95,83 @@ def build_devices(found: dict[str, str], gateway: str | None,
         services = host.services if host else ()
         vendor, randomized = vendor_of(mac), is_randomized(mac)
         guess = guess_kind(vendor, hostname, services, randomized, ip == gateway)
-        devices.append(Device(ip=ip, mac=mac, vendor=vendor, hostname=hostname,
-                              kind=guess.kind, kind_evidence=guess.evidence,
-                              randomized_mac=randomized, is_gateway=ip == gateway,
-                              services=services))
+        devices.append(
+            Device(
+                ip=ip,
+                mac=mac,
+                vendor=vendor,
+                hostname=hostname,
+                kind=guess.kind,
+                kind_evidence=guess.evidence,
+                randomized_mac=randomized,
+                is_gateway=ip == gateway,
+                services=services,
+            )
+        )
     return tuple(devices)
 
 
-def _scan_with(target: ScanTarget, sweep: Callable[[], dict[str, str]], method: str,
-               notes: list[str], cancel: CancelToken, with_mdns: bool) -> ScanResult:
+def _scan_with(
+    target: ScanTarget,
+    sweep: Callable[[], dict[str, str]],
+    method: str,
+    notes: list[str],
+    cancel: CancelToken,
+    with_mdns: bool,
+) -> ScanResult:
     """Run `sweep` while mDNS listens, then enrich what it found into a ScanResult."""
     started = time.monotonic()
     pool = ThreadPoolExecutor(max_workers=3)
     try:
-        announced = (pool.submit(mdns.discover, target.local_ip, target.network,
-                                 MDNS_WINDOW_S, cancel) if with_mdns else None)
+        announced = (
+            pool.submit(mdns.discover, target.local_ip, target.network, MDNS_WINDOW_S, cancel)
+            if with_mdns
+            else None
+        )
         found = sweep()
         ips = list(found)
-        rdns = (pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway
-                else None)
+        rdns = pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway else None
         netbios = pool.submit(names.netbios_names, ips, target.network)
         link, nearby, wifi_notes = wifi_link.read_wifi(target.iface)
         devices = build_devices(
-            found, target.gateway, _result_or_empty(announced, "mDNS") if announced else {},
+            found,
+            target.gateway,
+            _result_or_empty(announced, "mDNS") if announced else {},
             _result_or_empty(rdns, "reverse DNS") if rdns else {},
-            _result_or_empty(netbios, "NetBIOS"))
+            _result_or_empty(netbios, "NetBIOS"),
+        )
     finally:
         pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
     cancel.raise_if_cancelled()
-    return ScanResult(interface=target.iface, cidr=str(target.network), gateway=target.gateway,
-                      method=method, duration_s=time.monotonic() - started, devices=devices,
-                      wifi_link=link, nearby_networks=nearby, notes=tuple(notes + wifi_notes))
+    return ScanResult(
+        interface=target.iface,
+        cidr=str(target.network),
+        gateway=target.gateway,
+        method=method,
+        duration_s=time.monotonic() - started,
+        devices=devices,
+        wifi_link=link,
+        nearby_networks=nearby,
+        notes=tuple(notes + wifi_notes),
+    )
 
 
-def scan(iface: str | None = None, cidr: str | None = None, method: str = "auto",
-         allow_large: bool = False, progress: ProgressCallback = ignore_progress,
-         cancel: CancelToken | None = None, with_mdns: bool = True) -> ScanResult:
+def scan(
+    iface: str | None = None,
+    cidr: str | None = None,
+    method: str = "auto",
+    allow_large: bool = False,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    with_mdns: bool = True,
+) -> ScanResult:
     """Find and identify the devices on `cidr` through `iface` (defaults: the default route)."""
     cancel = cancel or CancelToken()
     target = resolve_target(iface, cidr, allow_large)
     chosen, notes = choose_method(method)
-    return _scan_with(target, lambda: _sweep(target, chosen, progress, cancel), chosen, notes,
-                      cancel, with_mdns)
+    return _scan_with(
+        target, lambda: _sweep(target, chosen, progress, cancel), chosen, notes, cancel, with_mdns
+    )
 
 
 def configured_launcher() -> list[str] | None:
@@ -133,11 +180,15 @@ def configured_launcher() -> list[str] | None:
     return None if value is None else shlex.split(value)
 
 
-def privileged_scan(iface: str | None = None, cidr: str | None = None,
-                    allow_large: bool = False, progress: ProgressCallback = ignore_progress,
-                    cancel: CancelToken | None = None,
-                    launcher: Sequence[str] | None = None,
-                    with_mdns: bool = True) -> ScanResult:
+def privileged_scan(
+    iface: str | None = None,
+    cidr: str | None = None,
+    allow_large: bool = False,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    launcher: Sequence[str] | None = None,
+    with_mdns: bool = True,
+) -> ScanResult:
     """The deeper scan: the ARP sweep with raw-socket rights, without running this app as
     root. `launcher` (else ROUTER_ADVISOR_HELPER_LAUNCHER) runs the helper; with neither, the
     sweep runs here when this process may send raw packets, else through pkexec."""
@@ -145,9 +196,14 @@ def privileged_scan(iface: str | None = None, cidr: str | None = None,
     target = resolve_target(iface, cidr, allow_large)
     launcher = launcher if launcher is not None else configured_launcher()
     if launcher is None and raw_sockets_permitted():
-        return _scan_with(target, lambda: _sweep(target, "arp", progress, cancel), "arp",
-                          ["deeper scan: this program may send raw packets, so it swept itself"],
-                          cancel, with_mdns)
+        return _scan_with(
+            target,
+            lambda: _sweep(target, "arp", progress, cancel),
+            "arp",
+            ["deeper scan: this program may send raw packets, so it swept itself"],
+            cancel,
+            with_mdns,
+        )
     launcher = ["pkexec"] if launcher is None else list(launcher)
 
     def sweep() -> dict[str, str]:
@@ -157,5 +213,11 @@ def privileged_scan(iface: str | None = None, cidr: str | None = None,
         return found
 
     how = " ".join(launcher) or "directly"
-    return _scan_with(target, sweep, "arp", [f"deeper scan: the ARP sweep ran in the helper "
-                                             f"({how})"], cancel, with_mdns)
+    return _scan_with(
+        target,
+        sweep,
+        "arp",
+        [f"deeper scan: the ARP sweep ran in the helper ({how})"],
+        cancel,
+        with_mdns,
+    )

@@ -15,18 +15,24 @@ MIN_SECONDS, MAX_SECONDS = 4.0, 60.0
 MAX_PLAN_MBPS = 100_000.0
 
 
-def measure(server_url: str | None = None, server_id: str | None = None,
-            max_seconds: float = 12.0, progress: ProgressCallback = ignore_progress,
-            cancel: CancelToken | None = None, directory_url: str | None = None,
-            settings: EngineSettings | None = None) -> SpeedResult:
+def measure(
+    server_url: str | None = None,
+    server_id: str | None = None,
+    max_seconds: float = 12.0,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    directory_url: str | None = None,
+    settings: EngineSettings | None = None,
+) -> SpeedResult:
     """Run a speed test: `server_url` (self-hosted, nothing from speedtest.net), `server_id`,
     or the lowest-latency nearby speedtest.net server. `directory_url` replaces
     www.speedtest.net as the source of the configuration and server list."""
     if server_url and server_id:
         raise UserInputError("Give either --server-url or --server-id, not both.")
     if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
-        raise UserInputError(f"--max-seconds must be between {MIN_SECONDS:.0f} and "
-                             f"{MAX_SECONDS:.0f}.")
+        raise UserInputError(
+            f"--max-seconds must be between {MIN_SECONDS:.0f} and {MAX_SECONDS:.0f}."
+        )
     cancel = cancel or CancelToken()
     settings = settings or EngineSettings()
     started = time.monotonic()
@@ -37,14 +43,23 @@ def measure(server_url: str | None = None, server_id: str | None = None,
         shutdown = threading.Event()
         endpoint, plan = run_cancellable(
             lambda: select_server(server_id, directory_url, settings.io_timeout_s, shutdown),
-            cancel, on_cancel=shutdown.set)
+            cancel,
+            on_cancel=shutdown.set,
+        )
     remaining = max(MIN_SECONDS / 2, max_seconds - (time.monotonic() - started))
     result = SpeedEngine(endpoint, plan, remaining, progress, cancel, settings).run()
-    increase = latency_increase(result.idle_latency_ms, result.download.loaded_latency_ms,
-                                result.upload.loaded_latency_ms)
+    increase = latency_increase(
+        result.idle_latency_ms, result.download.loaded_latency_ms, result.upload.loaded_latency_ms
+    )
     upload_increase = latency_increase(result.idle_latency_ms, result.upload.loaded_latency_ms)
-    facts = LineFacts(result.download.mbps, result.upload.mbps, result.idle_latency_ms,
-                      result.jitter_ms, increase, upload_increase)
+    facts = LineFacts(
+        result.download.mbps,
+        result.upload.mbps,
+        result.idle_latency_ms,
+        result.jitter_ms,
+        increase,
+        upload_increase,
+    )
     progress(ProgressUpdate(1.0, "Done"))
     return SpeedResult(
         server=result.endpoint.info,
@@ -64,13 +79,21 @@ def manual_speed(download_mbps: float, upload_mbps: float) -> SpeedResult:
     """The plan's speeds typed in by hand, for when the test is blocked or offline."""
     for label, value in (("download", download_mbps), ("upload", upload_mbps)):
         if not 0 < value <= MAX_PLAN_MBPS:
-            raise UserInputError(f"The {label} speed must be a number of Mbit/s above 0 and at "
-                                 f"most {MAX_PLAN_MBPS:.0f}, e.g. 300.")
+            raise UserInputError(
+                f"The {label} speed must be a number of Mbit/s above 0 and at "
+                f"most {MAX_PLAN_MBPS:.0f}, e.g. 300."
+            )
     return SpeedResult(
-        server=None, download_mbps=download_mbps, upload_mbps=upload_mbps,
-        idle_latency_ms=None, jitter_ms=None, loaded_latency_download_ms=None,
-        loaded_latency_upload_ms=None, bufferbloat_grade=None,
-        verdicts=speed_verdicts(LineFacts(download_mbps, upload_mbps)), manual=True,
+        server=None,
+        download_mbps=download_mbps,
+        upload_mbps=upload_mbps,
+        idle_latency_ms=None,
+        jitter_ms=None,
+        loaded_latency_download_ms=None,
+        loaded_latency_upload_ms=None,
+        bufferbloat_grade=None,
+        verdicts=speed_verdicts(LineFacts(download_mbps, upload_mbps)),
+        manual=True,
     )
 
 

@@ -89,22 +89,34 @@ print(json.dumps(results), flush=True)
 
 
 def _env(home: Path) -> dict[str, str]:
-    return {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO_ROOT), "HOME": str(home),
-            "QT_QPA_PLATFORM": "offscreen", "ROUTER_ADVISOR_HOME": str(home)}
+    return {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(REPO_ROOT),
+        "HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "ROUTER_ADVISOR_HOME": str(home),
+    }
 
 
 def test_cold_start_to_first_window(tmp_path: Path) -> None:
     times = []
     for _ in range(5):
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, "-c", COLD_START], cwd=REPO_ROOT,
-                                env=_env(tmp_path), stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", COLD_START],
+            cwd=REPO_ROOT,
+            env=_env(tmp_path),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout.readline().strip() == "shown"
         times.append(time.perf_counter() - started)
         proc.wait(timeout=10)
     median = statistics.median(times)
-    print(f"\ncold start to first window: median {median:.3f} s, runs "
-          f"{', '.join(f'{t:.3f}' for t in times)} (limit {COLD_START_LIMIT_S} s)")
+    print(
+        f"\ncold start to first window: median {median:.3f} s, runs "
+        f"{', '.join(f'{t:.3f}' for t in times)} (limit {COLD_START_LIMIT_S} s)"
+    )
     assert median <= COLD_START_LIMIT_S
 
 
@@ -118,15 +130,25 @@ def test_the_event_loop_never_stalls_during_a_scan_and_a_speed_test(tmp_path: Pa
     with running_lan(hosts=20, second=2, late=2, mdns=True) as lan:
         _start_speed_server(lan)
         env = _env(tmp_path) | {
-            "LAB_IFACE": lan.iface, "LAB_CIDR": lan.cidr,
-            "LAB_SERVER_URL": f"http://{lan.gateway_ip}:{SERVER_PORT}/speedtest/upload.php"}
-        out = subprocess.run(lan.laptop_cmd(sys.executable, "-c", STALL_METER), cwd=REPO_ROOT,
-                             env=env, capture_output=True, text=True, timeout=180)
+            "LAB_IFACE": lan.iface,
+            "LAB_CIDR": lan.cidr,
+            "LAB_SERVER_URL": f"http://{lan.gateway_ip}:{SERVER_PORT}/speedtest/upload.php",
+        }
+        out = subprocess.run(
+            lan.laptop_cmd(sys.executable, "-c", STALL_METER),
+            cwd=REPO_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
     assert out.returncode == 0, out.stderr
     results = json.loads(out.stdout.strip().splitlines()[-1])
     for name, numbers in results.items():
-        print(f"\n{name}: longest event-loop stall {numbers['worst_stall_ms']:.0f} ms over "
-              f"{numbers['seconds']:.1f} s (limit {STALL_LIMIT_MS:.0f} ms)")
+        print(
+            f"\n{name}: longest event-loop stall {numbers['worst_stall_ms']:.0f} ms over "
+            f"{numbers['seconds']:.1f} s (limit {STALL_LIMIT_MS:.0f} ms)"
+        )
     assert all(n["worst_stall_ms"] <= STALL_LIMIT_MS for n in results.values()), results
 
 

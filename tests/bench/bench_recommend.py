@@ -22,17 +22,23 @@ def synthetic_catalog(n: int) -> list[Router]:
     tri = (True, False, None)
     return [
         Router(
-            brand=f"Brand{i % 37}", model=f"Model {i}", kind="mesh" if i % 3 == 0 else "router",
-            pack_size=2 + i % 2 if i % 3 == 0 else 1, wifi_generation=GENERATIONS[i % 4],  # type: ignore[arg-type]
-            sources=(Source(ref="synthetic", fields=()),), wifi_class=CLASSES[i % 7],
+            brand=f"Brand{i % 37}",
+            model=f"Model {i}",
+            kind="mesh" if i % 3 == 0 else "router",
+            pack_size=2 + i % 2 if i % 3 == 0 else 1,
+            wifi_generation=GENERATIONS[i % 4],  # type: ignore[arg-type]
+            sources=(Source(ref="synthetic", fields=()),),
+            wifi_class=CLASSES[i % 7],
             wan_mbps=(1000, 2500, 10000, None)[i % 4],
             lan_ports_mbps=(1000,) * (i % 5) if i % 7 else None,
             price_usd=None if i % 11 == 0 else 40.0 + (i * 37) % 700,
             qos=QoS(sqm=tri[i % 3], device_priority=tri[i % 2], adaptive=tri[(i // 3) % 3]),
-            wpa3=tri[i % 2], wired_backhaul=tri[i % 3] if i % 3 == 0 else None,
+            wpa3=tri[i % 2],
+            wired_backhaul=tri[i % 3] if i % 3 == 0 else None,
             management=Management(local_web_ui=tri[i % 3], cloud_account_required=tri[i % 2]),
-            firmware=FirmwarePolicy(automatic_updates=tri[i % 3],
-                                    support_years_promised=(None, 3, 5)[i % 3]),
+            firmware=FirmwarePolicy(
+                automatic_updates=tri[i % 3], support_years_promised=(None, 3, 5)[i % 3]
+            ),
             ram_mb=(256, 512, 1024, None)[i % 4],
         )
         for i in range(n)
@@ -41,18 +47,24 @@ def synthetic_catalog(n: int) -> list[Router]:
 
 def test_rank_ten_thousand_models_under_100_ms() -> None:
     routers = synthetic_catalog(MODELS)
-    answers = answers_from_dict({
-        "home": {"size_m2": 120, "floors": 2}, "household": {"devices": 25},
-        "usage": {"gaming": True, "video_calls": True}, "wired": {"devices": 1},
-        "isp": {"down_mbps": 500},
-    })
+    answers = answers_from_dict(
+        {
+            "home": {"size_m2": 120, "floors": 2},
+            "household": {"devices": 25},
+            "usage": {"gaming": True, "video_calls": True},
+            "wired": {"devices": 1},
+            "isp": {"down_mbps": 500},
+        }
+    )
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
         rec = recommend(answers, routers, top=10, today="2026-01-01")
         times.append((time.perf_counter() - start) * 1000)
     best, median = min(times), sorted(times)[RUNS // 2]
-    print(f"\nrecommend over {MODELS} models: best {best:.1f} ms, median {median:.1f} ms "
-          f"({sum(rec.excluded.values())} left out by hard limits, goal < {GOAL_MS:.0f} ms)")
+    print(
+        f"\nrecommend over {MODELS} models: best {best:.1f} ms, median {median:.1f} ms "
+        f"({sum(rec.excluded.values())} left out by hard limits, goal < {GOAL_MS:.0f} ms)"
+    )
     assert len(rec.shortlist) == 10
     assert best < GOAL_MS

@@ -45,8 +45,9 @@ print(json.dumps(runs))
 
 
 def ours(lan: Lan, method: str) -> list[tuple[float, dict[str, str]]]:
-    done = lan.run_on_laptop(sys.executable, "-c", OURS, lan.iface, lan.cidr, method, str(RUNS),
-                             timeout=180)
+    done = lan.run_on_laptop(
+        sys.executable, "-c", OURS, lan.iface, lan.cidr, method, str(RUNS), timeout=180
+    )
     assert done.returncode == 0, done.stderr
     return [(t, found) for t, found in json.loads(done.stdout)]
 
@@ -76,13 +77,18 @@ def _parse_nmap(text: str) -> dict[str, str]:
     return found
 
 
-def summary(name: str, runs: list[tuple[float, dict[str, str]]],
-            expected: dict[str, str]) -> tuple[float, float]:
-    recalls = [len({ip for ip, mac in found.items() if expected.get(ip) == mac}) / len(expected)
-               for _, found in runs]
+def summary(
+    name: str, runs: list[tuple[float, dict[str, str]]], expected: dict[str, str]
+) -> tuple[float, float]:
+    recalls = [
+        len({ip for ip, mac in found.items() if expected.get(ip) == mac}) / len(expected)
+        for _, found in runs
+    ]
     median = statistics.median(t for t, _ in runs)
-    print(f"{name:<22} recall min {min(recalls):6.1%}  median {median:5.2f} s  "
-          f"runs {', '.join(f'{t:.2f}' for t, _ in runs)}")
+    print(
+        f"{name:<22} recall min {min(recalls):6.1%}  median {median:5.2f} s  "
+        f"runs {', '.join(f'{t:.2f}' for t, _ in runs)}"
+    )
     return min(recalls), median
 
 
@@ -93,14 +99,14 @@ def test_scan_benchmark() -> None:
     print()
     with running_lan(hosts=22, second=2, late=2) as lan:
         expected = lan.expected()
-        print(f"/24 bed: {len(expected)} live hosts (2 answer only a repeated request, "
-              "2 answer after 0.4 s)")
+        print(
+            f"/24 bed: {len(expected)} live hosts (2 answer only a repeated request, "
+            "2 answer after 0.4 s)"
+        )
         arp_recall, arp_t = summary("ours arp", ours(lan, "arp"), expected)
         nb_recall, nb_t = summary("ours neighbor", ours(lan, "neighbor"), expected)
-        _, as_t = summary("arp-scan", tool(lan, ["arp-scan", "-I", lan.iface, lan.cidr]),
-                          expected)
-        summary("nmap -sn", tool(lan, ["nmap", "-sn", "-n", "-e", lan.iface, lan.cidr]),
-                expected)
+        _, as_t = summary("arp-scan", tool(lan, ["arp-scan", "-I", lan.iface, lan.cidr]), expected)
+        summary("nmap -sn", tool(lan, ["nmap", "-sn", "-n", "-e", lan.iface, lan.cidr]), expected)
     with running_lan(hosts=24, second=2, late=2, network="10.78.0.0/22") as big:
         expected22 = big.expected()
         big_recall, big_t = summary("ours arp /22", ours(big, "arp"), expected22)

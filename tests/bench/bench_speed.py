@@ -69,21 +69,29 @@ def _timed(run) -> tuple[dict, float]:
 def test_engine_against_speedtest_cli(down: int, up: int) -> None:
     require_root()
     with running_wan(down_mbit=down, up_mbit=up, queue_ms=5) as wan:
-        ours, ours_s = _timed(lambda: wan.run_app(
-            "speed", "--directory-url", wan.directory_url, "--server-id", "4242", "--json"))
-        tool, tool_s = _timed(lambda: wan.run_python(SPEEDTEST_CLI, wan.directory_url,
-                                                     timeout=120))
+        ours, ours_s = _timed(
+            lambda: wan.run_app(
+                "speed", "--directory-url", wan.directory_url, "--server-id", "4242", "--json"
+            )
+        )
+        tool, tool_s = _timed(lambda: wan.run_python(SPEEDTEST_CLI, wan.directory_url, timeout=120))
     want_down, want_up = goodput_mbps(down), goodput_mbps(up)
-    rows = [("router-advisor", ours["download_mbps"], ours["upload_mbps"], ours_s),
-            ("speedtest-cli", tool["download"] / 1e6, tool["upload"] / 1e6, tool_s)]
-    print(f"\nshaped {down}/{up} Mbit/s, goodput {want_down:.1f}/{want_up:.1f} Mbit/s "
-          f"(grade {ours['bufferbloat_grade']}, idle {ours['idle_latency_ms']} ms)")
+    rows = [
+        ("router-advisor", ours["download_mbps"], ours["upload_mbps"], ours_s),
+        ("speedtest-cli", tool["download"] / 1e6, tool["upload"] / 1e6, tool_s),
+    ]
+    print(
+        f"\nshaped {down}/{up} Mbit/s, goodput {want_down:.1f}/{want_up:.1f} Mbit/s "
+        f"(grade {ours['bufferbloat_grade']}, idle {ours['idle_latency_ms']} ms)"
+    )
     errors = {}
     for name, got_down, got_up, took in rows:
         err_down, err_up = got_down / want_down - 1, got_up / want_up - 1
         errors[name] = max(abs(err_down), abs(err_up))
-        print(f"  {name:<15} down {got_down:7.1f} ({err_down:+6.1%})  "
-              f"up {got_up:7.1f} ({err_up:+6.1%})  took {took:5.2f} s")
+        print(
+            f"  {name:<15} down {got_down:7.1f} ({err_down:+6.1%})  "
+            f"up {got_up:7.1f} ({err_up:+6.1%})  took {took:5.2f} s"
+        )
     print(f"  duration ratio {ours_s / tool_s:.2f} (goal <= 0.60)")
     assert errors["router-advisor"] <= 0.05
     assert ours_s <= 0.6 * tool_s

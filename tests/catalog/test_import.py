@@ -189,8 +189,9 @@ def test_a_row_without_a_revision_updates_the_models_only_revision(
     db_path: Path, source_dir: Path, tmp_path: Path
 ) -> None:
     prices = tmp_path / "prices.csv"
-    prices.write_text("brand,model,price_usd,price_as_of\nAcme,Speedy AX1800,59.5,2026-11\n",
-                      encoding="utf-8")
+    prices.write_text(
+        "brand,model,price_usd,price_as_of\nAcme,Speedy AX1800,59.5,2026-11\n", encoding="utf-8"
+    )
     result = import_file(prices, db_path=db_path, source_dir=source_dir)
     assert result.updated == ["Acme Speedy AX1800: price_usd, price_as_of"] and not result.added
     assert _routers(db_path, source_dir)["acme/speedy ax1800/v2"].price_usd == 59.5

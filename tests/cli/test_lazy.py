@@ -13,8 +13,9 @@ def test_building_the_parser_loads_no_heavy_library() -> None:
         "import sys, app.cli.main as m; m.build_parser(); "
         f"print(','.join(n for n in {HEAVY!r} if n in sys.modules))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=REPO_ROOT, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    ).stdout.strip()
     assert out == ""
 
 
@@ -24,6 +25,7 @@ def test_a_lazy_module_loads_on_first_use() -> None:
         "m = lazy_import('app.services.export'); a = 'jinja2' in sys.modules; "
         "m.render; print(a, 'jinja2' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         cwd=REPO_ROOT, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    ).stdout.strip()
     assert out == "False True"

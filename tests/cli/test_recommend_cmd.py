@@ -13,10 +13,21 @@ EXAMPLE = str(data_path("examples", "family-home.toml"))
 
 
 def write_speed(path: Path, grade: str = "F", down: float = 480.0) -> Path:
-    path.write_text(json.dumps({
-        "server": None, "download_mbps": down, "upload_mbps": 20.0, "idle_latency_ms": 14.0,
-        "jitter_ms": 2.0, "loaded_latency_ms": {"download": 420.0, "upload": 300.0},
-        "bufferbloat_grade": grade, "verdicts": {}, "duration_s": 9.5}))
+    path.write_text(
+        json.dumps(
+            {
+                "server": None,
+                "download_mbps": down,
+                "upload_mbps": 20.0,
+                "idle_latency_ms": 14.0,
+                "jitter_ms": 2.0,
+                "loaded_latency_ms": {"download": 420.0, "upload": 300.0},
+                "bufferbloat_grade": grade,
+                "verdicts": {},
+                "duration_s": 9.5,
+            }
+        )
+    )
     return path
 
 
@@ -45,8 +56,9 @@ def test_a_speed_file_with_bufferbloat_brings_the_sqm_question(cli, tmp_path: Pa
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["requirements"]["plan_down_mbps"] == 480.0
-    assert any("SQM" in q["question"] and "480 Mbps" in q["question"]
-               for q in data["vendor_questions"])
+    assert any(
+        "SQM" in q["question"] and "480 Mbps" in q["question"] for q in data["vendor_questions"]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
@@ -67,8 +79,9 @@ def test_export_writes_each_format(cli, tmp_path: Path, fmt: str) -> None:
         ("[budget]\nmax_usd = 15\n", ".toml", "raise [budget] max_usd"),
     ],
 )
-def test_bad_answers_get_one_plain_line_and_exit_2(cli, tmp_path: Path, content: str,
-                                                   suffix: str, expected: str) -> None:
+def test_bad_answers_get_one_plain_line_and_exit_2(
+    cli, tmp_path: Path, content: str, suffix: str, expected: str
+) -> None:
     answers = tmp_path / f"answers{suffix}"
     answers.write_text(content)
     result = cli("recommend", "--answers", str(answers))
@@ -86,8 +99,9 @@ def test_missing_files_and_bad_options_exit_2(cli, tmp_path: Path) -> None:
     assert result.returncode == 2 and "speed --json" in result.stderr
     top = cli("recommend", "--answers", EXAMPLE, "--top", "0")
     assert top.returncode == 2 and "--top" in top.stderr
-    out = cli("export", "--answers", EXAMPLE, "--format", "md", "--out",
-              str(tmp_path / "no" / "x.md"))
+    out = cli(
+        "export", "--answers", EXAMPLE, "--format", "md", "--out", str(tmp_path / "no" / "x.md")
+    )
     assert out.returncode == 2 and "does not exist" in out.stderr
 
 

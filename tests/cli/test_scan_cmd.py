@@ -10,8 +10,16 @@ from tests.netlab.netns import require_root
 
 pytestmark = pytest.mark.netns
 
-JSON_KEYS = {"interface", "cidr", "gateway", "method", "duration_s", "devices", "wifi_link",
-             "nearby_networks"}
+JSON_KEYS = {
+    "interface",
+    "cidr",
+    "gateway",
+    "method",
+    "duration_s",
+    "devices",
+    "wifi_link",
+    "nearby_networks",
+}
 DEVICE_KEYS = {"ip", "mac", "vendor", "hostname", "kind", "randomized_mac"}
 
 
@@ -29,8 +37,9 @@ def test_scan_json_neighbor_on_a_lan_nothing_has_woken() -> None:
     # request, so the neighbor method must wake it itself.
     require_root()
     with running_lan(hosts=3, second=1, late=0, mdns=False) as lan:
-        out = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
-                                "--method", "neighbor", "--json")
+        out = lan.run_on_laptop(
+            sys.executable, "-m", "app", "scan", *lan.scan_args(), "--method", "neighbor", "--json"
+        )
         assert out.returncode == 0, out.stderr
         result = json.loads(out.stdout)
         assert set(result) >= JSON_KEYS

@@ -21,14 +21,17 @@ def test_manual_entry_prints_the_speed_json_shape(cli) -> None:
     assert set(result["verdicts"]) == {"streaming_4k", "large_uploads"}
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--manual", "fast"), "--manual takes DOWN/UP"),
-    (("--manual", "0/10"), "download speed must be"),
-    (("--server-url", "ftp://example.invalid/x"), "is not valid"),
-    (("--server-url", "http://10.0.0.1:99999/"), "bad port"),
-    (("--server-id", "abc"), "is not a number"),
-    (("--server-url", "http://10.0.0.1/", "--max-seconds", "1"), "--max-seconds must be"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--manual", "fast"), "--manual takes DOWN/UP"),
+        (("--manual", "0/10"), "download speed must be"),
+        (("--server-url", "ftp://example.invalid/x"), "is not valid"),
+        (("--server-url", "http://10.0.0.1:99999/"), "bad port"),
+        (("--server-id", "abc"), "is not a number"),
+        (("--server-url", "http://10.0.0.1/", "--max-seconds", "1"), "--max-seconds must be"),
+    ],
+)
 def test_bad_input_is_exit_code_two_before_any_network(cli, args, message) -> None:
     proc = cli("speed", *args)
     assert proc.returncode == 2
@@ -68,7 +71,7 @@ def test_refused_connection(wan) -> None:
 def test_unreachable_server(wan) -> None:
     proc = wan.run_app("speed", "--server-url", "http://10.77.2.99:8080/speedtest/upload.php")
     assert proc.returncode == 1
-    assert ("unreachable" in proc.stderr or "stopped answering" in proc.stderr), proc.stderr
+    assert "unreachable" in proc.stderr or "stopped answering" in proc.stderr, proc.stderr
 
 
 @pytest.mark.netns

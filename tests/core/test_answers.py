@@ -93,11 +93,13 @@ def test_the_file_shape_keeps_the_unit_and_leaves_out_what_was_not_answered() ->
 
 
 def test_answers_saved_as_the_dataclass_by_older_runs_read_as_the_file_shape() -> None:
-    answers = answers_from_dict({"budget": {"max_usd": 199}, "household": {"people": 3},
-                                 "isp": {"down_mbps": 250}})
+    answers = answers_from_dict(
+        {"budget": {"max_usd": 199}, "household": {"people": 3}, "isp": {"down_mbps": 250}}
+    )
     old_row = asdict(answers)  # what `router-advisor run` used to store
     assert saved_answers_to_file_dict(old_row) == answers_to_file_dict(answers)
     assert saved_answers_to_file_dict(answers_to_file_dict(answers)) == answers_to_file_dict(
-        answers)
+        answers
+    )
     with pytest.raises(UserInputError):
         saved_answers_to_file_dict({"home": {"floors": 99}})

@@ -6,10 +6,23 @@ from app.core.bufferbloat import bufferbloat_grade, jitter, latency_increase, me
 from app.core.throughput import bytes_at, is_stable, rate_since, window_rates
 
 
-@pytest.mark.parametrize(("increase", "grade"), [
-    (0, "A+"), (4.9, "A+"), (5, "A"), (29.9, "A"), (30, "B"), (59.9, "B"), (60, "C"),
-    (199.9, "C"), (200, "D"), (399.9, "D"), (400, "F"), (2000, "F"),
-])
+@pytest.mark.parametrize(
+    ("increase", "grade"),
+    [
+        (0, "A+"),
+        (4.9, "A+"),
+        (5, "A"),
+        (29.9, "A"),
+        (30, "B"),
+        (59.9, "B"),
+        (60, "C"),
+        (199.9, "C"),
+        (200, "D"),
+        (399.9, "D"),
+        (400, "F"),
+        (2000, "F"),
+    ],
+)
 def test_grades_follow_the_dslreports_scale(increase: float, grade: str) -> None:
     assert bufferbloat_grade(increase) == grade
 

@@ -9,17 +9,32 @@ from app.core.speed import SpeedResult
 
 
 def speed(down: float, up: float, grade: str | None) -> SpeedResult:
-    return SpeedResult(server=None, download_mbps=down, upload_mbps=up, idle_latency_ms=12.0,
-                       jitter_ms=2.0, loaded_latency_download_ms=None,
-                       loaded_latency_upload_ms=None, bufferbloat_grade=grade)
+    return SpeedResult(
+        server=None,
+        download_mbps=down,
+        upload_mbps=up,
+        idle_latency_ms=12.0,
+        jitter_ms=2.0,
+        loaded_latency_download_ms=None,
+        loaded_latency_upload_ms=None,
+        bufferbloat_grade=grade,
+    )
 
 
 def scan(*kinds: str) -> ScanResult:
     devices = [Device(ip="10.0.0.1", mac="02:00:00:00:00:01", kind="network", is_gateway=True)]
-    devices += [Device(ip=f"10.0.0.{i + 10}", mac=f"02:00:00:00:01:{i:02x}", kind=k)
-                for i, k in enumerate(kinds)]
-    return ScanResult(interface="eth0", cidr="10.0.0.0/24", gateway="10.0.0.1", method="arp",
-                      duration_s=1.0, devices=tuple(devices))
+    devices += [
+        Device(ip=f"10.0.0.{i + 10}", mac=f"02:00:00:00:01:{i:02x}", kind=k)
+        for i, k in enumerate(kinds)
+    ]
+    return ScanResult(
+        interface="eth0",
+        cidr="10.0.0.0/24",
+        gateway="10.0.0.1",
+        method="arp",
+        duration_s=1.0,
+        devices=tuple(devices),
+    )
 
 
 def test_a_speed_result_overrides_the_plan_in_the_answers() -> None:
@@ -65,8 +80,9 @@ def test_coverage_decides_one_router_or_a_mesh(home: dict, mesh: str, nodes: int
     assert q.wants_mesh == (mesh == "yes" or (mesh == "auto" and nodes > 1))
 
 
-@pytest.mark.parametrize(("down", "wan"), [(100, 1000), (940, 1000), (941, 2500),
-                                           (2000, 2500), (5000, 10000)])
+@pytest.mark.parametrize(
+    ("down", "wan"), [(100, 1000), (940, 1000), (941, 2500), (2000, 2500), (5000, 10000)]
+)
 def test_a_plan_over_a_gigabit_needs_a_faster_wan_port(down: float, wan: int) -> None:
     q = derive_requirements(answers_from_dict({"isp": {"down_mbps": down}}))
     assert q.wan_mbps_needed == wan
@@ -94,8 +110,9 @@ def test_qos_need_follows_bufferbloat_and_latency_sensitive_use(
 
 def test_wifi_worth_having_follows_the_plan_and_a_multigig_lan() -> None:
     slow = derive_requirements(answers_from_dict({"isp": {"down_mbps": 100}}))
-    nas = derive_requirements(answers_from_dict({"isp": {"down_mbps": 100},
-                                                 "wired": {"multigig": True}}))
+    nas = derive_requirements(
+        answers_from_dict({"isp": {"down_mbps": 100}, "wired": {"multigig": True}})
+    )
     assert slow.useful_wifi_mbps == 200 and nas.useful_wifi_mbps >= 2500
 
 

@@ -10,17 +10,34 @@ from tests.core.fixture_catalog import fixture_routers
 
 
 def bloated(down: float) -> SpeedResult:
-    return SpeedResult(server=None, download_mbps=down, upload_mbps=20, idle_latency_ms=10,
-                       jitter_ms=1, loaded_latency_download_ms=450,
-                       loaded_latency_upload_ms=300, bufferbloat_grade="F")
+    return SpeedResult(
+        server=None,
+        download_mbps=down,
+        upload_mbps=20,
+        idle_latency_ms=10,
+        jitter_ms=1,
+        loaded_latency_download_ms=450,
+        loaded_latency_upload_ms=300,
+        bufferbloat_grade="F",
+    )
 
 
 def test_the_seed_list_covers_every_topic_and_says_why() -> None:
     q = derive_requirements(answers_from_dict({}))
     text = " ".join(vq.question.lower() for vq in seed_questions(q))
-    for topic in ("firmware", "security updates", "wpa3", "automatically", "cloud account",
-                  "interface", "how many devices", "qos", "warranty", "support",
-                  "independent reviews"):
+    for topic in (
+        "firmware",
+        "security updates",
+        "wpa3",
+        "automatically",
+        "cloud account",
+        "interface",
+        "how many devices",
+        "qos",
+        "warranty",
+        "support",
+        "independent reviews",
+    ):
         assert topic in text, topic
     assert all(vq.why for vq in seed_questions(q))
 

@@ -14,12 +14,21 @@ from app.errors import UserInputError
 from app.services.catalog import load_routers
 from tests.core.fixture_catalog import fixture_routers
 
-SMALL_FLAT = {"home": {"size_m2": 45}, "household": {"people": 1, "devices": 6},
-              "isp": {"down_mbps": 100, "up_mbps": 20}}
-BIG_HOUSE = {"home": {"size_m2": 260, "floors": 3}, "household": {"devices": 40},
-             "isp": {"down_mbps": 2000, "up_mbps": 2000}}
-GAMER = {"home": {"size_m2": 80}, "usage": {"gaming": True, "video_calls": True},
-         "isp": {"down_mbps": 500, "up_mbps": 20}}
+SMALL_FLAT = {
+    "home": {"size_m2": 45},
+    "household": {"people": 1, "devices": 6},
+    "isp": {"down_mbps": 100, "up_mbps": 20},
+}
+BIG_HOUSE = {
+    "home": {"size_m2": 260, "floors": 3},
+    "household": {"devices": 40},
+    "isp": {"down_mbps": 2000, "up_mbps": 2000},
+}
+GAMER = {
+    "home": {"size_m2": 80},
+    "usage": {"gaming": True, "video_calls": True},
+    "isp": {"down_mbps": 500, "up_mbps": 20},
+}
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +45,16 @@ def catalog(request: pytest.FixtureRequest) -> list[Router]:
 
 
 def bufferbloat_f(down: float) -> SpeedResult:
-    return SpeedResult(server=None, download_mbps=down, upload_mbps=20.0, idle_latency_ms=15.0,
-                       jitter_ms=3.0, loaded_latency_download_ms=480.0,
-                       loaded_latency_upload_ms=350.0, bufferbloat_grade="F")
+    return SpeedResult(
+        server=None,
+        download_mbps=down,
+        upload_mbps=20.0,
+        idle_latency_ms=15.0,
+        jitter_ms=3.0,
+        loaded_latency_download_ms=480.0,
+        loaded_latency_upload_ms=350.0,
+        bufferbloat_grade="F",
+    )
 
 
 def answers(data: dict) -> Answers:
@@ -98,8 +114,9 @@ def test_an_empty_catalog_says_how_to_fill_it() -> None:
 
 def test_the_same_inputs_give_the_same_recommendation(catalog: list[Router]) -> None:
     first = recommend(answers(GAMER), catalog, speed=bufferbloat_f(500.0), top=8).to_dict()
-    again = recommend(answers(GAMER), list(reversed(catalog)), speed=bufferbloat_f(500.0),
-                      top=8).to_dict()
+    again = recommend(
+        answers(GAMER), list(reversed(catalog)), speed=bufferbloat_f(500.0), top=8
+    ).to_dict()
     assert first == again
 
 
@@ -107,8 +124,19 @@ def test_the_json_shape_has_every_field_the_issue_names(catalog: list[Router]) -
     data = recommend(answers({}), catalog, top=3).to_dict()
     assert set(data) == {"requirements", "shortlist", "vendor_questions"}
     for entry in data["shortlist"]:
-        for key in ("brand", "model", "kind", "pack_size", "wifi_generation", "wan_mbps",
-                    "price_usd", "score", "reasons", "caveats", "overkill"):
+        for key in (
+            "brand",
+            "model",
+            "kind",
+            "pack_size",
+            "wifi_generation",
+            "wan_mbps",
+            "price_usd",
+            "score",
+            "reasons",
+            "caveats",
+            "overkill",
+        ):
             assert key in entry
         assert entry["reasons"] and all(isinstance(r, str) for r in entry["reasons"])
     assert all(set(q) == {"question", "why"} for q in data["vendor_questions"])

@@ -15,9 +15,18 @@ SRC = (Source(ref="test", fields=()),)
 
 
 def router(**facts: object) -> Router:
-    base: dict[str, object] = dict(brand="Acme", model="R1", kind="router", pack_size=1,
-                                   wifi_generation="6", sources=SRC, wifi_class="AX3000",
-                                   wan_mbps=1000, lan_ports_mbps=(1000,) * 4, price_usd=100.0)
+    base: dict[str, object] = dict(
+        brand="Acme",
+        model="R1",
+        kind="router",
+        pack_size=1,
+        wifi_generation="6",
+        sources=SRC,
+        wifi_class="AX3000",
+        wan_mbps=1000,
+        lan_ports_mbps=(1000,) * 4,
+        price_usd=100.0,
+    )
     base.update(facts)
     return Router(**base)  # type: ignore[arg-type]
 
@@ -27,15 +36,21 @@ def req(**answers: dict) -> object:
 
 
 def test_hard_limits_each_name_what_broke() -> None:
-    q = req(budget={"max_usd": 150}, wired={"devices": 5}, isp={"down_mbps": 2000},
-            preferences={"no_cloud_account": True})
+    q = req(
+        budget={"max_usd": 150},
+        wired={"devices": 5},
+        isp={"down_mbps": 2000},
+        preferences={"no_cloud_account": True},
+    )
     assert broken_limit(router(price_usd=151.0), q) == "budget"
     assert broken_limit(router(price_usd=None), q) == "budget"
     assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 4), q) == "ports"
     assert broken_limit(router(wan_mbps=1000, lan_ports_mbps=(1000,) * 5), q) == "wan"
     cloud = Management(cloud_account_required=True)
-    assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 5, management=cloud),
-                        q) == "cloud"
+    assert (
+        broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 5, management=cloud), q)
+        == "cloud"
+    )
     assert broken_limit(router(wan_mbps=2500, lan_ports_mbps=(1000,) * 5), q) is None
 
 
@@ -43,8 +58,10 @@ def test_coverage_and_mesh_preference_limits() -> None:
     big = req(home={"size_m2": 300, "floors": 3})
     assert broken_limit(router(), big) == "coverage"
     assert broken_limit(router(kind="mesh", pack_size=3), big) is None
-    assert broken_limit(router(kind="mesh", pack_size=2),
-                        req(preferences={"mesh": "no"})) == "mesh_preference"
+    assert (
+        broken_limit(router(kind="mesh", pack_size=2), req(preferences={"mesh": "no"}))
+        == "mesh_preference"
+    )
     assert broken_limit(router(), req(preferences={"mesh": "yes"})) == "mesh_preference"
 
 
@@ -96,6 +113,7 @@ def test_ties_break_by_price_then_key_every_time() -> None:
 
 def test_ranking_counts_what_each_limit_left_out() -> None:
     q = req(budget={"max_usd": 120})
-    _, excluded = rank([router(price_usd=200.0), router(model="B", price_usd=None), router()],
-                       q, top=3)
+    _, excluded = rank(
+        [router(price_usd=200.0), router(model="B", price_usd=None), router()], q, top=3
+    )
     assert excluded == {"budget": 2}

@@ -4,17 +4,33 @@ from app.core.verdicts import LineFacts, speed_verdicts
 
 
 def test_a_fast_quiet_line_is_great_for_everything() -> None:
-    facts = LineFacts(500.0, 200.0, idle_latency_ms=8.0, jitter_ms=2.0,
-                      loaded_increase_ms=4.0, upload_increase_ms=4.0)
+    facts = LineFacts(
+        500.0,
+        200.0,
+        idle_latency_ms=8.0,
+        jitter_ms=2.0,
+        loaded_increase_ms=4.0,
+        upload_increase_ms=4.0,
+    )
     ratings = {name: v.rating for name, v in speed_verdicts(facts).items()}
-    assert ratings == {"gaming": "great", "video_calls": "great", "streaming_4k": "great",
-                       "large_uploads": "great"}
+    assert ratings == {
+        "gaming": "great",
+        "video_calls": "great",
+        "streaming_4k": "great",
+        "large_uploads": "great",
+    }
 
 
 def test_bufferbloat_costs_gaming_but_not_bandwidth() -> None:
     quiet = LineFacts(100.0, 20.0, idle_latency_ms=15.0, jitter_ms=3.0, loaded_increase_ms=5.0)
-    bloated = LineFacts(100.0, 20.0, idle_latency_ms=15.0, jitter_ms=3.0,
-                        loaded_increase_ms=600.0, upload_increase_ms=600.0)
+    bloated = LineFacts(
+        100.0,
+        20.0,
+        idle_latency_ms=15.0,
+        jitter_ms=3.0,
+        loaded_increase_ms=600.0,
+        upload_increase_ms=600.0,
+    )
     assert speed_verdicts(quiet)["gaming"].rating == "great"
     assert speed_verdicts(bloated)["gaming"].rating == "poor"
     assert speed_verdicts(bloated)["video_calls"].rating in ("poor", "okay")
@@ -43,8 +59,14 @@ def test_manual_speeds_give_only_bandwidth_verdicts() -> None:
 
 
 def test_a_4k_rating_below_good_says_why_when_the_bandwidth_is_plenty() -> None:
-    facts = LineFacts(96.0, 19.0, idle_latency_ms=12.0, jitter_ms=1.0,
-                      loaded_increase_ms=130.0, upload_increase_ms=130.0)
+    facts = LineFacts(
+        96.0,
+        19.0,
+        idle_latency_ms=12.0,
+        jitter_ms=1.0,
+        loaded_increase_ms=130.0,
+        upload_increase_ms=130.0,
+    )
     verdict = speed_verdicts(facts)["streaming_4k"]
     assert verdict.rating == "okay"
     assert "room for 6 4K streams" in verdict.reason and "rises by 130 ms" in verdict.reason

@@ -23,8 +23,12 @@ pytestmark = pytest.mark.skipif(not LAB, reason="run by tests/gui/test_walk_netn
 
 
 def _lab_settings() -> Settings:
-    return Settings(iface=os.environ["GUI_LAB_IFACE"], cidr=os.environ["GUI_LAB_CIDR"],
-                    server_url=os.environ["GUI_LAB_SERVER_URL"], speed_max_seconds=6.0)
+    return Settings(
+        iface=os.environ["GUI_LAB_IFACE"],
+        cidr=os.environ["GUI_LAB_CIDR"],
+        server_url=os.environ["GUI_LAB_SERVER_URL"],
+        speed_max_seconds=6.0,
+    )
 
 
 def _ask_outer(step: str, timeout: float = 60) -> dict:

@@ -6,8 +6,10 @@ two messages say nothing about the app, so they are the only Qt warnings ignored
 
 import pytest
 
-OFFSCREEN_LIMITS = ("This plugin does not support propagateSizeHints",
-                    "This plugin does not support raise")
+OFFSCREEN_LIMITS = (
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -30,16 +30,26 @@ def measured_speed(data: dict[str, Any], **changes: Any) -> SpeedResult:
     loaded = data["loaded_latency_ms"]
     idle = data["idle_latency_ms"]
     increase = latency_increase(idle, loaded["download"], loaded["upload"])
-    facts = LineFacts(data["download_mbps"], data["upload_mbps"], idle, data["jitter_ms"],
-                      increase, latency_increase(idle, loaded["upload"]))
-    result = SpeedResult.from_dict(data | {
-        "bufferbloat_grade": bufferbloat_grade(increase) if increase is not None else None})
+    facts = LineFacts(
+        data["download_mbps"],
+        data["upload_mbps"],
+        idle,
+        data["jitter_ms"],
+        increase,
+        latency_increase(idle, loaded["upload"]),
+    )
+    result = SpeedResult.from_dict(
+        data | {"bufferbloat_grade": bufferbloat_grade(increase) if increase is not None else None}
+    )
     return replace(result, verdicts=speed_verdicts(facts))
 
 
-def replay(result: T, seconds: float = 0.6, steps: int = 12,
-           rate: Callable[[int], float | None] = lambda i: None
-           ) -> Callable[[ProgressCallback, CancelToken], T]:
+def replay(
+    result: T,
+    seconds: float = 0.6,
+    steps: int = 12,
+    rate: Callable[[int], float | None] = lambda i: None,
+) -> Callable[[ProgressCallback, CancelToken], T]:
     """An engine that takes `seconds`, reports `steps` progress updates, then returns."""
 
     def run(progress: ProgressCallback, cancel: CancelToken) -> T:
@@ -52,8 +62,11 @@ def replay(result: T, seconds: float = 0.6, steps: int = 12,
     return run
 
 
-def recorded_engines(seconds: float = 0.6, scan_file: str = "scan.json",
-                     routers: Callable[[], list[Router]] | None = None) -> Engines:
+def recorded_engines(
+    seconds: float = 0.6,
+    scan_file: str = "scan.json",
+    routers: Callable[[], list[Router]] | None = None,
+) -> Engines:
     from app.services.catalog import load_routers
 
     speed = SpeedResult.from_dict(load_json("speed.json"))
@@ -82,10 +95,19 @@ def seed_history() -> None:
     now = datetime.datetime.now(datetime.UTC)
     with open_history() as store:
         for months, down, up, busy, drop in HISTORY_SEED:
-            older = measured_speed(speed, download_mbps=down, upload_mbps=up,
-                                   loaded_latency_ms={"download": busy * 0.7, "upload": busy})
+            older = measured_speed(
+                speed,
+                download_mbps=down,
+                upload_mbps=up,
+                loaded_latency_ms={"download": busy * 0.7, "upload": busy},
+            )
             seen = scan | {"devices": scan["devices"][:-drop]}
-            store.save_run(NewRun(
-                created_at=(now - datetime.timedelta(days=30 * months)).isoformat(),
-                app_version="0.1.0", answers=load_json("answers.json"),
-                speed=older, scan=ScanResult.from_dict(seen)))
+            store.save_run(
+                NewRun(
+                    created_at=(now - datetime.timedelta(days=30 * months)).isoformat(),
+                    app_version="0.1.0",
+                    answers=load_json("answers.json"),
+                    speed=older,
+                    scan=ScanResult.from_dict(seen),
+                )
+            )

@@ -37,8 +37,9 @@ def test_the_gui_and_run_wizard_save_answers_in_the_same_file_shape() -> None:
 def test_rescan_reads_answers_saved_in_the_older_dataclass_shape() -> None:
     answers = answers_from_dict(load_json("answers.json"))
     with history.open_history() as store:
-        store.save_run(NewRun(created_at="2025-01-01T00:00:00Z", app_version="0.1.0",
-                              answers=asdict(answers)))
+        store.save_run(
+            NewRun(created_at="2025-01-01T00:00:00Z", app_version="0.1.0", answers=asdict(answers))
+        )
     assert history_io.last_answers(Settings()) == answers_to_file_dict(answers)
 
 
@@ -46,13 +47,20 @@ def test_the_history_shows_the_top_pick_by_its_display_name(qtbot: QtBot) -> Non
     engines = recorded_engines(seconds=0.05)
     window = walk.open_wizard(qtbot, engines)
     with history.open_history() as store:
-        history.save_run(store, answers=None, speed=None, scan=None, recommendation=None,
-                         top_pick="no such/model")
+        history.save_run(
+            store,
+            answers=None,
+            speed=None,
+            scan=None,
+            recommendation=None,
+            top_pick="no such/model",
+        )
     history_io.save_run(WizardState(), Settings())  # a run without a recommendation
     real = next(r for r in engines.routers() if r.kind == "mesh" and r.pack_size > 1)
     with history.open_history() as store:
-        history.save_run(store, answers=None, speed=None, scan=None, recommendation=None,
-                         top_pick=real.key)
+        history.save_run(
+            store, answers=None, speed=None, scan=None, recommendation=None, top_pick=real.key
+        )
     history_window = HistoryWindow(window.ctx, parent=window)
     column = history_window.runs.columnCount() - 1
     shown = [history_window.runs.item(row, column).text() for row in range(3)]

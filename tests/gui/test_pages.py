@@ -59,9 +59,14 @@ def test_answers_are_remembered_and_reloaded(qtbot: QtBot, app_home: Path) -> No
 
 def test_a_saved_cli_run_shape_loads_into_the_form(qtbot: QtBot) -> None:
     _, page = _to_page(qtbot, "Your home")
-    page.load({"home": {"size_m2": 80.0, "floors": 2, "walls": "brick"},
-               "household": {"people": 2, "devices": None, "smart_home_devices": 0},
-               "budget_usd": 199.0, "isp": {"down_mbps": None, "up_mbps": None}})
+    page.load(
+        {
+            "home": {"size_m2": 80.0, "floors": 2, "walls": "brick"},
+            "household": {"people": 2, "devices": None, "smart_home_devices": 0},
+            "budget_usd": 199.0,
+            "isp": {"down_mbps": None, "up_mbps": None},
+        }
+    )
     assert page.floors.value() == 2 and page.budget.value() == 199 and page.devices.value() == 0
 
 
@@ -73,8 +78,9 @@ def test_overkill_notes_are_marked_on_cards(qtbot: QtBot) -> None:
         assert all(f"Overkill: {html.escape(n)}" in text for n in card.item.overkill)
         assert not any(f"Overkill: {html.escape(c)}" in text for c in card.item.caveats)
         assert text.count("Overkill:") == len(card.item.overkill)
-    assert any(card.item.overkill for card in page.cards), \
+    assert any(card.item.overkill for card in page.cards), (
         "on a 96 Mbit/s plan some pick has a 10G port"
+    )
 
 
 def _runner(qtbot: QtBot) -> tuple[QWidget, JobRunner]:
@@ -96,8 +102,9 @@ def test_worker_delivers_progress_and_results_on_the_main_thread(qtbot: QtBot) -
     # A finished Job deletes itself, so the test collects what it emits instead of holding it.
     results: list[str] = []
     job = runner.start(engine)
-    job.progressed.connect(lambda _: seen.append(
-        QThread.currentThread() is QApplication.instance().thread()))
+    job.progressed.connect(
+        lambda _: seen.append(QThread.currentThread() is QApplication.instance().thread())
+    )
     job.succeeded.connect(results.append)
     qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
     assert results == ["done"] and seen == [True]
@@ -120,13 +127,17 @@ def test_worker_reports_failures_in_plain_words(qtbot: QtBot) -> None:
     assert messages[1].startswith("No network connection: check the cable or Wi-Fi")
 
 
-@pytest.mark.parametrize(("env", "expected"), [
-    ({"QT_QPA_PLATFORM": "offscreen"}, None),
-    ({}, "no display found"),
-    ({"QT_QPA_PLATFORM": "wayland"}, "no Wayland display"),
-])
-def test_the_launcher_explains_why_qt_cannot_start(env: dict[str, str], expected: str | None
-                                                   ) -> None:
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"QT_QPA_PLATFORM": "offscreen"}, None),
+        ({}, "no display found"),
+        ({"QT_QPA_PLATFORM": "wayland"}, "no Wayland display"),
+    ],
+)
+def test_the_launcher_explains_why_qt_cannot_start(
+    env: dict[str, str], expected: str | None
+) -> None:
     problem = qt_start_problem(env, platform="linux")
     assert problem is None if expected is None else expected in problem
     if problem:
@@ -146,8 +157,9 @@ def test_router_advisor_without_a_display_says_so_in_one_line(cli, monkeypatch) 
 def test_settings_and_answers_files(app_home: Path) -> None:
     config = app_home / "config"
     config.mkdir(exist_ok=True)
-    (config / "settings.toml").write_text('[engines]\niface = "eth9"\nserver_url = "http://x"\n',
-                                          encoding="utf-8")
+    (config / "settings.toml").write_text(
+        '[engines]\niface = "eth9"\nserver_url = "http://x"\n', encoding="utf-8"
+    )
     assert Settings.load(config) == Settings(iface="eth9", server_url="http://x")
     save_last_answers({"home": {"floors": 2}}, config)
     assert load_last_answers(config) == {"home": {"floors": 2}}
@@ -158,8 +170,12 @@ def _icon_pixels(window, row: int, colour) -> int:
     steps = window.steps
     image = steps.viewport().grab(steps.visualItemRect(steps.item(row))).toImage()
     ratio = image.devicePixelRatio()
-    return sum(1 for x in range(int(34 * ratio)) for y in range(image.height())
-               if colour(*image.pixelColor(x, y).getRgb()[:3]))
+    return sum(
+        1
+        for x in range(int(34 * ratio))
+        for y in range(image.height())
+        if colour(*image.pixelColor(x, y).getRgb()[:3])
+    )
 
 
 def test_the_selected_step_shows_its_icon_in_white_on_the_highlight(qtbot: QtBot) -> None:

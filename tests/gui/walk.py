@@ -34,8 +34,9 @@ def cancel_running(qtbot: QtBot, page: SpeedPage | DevicesPage, start) -> None:
     """Start a measurement, cancel it once it reports progress; it must stop within 1 s."""
     start()
     qtbot.waitUntil(lambda: page.cancel_button.isEnabled(), timeout=2000)
-    qtbot.waitUntil(lambda: page.progress.value() > 0 or page.progress.maximum() == 0,
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: page.progress.value() > 0 or page.progress.maximum() == 0, timeout=15000
+    )
     with qtbot.waitSignal(page.job.cancelled, timeout=1000):
         qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.job is None, timeout=1000)
@@ -98,12 +99,14 @@ def check_exports(paths: list[Path], window: WizardWindow) -> None:
     assert top.model in by_ext[".csv"].read_text(encoding="utf-8")
     data = json.loads(by_ext[".json"].read_text(encoding="utf-8"))
     assert data["shortlist"][0]["model"] == top.model
-    assert any(q["question"] == "Is there a discount for students?"
-               for q in data["vendor_questions"])
+    assert any(
+        q["question"] == "Is there a discount for students?" for q in data["vendor_questions"]
+    )
 
 
-def walk_once(qtbot: QtBot, window: WizardWindow, folder: Path, measure_ms: int,
-              label: str | None = None) -> list[Path]:
+def walk_once(
+    qtbot: QtBot, window: WizardWindow, folder: Path, measure_ms: int, label: str | None = None
+) -> list[Path]:
     """From wherever the wizard is (Welcome or, after Rescan, Speed) to a finished export."""
     if window.current_index == 0:
         press_next(qtbot, window)

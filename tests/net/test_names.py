@@ -64,10 +64,19 @@ def test_reverse_dns_without_a_server_returns_nothing_quickly() -> None:
 
 def _nbstat_reply(query: bytes) -> bytes:
     names = [(b"WORKGROUP".ljust(15), 0x00, 0x8400), (b"KIDS-PC".ljust(15), 0x00, 0x0400)]
-    rdata = bytes([len(names)]) + b"".join(n + bytes([s]) + struct.pack(">H", f)
-                                           for n, s, f in names) + b"\0" * 46
-    return (query[:2] + b"\x84\x00" + struct.pack(">HHHH", 0, 1, 0, 0) + query[12:12 + 34]
-            + struct.pack(">HHIH", 0x21, 1, 0, len(rdata)) + rdata)
+    rdata = (
+        bytes([len(names)])
+        + b"".join(n + bytes([s]) + struct.pack(">H", f) for n, s, f in names)
+        + b"\0" * 46
+    )
+    return (
+        query[:2]
+        + b"\x84\x00"
+        + struct.pack(">HHHH", 0, 1, 0, 0)
+        + query[12 : 12 + 34]
+        + struct.pack(">HHIH", 0x21, 1, 0, len(rdata))
+        + rdata
+    )
 
 
 @pytest.fixture
@@ -81,5 +90,6 @@ def test_netbios_takes_the_unique_workstation_name(netbios_port: int) -> None:
 
 
 def test_netbios_never_asks_outside_the_subnet(netbios_port: int) -> None:
-    assert netbios_names(["127.0.0.1"], ipaddress.IPv4Network("10.0.0.0/8"),
-                         port=netbios_port) == {}
+    assert (
+        netbios_names(["127.0.0.1"], ipaddress.IPv4Network("10.0.0.0/8"), port=netbios_port) == {}
+    )

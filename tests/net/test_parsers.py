@@ -29,7 +29,9 @@ PROC_NET_ARP = """IP address       HW type     Flags       HW address           
 
 def test_proc_net_arp_keeps_complete_entries_on_the_interface() -> None:
     assert parse_proc_net_arp(PROC_NET_ARP, "eth0") == {
-        "10.77.0.1": "50:c7:bf:0a:00:01", "10.77.0.11": "b8:27:eb:00:01:01"}
+        "10.77.0.1": "50:c7:bf:0a:00:01",
+        "10.77.0.11": "b8:27:eb:00:01:01",
+    }
 
 
 def test_macos_arp_pads_octets_and_skips_incomplete() -> None:
@@ -43,7 +45,9 @@ def test_macos_arp_pads_octets_and_skips_incomplete() -> None:
 def test_windows_arp_reads_only_our_interface_and_drops_broadcast_multicast() -> None:
     text = recorded("arp", "windows_arp_a_fr.txt")
     assert parse_windows_arp(text, "192.168.1.144") == {
-        "192.168.1.175": "ec:6c:9a:f8:ff:be", "192.168.1.254": "54:c4:5b:4b:36:2c"}
+        "192.168.1.175": "ec:6c:9a:f8:ff:be",
+        "192.168.1.254": "54:c4:5b:4b:36:2c",
+    }
     assert parse_windows_arp(text, "169.254.22.221") == {}
     english = recorded("arp", "windows_arp_a_en.txt")
     assert parse_windows_arp(english, "172.16.11.104") == {"172.16.11.100": "00:40:95:d1:29:6c"}
@@ -78,7 +82,10 @@ def test_channels() -> None:
 
 def test_nmcli_terse_list_and_escaped_colons() -> None:
     assert parse_nmcli_wifi_list(recorded("wifi", "nmcli_terse_list.txt")) == [
-        ("2.4", 6, 75), ("2.4", 11, 60), ("5", 36, 48)]
+        ("2.4", 6, 75),
+        ("2.4", 11, 60),
+        ("5", 36, 48),
+    ]
 
 
 def test_netsh_networks() -> None:
@@ -122,7 +129,11 @@ def test_system_profiler_current_link() -> None:
     link = parse_system_profiler_link(text, "en0")
     assert link is not None
     assert (link.standard, link.band, link.channel, link.channel_width_mhz) == (
-        "Wi-Fi 6", "5", 128, 80)
+        "Wi-Fi 6",
+        "5",
+        128,
+        80,
+    )
     assert (link.signal_dbm, link.tx_rate_mbps, link.ssid) == (-70, 144.0, None)
     # The only neighbour has no channel line: nothing to count.
     assert parse_system_profiler_networks(text, "en0") == []
@@ -134,7 +145,12 @@ def test_system_profiler_neighbours_per_band() -> None:
     link = parse_system_profiler_link(text, "en0")
     assert link is not None
     assert (link.standard, link.band, link.channel, link.channel_width_mhz, link.ssid) == (
-        "Wi-Fi 4", "2.4", 4, 20, "dav")
+        "Wi-Fi 4",
+        "2.4",
+        4,
+        20,
+        "dav",
+    )
     networks = parse_system_profiler_networks(text, "en0")
     assert networks == [("2.4", 6, 40), ("2.4", 11, 40), ("2.4", 6, 79)]
     assert crowding(networks).bands[0].busiest_channels[0] == 6

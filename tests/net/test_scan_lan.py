@@ -15,8 +15,9 @@ pytestmark = pytest.mark.netns
 
 
 def scan_json(lan: Lan, method: str) -> dict:
-    done = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
-                             "--method", method, "--json")
+    done = lan.run_on_laptop(
+        sys.executable, "-m", "app", "scan", *lan.scan_args(), "--method", method, "--json"
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -49,8 +50,19 @@ def test_auto_uses_arp_as_root_and_says_so(lan: Lan) -> None:
 
 def _without_raw(lan: Lan, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the CLI on the laptop as root stripped of CAP_NET_RAW, like an ordinary user."""
-    return lan.run_on_laptop("setpriv", "--bounding-set", "-net_raw", "--inh-caps", "-net_raw",
-                             sys.executable, "-m", "app", "scan", *lan.scan_args(), *args)
+    return lan.run_on_laptop(
+        "setpriv",
+        "--bounding-set",
+        "-net_raw",
+        "--inh-caps",
+        "-net_raw",
+        sys.executable,
+        "-m",
+        "app",
+        "scan",
+        *lan.scan_args(),
+        *args,
+    )
 
 
 def test_without_raw_sockets_arp_fails_clearly_and_auto_falls_back(lan: Lan) -> None:
@@ -122,8 +134,9 @@ except RouterAdvisorError as exc:
 
 
 def privileged(lan: Lan, launcher: list[str] | None) -> str:
-    done = lan.run_on_laptop(sys.executable, "-c", PRIVILEGED_SCRIPT, lan.iface, lan.cidr,
-                             json.dumps(launcher))
+    done = lan.run_on_laptop(
+        sys.executable, "-c", PRIVILEGED_SCRIPT, lan.iface, lan.cidr, json.dumps(launcher)
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -148,24 +161,36 @@ def test_deeper_scan_sweeps_itself_when_already_permitted(lan: Lan) -> None:
 
 def test_deeper_scan_errors_are_one_plain_line(lan: Lan, tmp_path: Path) -> None:
     missing = privileged(lan, ["no-such-pkexec"])
-    assert missing.startswith("RuntimeFailure: The deeper scan needs no-such-pkexec, which is "
-                              "not installed")
+    assert missing.startswith(
+        "RuntimeFailure: The deeper scan needs no-such-pkexec, which is not installed"
+    )
     for code in (126, 127):  # pkexec's exit codes for a dismissed or failed authentication
         pkexec = tmp_path / "pkexec"
         pkexec.write_text(f"#!/bin/sh\nexit {code}\n")
         pkexec.chmod(0o755)
         refused = privileged(lan, [str(pkexec)])
-        assert refused.startswith("RuntimeFailure: The deeper scan needs an administrator "
-                                  "password and none was given"), refused
+        assert refused.startswith(
+            "RuntimeFailure: The deeper scan needs an administrator password and none was given"
+        ), refused
 
 
 def test_cli_privileged_scan_through_the_configured_launcher(lan: Lan) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), ROUTER_ADVISOR_HELPER_LAUNCHER="")
-    done = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
-                             "--privileged", "--json", env=env)
+    done = lan.run_on_laptop(
+        sys.executable, "-m", "app", "scan", *lan.scan_args(), "--privileged", "--json", env=env
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert {d["ip"]: d["mac"] for d in result["devices"]} == lan.expected()
-    bad = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args(),
-                            "--privileged", "--method", "neighbor", env=env)
+    bad = lan.run_on_laptop(
+        sys.executable,
+        "-m",
+        "app",
+        "scan",
+        *lan.scan_args(),
+        "--privileged",
+        "--method",
+        "neighbor",
+        env=env,
+    )
     assert bad.returncode == 2 and "drop --method neighbor" in bad.stderr

@@ -76,8 +76,9 @@ def test_short_queue_grades_well_and_bloated_queue_badly() -> None:
 
 def test_a_server_that_crashes_mid_test_gives_a_clear_error() -> None:
     require_root()
-    with running_wan(down_mbit=20, up_mbit=20, queue_ms=5,
-                     server_args=("--die-after-bytes", "500000")) as wan:
+    with running_wan(
+        down_mbit=20, up_mbit=20, queue_ms=5, server_args=("--die-after-bytes", "500000")
+    ) as wan:
         started = time.monotonic()
         proc = wan.run_app("speed", "--server-url", wan.server_url, "--json", timeout=30)
         took = time.monotonic() - started
@@ -90,9 +91,12 @@ def test_a_server_that_crashes_mid_test_gives_a_clear_error() -> None:
 def test_a_server_that_vanishes_mid_test_times_out_never_hangs() -> None:
     require_root()
     with running_wan(down_mbit=20, up_mbit=20, queue_ms=5) as wan:
-        proc = wan.popen_laptop([sys.executable, "-m", "app", "speed", "--server-url",
-                                 wan.server_url, "--json"],
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = wan.popen_laptop(
+            [sys.executable, "-m", "app", "speed", "--server-url", wan.server_url, "--json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(2.0)  # start-up and idle latency done, download running
         wan.isp.run("ip", "link", "set", "eth0", "down")
         gone = time.monotonic()

@@ -5,7 +5,10 @@ from app.net.wifi_link import read_wifi
 
 def test_an_os_without_a_reader_says_not_available() -> None:
     assert read_wifi("en0", platform="sunos5") == (
-        None, None, ["Wi-Fi: not available on this system"])
+        None,
+        None,
+        ["Wi-Fi: not available on this system"],
+    )
 
 
 def test_linux_wired_interface_is_not_wifi() -> None:

@@ -40,7 +40,8 @@ def main() -> None:
 
     def reply(asker_mac: str, asker_ip: str) -> None:
         frame = Ether(dst=asker_mac, src=my_mac) / ARP(
-            op=2, hwsrc=my_mac, psrc=args.ip, hwdst=asker_mac, pdst=asker_ip)
+            op=2, hwsrc=my_mac, psrc=args.ip, hwdst=asker_mac, pdst=asker_ip
+        )
         with lock:
             sock.send(frame)
 

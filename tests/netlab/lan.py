@@ -28,8 +28,20 @@ IFACE = "eth0"
 GATEWAY_MAC = "50:c7:bf:0a:00:01"  # TP-Link OUI: a typical home router
 LAPTOP_MAC = "ac:bc:32:0a:00:02"
 # Real vendor OUIs (netaddr knows them) plus locally administered ("randomised") ones.
-HOST_OUIS = ("3c:22:fb", "b8:27:eb", "00:0e:58", "f4:f5:d8", "fc:65:de", "8c:77:12",
-             "00:17:88", "00:d9:d1", "98:b6:e9", "00:1d:d8", "da:a1:19", "3e:22:fb")
+HOST_OUIS = (
+    "3c:22:fb",
+    "b8:27:eb",
+    "00:0e:58",
+    "f4:f5:d8",
+    "fc:65:de",
+    "8c:77:12",
+    "00:17:88",
+    "00:d9:d1",
+    "98:b6:e9",
+    "00:1d:d8",
+    "da:a1:19",
+    "3e:22:fb",
+)
 READY_TIMEOUT_S = 20.0
 
 
@@ -75,8 +87,20 @@ class Lan:
         self._serial = 0
         try:
             self.bridge = self.lab.add_namespace("br")
-            self._ip(self.bridge, "link", "add", "br0", "type", "bridge", "stp_state", "0",
-                     "forward_delay", "0", "mcast_snooping", "0")
+            self._ip(
+                self.bridge,
+                "link",
+                "add",
+                "br0",
+                "type",
+                "bridge",
+                "stp_state",
+                "0",
+                "forward_delay",
+                "0",
+                "mcast_snooping",
+                "0",
+            )
             self._ip(self.bridge, "link", "set", "br0", "up")
             self.gateway_ip = str(self.network.network_address + 1)
             self.laptop_ip = str(self.network.network_address + 100)
@@ -101,10 +125,17 @@ class Lan:
         """The argv to run `args` on the laptop, the machine where scans run."""
         return self.laptop.cmd(*args)
 
-    def run_on_laptop(self, *args: str, timeout: float = 60,
-                      env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(self.laptop_cmd(*args), capture_output=True, text=True,
-                              timeout=timeout, cwd=REPO_ROOT, env=env or _python_env())
+    def run_on_laptop(
+        self, *args: str, timeout: float = 60, env: dict[str, str] | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            self.laptop_cmd(*args),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO_ROOT,
+            env=env or _python_env(),
+        )
 
     def expected(self) -> dict[str, str]:
         """IP -> MAC of every live host a scan from the laptop must find (gateway included)."""
@@ -138,8 +169,14 @@ class Lan:
                 return candidate
         raise RuntimeError("the lab subnet is full")
 
-    def add_host(self, behaviour: str = "normal", ip: str | None = None, mac: str | None = None,
-                 mdns_name: str | None = None, wait: bool = True) -> Host:
+    def add_host(
+        self,
+        behaviour: str = "normal",
+        ip: str | None = None,
+        mac: str | None = None,
+        mdns_name: str | None = None,
+        wait: bool = True,
+    ) -> Host:
         """Plug a new host in. behaviour: normal, second (answers only a repeated ARP
         request), late (answers ARP after 0.4 s) or mdns (announces `mdns_name`)."""
         self._serial += 1
@@ -154,14 +191,36 @@ class Lan:
         kwargs = {"stdout": subprocess.PIPE, "text": True, "cwd": REPO_ROOT, "env": _python_env()}
         if behaviour in ("second", "late"):
             ns.run("sysctl", "-qw", f"net.ipv4.conf.{IFACE}.arp_ignore=8")
-            host.processes.append(self.lab.start(
-                ns, *py, "tests.netlab.arp_responder", "--iface", IFACE, "--ip", ip,
-                "--mode", behaviour, "--delay", "0.4", **kwargs))
+            host.processes.append(
+                self.lab.start(
+                    ns,
+                    *py,
+                    "tests.netlab.arp_responder",
+                    "--iface",
+                    IFACE,
+                    "--ip",
+                    ip,
+                    "--mode",
+                    behaviour,
+                    "--delay",
+                    "0.4",
+                    **kwargs,
+                )
+            )
         elif behaviour == "mdns":
             host.mdns_name = mdns_name or "office-printer"
-            host.processes.append(self.lab.start(
-                ns, *py, "tests.netlab.mdns_host", "--ip", ip, "--name", host.mdns_name,
-                **kwargs))
+            host.processes.append(
+                self.lab.start(
+                    ns,
+                    *py,
+                    "tests.netlab.mdns_host",
+                    "--ip",
+                    ip,
+                    "--name",
+                    host.mdns_name,
+                    **kwargs,
+                )
+            )
         elif behaviour != "normal":
             raise ValueError(f"unknown host behaviour {behaviour!r}")
         self.hosts.append(host)
@@ -188,8 +247,13 @@ class Lan:
         self.lab.close()
 
 
-def build_lan(hosts: int = 20, second: int = 2, late: int = 2, mdns: bool = True,
-              network: str = "10.77.0.0/24") -> Lan:
+def build_lan(
+    hosts: int = 20,
+    second: int = 2,
+    late: int = 2,
+    mdns: bool = True,
+    network: str = "10.77.0.0/24",
+) -> Lan:
     """A running LAN: gateway, laptop, and `hosts` hosts of which `second` answer only a
     repeated ARP request, `late` answer late, and one (if `mdns`) announces itself."""
     lan = Lan(network)

@@ -72,8 +72,23 @@ class NetLab:
         """A veth pair with one end in each namespace, both up. Names are per-namespace."""
         n = next(_counter) % 1000
         tmp_a, tmp_b = f"{self.prefix}a{n}", f"{self.prefix}b{n}"
-        run(["ip", "link", "add", tmp_a, "netns", a.name, "type", "veth", "peer", "name", tmp_b,
-             "netns", b.name])
+        run(
+            [
+                "ip",
+                "link",
+                "add",
+                tmp_a,
+                "netns",
+                a.name,
+                "type",
+                "veth",
+                "peer",
+                "name",
+                tmp_b,
+                "netns",
+                b.name,
+            ]
+        )
         a.run("ip", "link", "set", tmp_a, "name", a_if)
         b.run("ip", "link", "set", tmp_b, "name", b_if)
         a.run("ip", "link", "set", a_if, "up")

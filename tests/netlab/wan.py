@@ -67,17 +67,40 @@ class Wan:
             # The bucket must hold a full TSO/GSO burst (64 KB) to avoid slowing below rate;
             # bigger lines get ~1 ms of rate so timer granularity does not cost throughput.
             burst = max(64 * 1024, int(rate * 1e6 / 8 / 1000))
-            self.gateway.run("tc", "qdisc", "replace", "dev", dev, "root", "tbf",
-                             "rate", f"{rate}mbit", "burst", str(burst),
-                             "latency", f"{queue_ms}ms")
+            self.gateway.run(
+                "tc",
+                "qdisc",
+                "replace",
+                "dev",
+                dev,
+                "root",
+                "tbf",
+                "rate",
+                f"{rate}mbit",
+                "burst",
+                str(burst),
+                "latency",
+                f"{queue_ms}ms",
+            )
             self.shaped[dev] = (rate, queue_ms)
 
     def start_server(self, *extra: str) -> subprocess.Popen:
         """Start (or restart) the speed-test server in the isp namespace; wait until ready."""
         self.stop_server()
-        proc = self.lab.start(self.isp, sys.executable, "-m", "tests.netlab.speed_server",
-                              "--host", SERVER_IP, "--port", str(SERVER_PORT), *extra,
-                              stdout=subprocess.PIPE, cwd=REPO_ROOT, env=_python_env())
+        proc = self.lab.start(
+            self.isp,
+            sys.executable,
+            "-m",
+            "tests.netlab.speed_server",
+            "--host",
+            SERVER_IP,
+            "--port",
+            str(SERVER_PORT),
+            *extra,
+            stdout=subprocess.PIPE,
+            cwd=REPO_ROOT,
+            env=_python_env(),
+        )
         assert proc.stdout is not None
         ready, _, _ = select.select([proc.stdout], [], [], 30)
         line = proc.stdout.readline() if ready else b""
@@ -95,19 +118,38 @@ class Wan:
     def laptop_cmd(self, *args: str) -> list[str]:
         return self.laptop.cmd(*args)
 
-    def run_app(self, *args: str, home: str | None = None, timeout: float = 60,
-                ) -> subprocess.CompletedProcess[str]:
+    def run_app(
+        self,
+        *args: str,
+        home: str | None = None,
+        timeout: float = 60,
+    ) -> subprocess.CompletedProcess[str]:
         """`python -m app ARGS` inside the laptop namespace."""
-        return subprocess.run(self.laptop.cmd(sys.executable, "-m", "app", *args),
-                              capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT,
-                              env=_python_env(home))
+        return subprocess.run(
+            self.laptop.cmd(sys.executable, "-m", "app", *args),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO_ROOT,
+            env=_python_env(home),
+        )
 
-    def run_python(self, code: str, *args: str, home: str | None = None, timeout: float = 60,
-                   ) -> subprocess.CompletedProcess[str]:
+    def run_python(
+        self,
+        code: str,
+        *args: str,
+        home: str | None = None,
+        timeout: float = 60,
+    ) -> subprocess.CompletedProcess[str]:
         """`python -c CODE ARGS` inside the laptop namespace."""
-        return subprocess.run(self.laptop.cmd(sys.executable, "-c", code, *args),
-                              capture_output=True, text=True, timeout=timeout, cwd=REPO_ROOT,
-                              env=_python_env(home))
+        return subprocess.run(
+            self.laptop.cmd(sys.executable, "-c", code, *args),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=REPO_ROOT,
+            env=_python_env(home),
+        )
 
     def popen_laptop(self, args: Sequence[str], **kwargs) -> subprocess.Popen:
         kwargs.setdefault("cwd", REPO_ROOT)
@@ -130,8 +172,9 @@ def build_wan(lab: NetLab) -> Wan:
 
 
 @contextmanager
-def running_wan(down_mbit: float, up_mbit: float, queue_ms: float = 5,
-                server_args: Sequence[str] = ()) -> Iterator[Wan]:
+def running_wan(
+    down_mbit: float, up_mbit: float, queue_ms: float = 5, server_args: Sequence[str] = ()
+) -> Iterator[Wan]:
     """A shaped WAN with a speed-test server running; everything is removed afterwards."""
     lab = NetLab()
     try:

@@ -52,7 +52,9 @@ def test_freedesktop_validators_accept_the_files(tool: str, args: list[str], nam
 def test_metainfo_with_screenshots_names_files_that_exist_and_validates(tmp_path: Path) -> None:
     out = subprocess.run(
         [sys.executable, str(LINUX / "add_screenshots.py"), "https://example.org/shots"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     images = [e.text for e in ET.fromstring(out.split("\n", 1)[1]).iter("image")]
     assert len(images) >= 6
@@ -62,6 +64,7 @@ def test_metainfo_with_screenshots_names_files_that_exist_and_validates(tmp_path
     if shutil.which("appstreamcli"):
         path = tmp_path / f"{APP_ID}.metainfo.xml"
         path.write_text(out, encoding="utf-8")
-        result = subprocess.run(["appstreamcli", "validate", "--no-net", str(path)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["appstreamcli", "validate", "--no-net", str(path)], capture_output=True, text=True
+        )
         assert result.returncode == 0, result.stdout + result.stderr

@@ -19,14 +19,23 @@ from tests.core.fixture_catalog import fixture_routers
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[click](javascript:alert(1))"
 ATTR = '"><img src=x onerror=alert(2)>'
-FORMULA = "=HYPERLINK(\"http://evil.test\",\"x\")"
+FORMULA = '=HYPERLINK("http://evil.test","x")'
 
 
 def hostile_recommendation() -> Recommendation:
-    evil = Router(brand=FORMULA, model=f"{SCRIPT} {LINK}", kind="router", pack_size=1,
-                  wifi_generation="6", sources=(), wifi_class=f"AX3000{ATTR}", wan_mbps=1000,
-                  lan_ports_mbps=(1000,) * 4, price_usd=10.0,
-                  subscription_features=(f"+cmd|' /C calc'!A0 {SCRIPT}", "@SUM(1+1)"))
+    evil = Router(
+        brand=FORMULA,
+        model=f"{SCRIPT} {LINK}",
+        kind="router",
+        pack_size=1,
+        wifi_generation="6",
+        sources=(),
+        wifi_class=f"AX3000{ATTR}",
+        wan_mbps=1000,
+        lan_ports_mbps=(1000,) * 4,
+        price_usd=10.0,
+        subscription_features=(f"+cmd|' /C calc'!A0 {SCRIPT}", "@SUM(1+1)"),
+    )
     return recommend(answers_from_dict({}), [evil, *fixture_routers()[:2]], top=3)
 
 
@@ -95,8 +104,9 @@ def test_json_is_valid_inert_and_faithful(rec: Recommendation) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_export_writes_atomically_and_replaces(rec: Recommendation, tmp_path: Path,
-                                               fmt: str) -> None:
+def test_export_writes_atomically_and_replaces(
+    rec: Recommendation, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"shortlist.{fmt}"
     out.write_text("old")
     assert export(rec, fmt, out) == out
@@ -104,8 +114,9 @@ def test_export_writes_atomically_and_replaces(rec: Recommendation, tmp_path: Pa
     assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary left behind
 
 
-def test_export_refuses_a_missing_folder_or_a_folder_as_file(rec: Recommendation,
-                                                             tmp_path: Path) -> None:
+def test_export_refuses_a_missing_folder_or_a_folder_as_file(
+    rec: Recommendation, tmp_path: Path
+) -> None:
     with pytest.raises(UserInputError, match="does not exist"):
         export(rec, "md", tmp_path / "nope" / "x.md")
     with pytest.raises(UserInputError, match="is a folder"):
@@ -115,8 +126,9 @@ def test_export_refuses_a_missing_folder_or_a_folder_as_file(rec: Recommendation
 
 
 def test_every_format_shows_the_overkill_notes_apart_from_the_caveats() -> None:
-    rec = recommend(answers_from_dict({"isp": {"down_mbps": 50, "up_mbps": 10}}),
-                    fixture_routers(), top=15)
+    rec = recommend(
+        answers_from_dict({"isp": {"down_mbps": 50, "up_mbps": 10}}), fixture_routers(), top=15
+    )
     notes = [note for item in rec.shortlist for note in item.overkill]
     assert notes, "on a 50 Mbit/s plan some fixture model has a multi-gig port"
     assert not set(notes) & {c for item in rec.shortlist for c in item.caveats}

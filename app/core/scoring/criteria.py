@@ -52,16 +52,30 @@ def explain(template: str, r: Router, q: Requirements, x: Derived) -> str:
 def coverage(r: Router, q: Requirements) -> Finding:
     nodes = node_count(r)
     if nodes < q.nodes_needed:
-        return (0.4, "", "One unit may not reach every room of a {q.area_m2:.0f} m2 home on "
-                "{q.floors} floor(s).", "")
+        return (
+            0.4,
+            "",
+            "One unit may not reach every room of a {q.area_m2:.0f} m2 home on "
+            "{q.floors} floor(s).",
+            "",
+        )
     if nodes > 1 and q.floors > 1:
         if r.wired_backhaul:
-            return (1.0, "{x.nodes} nodes cover all {q.floors} floors, and they can be linked "
-                    "by Ethernet cable for full speed between floors.", "", "")
+            return (
+                1.0,
+                "{x.nodes} nodes cover all {q.floors} floors, and they can be linked "
+                "by Ethernet cable for full speed between floors.",
+                "",
+                "",
+            )
         if r.wired_backhaul is None:
             return (0.75, "{x.nodes} nodes cover all {q.floors} floors.", "", "wired_backhaul")
-        return (0.8, "{x.nodes} nodes cover all {q.floors} floors.",
-                "The nodes cannot be linked by cable, so speed drops between floors.", "")
+        return (
+            0.8,
+            "{x.nodes} nodes cover all {q.floors} floors.",
+            "The nodes cannot be linked by cable, so speed drops between floors.",
+            "",
+        )
     if nodes > 1:
         return (0.95, "{x.nodes} nodes cover your {q.area_m2:.0f} m2.", "", "")
     return (1.0, "One router is enough for {q.area_m2:.0f} m2.", "", "")
@@ -74,10 +88,20 @@ def wifi(r: Router, q: Requirements) -> Finding:
     gen = r.wifi_generation
     if gen == "5":
         if q.clients >= t.CROWDED_CLIENTS_WIFI5:
-            return (0.25, "", "Wi-Fi 5 copes poorly with {q.clients} devices at once; Wi-Fi 6 "
-                    "or newer handles crowds far better.", "")
-        return (0.45, "", "Wi-Fi 5 is an older standard; newer phones and laptops will not "
-                "reach their best speed.", "")
+            return (
+                0.25,
+                "",
+                "Wi-Fi 5 copes poorly with {q.clients} devices at once; Wi-Fi 6 "
+                "or newer handles crowds far better.",
+                "",
+            )
+        return (
+            0.45,
+            "",
+            "Wi-Fi 5 is an older standard; newer phones and laptops will not "
+            "reach their best speed.",
+            "",
+        )
     score = _GENERATION_SCORE[gen]
     if q.clients >= t.HEAVY_CLIENTS and r.ram_mb is not None and r.ram_mb < t.HEAVY_CLIENTS_RAM_MB:
         return (score * 0.7, "", "Only {r.ram_mb} MB of memory for {q.clients} devices.", "")
@@ -88,22 +112,39 @@ def wan(r: Router, q: Requirements) -> Finding:
     speed = r.wan_mbps
     if speed is None:
         if q.wan_mbps_needed > 1000:
-            return (0.3, "", "Its Internet (WAN) port speed is unknown, and your plan needs "
-                    "more than 1 Gbit/s.", "wan_mbps")
+            return (
+                0.3,
+                "",
+                "Its Internet (WAN) port speed is unknown, and your plan needs more than 1 Gbit/s.",
+                "wan_mbps",
+            )
         return (0.85, "", "", "")
     if speed >= q.wan_mbps_needed:
-        return (1.0, "Its {x.wan_gbps:g} Gbit/s Internet port carries your full "
-                "{q.plan_down_mbps:.0f} Mbit/s plan.", "", "")
-    return (0.0, "", "Its {r.wan_mbps} Mbit/s Internet port caps your {q.plan_down_mbps:.0f} "
-            "Mbit/s plan.", "")
+        return (
+            1.0,
+            "Its {x.wan_gbps:g} Gbit/s Internet port carries your full "
+            "{q.plan_down_mbps:.0f} Mbit/s plan.",
+            "",
+            "",
+        )
+    return (
+        0.0,
+        "",
+        "Its {r.wan_mbps} Mbit/s Internet port caps your {q.plan_down_mbps:.0f} Mbit/s plan.",
+        "",
+    )
 
 
 def ports(r: Router, q: Requirements) -> Finding:
     if q.multigig_lan:
         fastest = r.max_lan_mbps
         if fastest is None:
-            return (0.4, "", "Unknown whether it has a 2.5 Gbit/s LAN port for your NAS or PC.",
-                    "lan_ports_mbps")
+            return (
+                0.4,
+                "",
+                "Unknown whether it has a 2.5 Gbit/s LAN port for your NAS or PC.",
+                "lan_ports_mbps",
+            )
         if fastest < t.MULTIGIG_WAN_MBPS:
             return (0.2, "", "No 2.5 Gbit/s LAN port: your NAS or PC stays at 1 Gbit/s.", "")
         return (1.0, "Has a {x.lan_gbps:g} Gbit/s LAN port for your NAS or PC.", "", "")
@@ -114,8 +155,9 @@ def ports(r: Router, q: Requirements) -> Finding:
     return (1.0, "{x.lan_count} LAN port(s) for your {q.lan_ports_needed} wired device(s).", "", "")
 
 
-_SQM = ("Has smart queue management (SQM), which keeps games and calls smooth while someone "
-        "downloads.")
+_SQM = (
+    "Has smart queue management (SQM), which keeps games and calls smooth while someone downloads."
+)
 _PRIORITY = "Can prioritise devices or apps."
 
 
@@ -128,12 +170,24 @@ def qos(r: Router, q: Requirements) -> Finding:
     if sqm is None:
         unknown = "qos.sqm" if cares else ""
         if other:
-            return (0.55, _PRIORITY, "Unknown whether it has SQM, the feature that fixes lag "
-                    "under load." if q.sqm_wanted else "", unknown)
+            return (
+                0.55,
+                _PRIORITY,
+                "Unknown whether it has SQM, the feature that fixes lag under load."
+                if q.sqm_wanted
+                else "",
+                unknown,
+            )
         return (0.3, "", "Its traffic-priority features are unknown." if cares else "", unknown)
     if other:
-        return (0.5, _PRIORITY, "No SQM: prioritising cannot fully stop lag when the line is "
-                "full." if q.sqm_wanted else "", "")
+        return (
+            0.5,
+            _PRIORITY,
+            "No SQM: prioritising cannot fully stop lag when the line is full."
+            if q.sqm_wanted
+            else "",
+            "",
+        )
     return (0.0, "", "No traffic-priority features at all." if cares else "", "")
 
 
@@ -144,12 +198,21 @@ def security(r: Router, q: Requirements, today: str | None) -> Finding:
         return (0.0, "", "Security updates ended on {r.firmware.end_of_support}: do not buy.", "")
     wpa3 = 1.0 if r.wpa3 else 0.5 if r.wpa3 is None else 0.0
     updates = 1.0 if auto else 0.5 if auto is None else 0.2
-    support = (min(1.0, years / t.GOOD_SUPPORT_YEARS) if years is not None
-               else 0.8 if end is not None else 0.4)
+    support = (
+        min(1.0, years / t.GOOD_SUPPORT_YEARS)
+        if years is not None
+        else 0.8
+        if end is not None
+        else 0.4
+    )
     score = (wpa3 + updates + support) / 3
     if auto is None or (years is None and end is None):
-        return (score, "", "Its firmware update policy is unknown to us: ask the vendor.",
-                "firmware")
+        return (
+            score,
+            "",
+            "Its firmware update policy is unknown to us: ask the vendor.",
+            "firmware",
+        )
     if r.wpa3 is False:
         return (score, "", "No WPA3, the current Wi-Fi security standard.", "")
     if auto:
@@ -168,8 +231,12 @@ def management(r: Router, q: Requirements) -> Finding:
     if m.cloud_account_required is None:
         return (0.5, "", caveat, "cloud_account" if q.no_cloud_account else "")
     if m.local_web_ui:
-        return (1.0, "Can be managed from a browser on your own network, no account needed.",
-                caveat, "")
+        return (
+            1.0,
+            "Can be managed from a browser on your own network, no account needed.",
+            caveat,
+            "",
+        )
     return (0.7, "", caveat, "")
 
 
@@ -182,8 +249,13 @@ def value(r: Router, q: Requirements) -> Finding:
     if q.budget_usd is not None:
         return (score, "${r.price_usd:.0f}, within your ${q.budget_usd:.0f} budget.", "", "")
     if price > 2 * pivot:
-        return (score, "", "Costs about ${r.price_usd:.0f}, more than twice the ~${x.pivot:.0f} "
-                "a good fit for your home usually costs.", "")
+        return (
+            score,
+            "",
+            "Costs about ${r.price_usd:.0f}, more than twice the ~${x.pivot:.0f} "
+            "a good fit for your home usually costs.",
+            "",
+        )
     return (score, "About ${r.price_usd:.0f}.", "", "")
 
 
@@ -193,17 +265,32 @@ def overkill(r: Router, q: Requirements) -> tuple[Overkill, ...]:
     if q.useful_wifi_mbps < t.FLAGSHIP_USEFUL_BELOW_MBPS:
         rating = class_rating(r.wifi_class)
         if rating is not None and rating >= t.FLAGSHIP_CLASS_RATING:
-            out += ((t.OVERKILL_FLAGSHIP_POINTS,
-                     "A {r.wifi_class} router will not make a {q.plan_down_mbps:.0f} Mbps plan "
-                     "faster: the plan, not the Wi-Fi, sets your speed."),)
+            out += (
+                (
+                    t.OVERKILL_FLAGSHIP_POINTS,
+                    "A {r.wifi_class} router will not make a {q.plan_down_mbps:.0f} Mbps plan "
+                    "faster: the plan, not the Wi-Fi, sets your speed.",
+                ),
+            )
     if r.kind == "mesh" and r.pack_size > q.nodes_needed and q.mesh_preference != "yes":
-        out += ((t.OVERKILL_EXTRA_NODES_POINTS,
-                 "{x.nodes} nodes is more than your home needs ({q.nodes_needed} {x.covers} "
-                 "it)."),)
+        out += (
+            (
+                t.OVERKILL_EXTRA_NODES_POINTS,
+                "{x.nodes} nodes is more than your home needs ({q.nodes_needed} {x.covers} it).",
+            ),
+        )
     wan_mbps = r.wan_mbps
-    if wan_mbps is not None and wan_mbps >= t.MULTIGIG_WAN_MBPS \
-            and q.wan_mbps_needed <= 1000 and not q.multigig_lan:
-        out += ((t.OVERKILL_MULTIGIG_WAN_POINTS,
-                 "Its {x.wan_gbps:g} Gbit/s Internet port goes unused on a "
-                 "{q.plan_down_mbps:.0f} Mbit/s plan."),)
+    if (
+        wan_mbps is not None
+        and wan_mbps >= t.MULTIGIG_WAN_MBPS
+        and q.wan_mbps_needed <= 1000
+        and not q.multigig_lan
+    ):
+        out += (
+            (
+                t.OVERKILL_MULTIGIG_WAN_POINTS,
+                "Its {x.wan_gbps:g} Gbit/s Internet port goes unused on a "
+                "{q.plan_down_mbps:.0f} Mbit/s plan.",
+            ),
+        )
     return out

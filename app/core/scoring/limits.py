@@ -32,14 +32,14 @@ def limit_advice(limit: str, q: Requirements, count: int) -> str:
     """One plain sentence: how many models a limit left out and what to change."""
     advice = {
         "budget": f"cost more than ${q.budget_usd or 0:.0f} or have no known price "
-                  "(raise [budget] max_usd)",
-        "mesh_preference": "are not the kind you asked for (set [preferences] mesh = \"auto\")",
+        "(raise [budget] max_usd)",
+        "mesh_preference": 'are not the kind you asked for (set [preferences] mesh = "auto")',
         "coverage": f"have fewer than the {q.nodes_needed} nodes your home needs "
-                    "(check [home] size and floors, or set [preferences] mesh = \"no\")",
+        '(check [home] size and floors, or set [preferences] mesh = "no")',
         "ports": f"have fewer than {q.lan_ports_needed} LAN ports "
-                 "(lower [wired] devices; a cheap switch adds ports)",
+        "(lower [wired] devices; a cheap switch adds ports)",
         "wan": f"have an Internet port slower than your {q.plan_down_mbps:.0f} Mbit/s plan "
-               "(check [isp] down_mbps)",
+        "(check [isp] down_mbps)",
         "cloud": "need a cloud account (set [preferences] no_cloud_account = false)",
     }[limit]
     return f"{count} {'model' if count == 1 else 'models'} {advice}"

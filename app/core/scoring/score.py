@@ -17,7 +17,14 @@ from app.core.scoring import thresholds as t
 INF = float("inf")
 
 CRITERIA: tuple[str, ...] = (
-    "coverage", "wifi", "wan", "ports", "qos", "security", "management", "value",
+    "coverage",
+    "wifi",
+    "wan",
+    "ports",
+    "qos",
+    "security",
+    "management",
+    "value",
 )
 
 
@@ -59,8 +66,14 @@ def quick_score(
 ) -> Quick:
     """Score a model that passed the hard limits; `weights` follow CRITERIA's order."""
     findings = (
-        c.coverage(r, q), c.wifi(r, q), c.wan(r, q), c.ports(r, q), c.qos(r, q),
-        c.security(r, q, today), c.management(r, q), c.value(r, q),
+        c.coverage(r, q),
+        c.wifi(r, q),
+        c.wan(r, q),
+        c.ports(r, q),
+        c.qos(r, q),
+        c.security(r, q, today),
+        c.management(r, q),
+        c.value(r, q),
     )
     total = 0.0
     penalty = 0.0

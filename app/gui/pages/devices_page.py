@@ -18,15 +18,22 @@ from app.core.scan import ScanResult, WifiLink
 from app.gui.pages.base import MeasurementPage, WizardContext, banner, show_banner, wrapped_label
 from app.gui.workers import JobFunction
 
-KIND_NAMES = {"phone": "Phone", "computer": "Computer", "tv": "TV / streamer",
-              "console": "Game console", "printer": "Printer", "iot": "Smart home",
-              "network": "Network gear", "unknown": "Unknown"}
+KIND_NAMES = {
+    "phone": "Phone",
+    "computer": "Computer",
+    "tv": "TV / streamer",
+    "console": "Game console",
+    "printer": "Printer",
+    "iot": "Smart home",
+    "network": "Network gear",
+    "unknown": "Unknown",
+}
 COLUMNS = ("Name", "Kind", "Vendor", "IP address", "MAC address", "Private MAC")
 NAME, KIND, VENDOR, IP, MAC, RANDOM = range(len(COLUMNS))
 METHOD_WORDS = {
     "arp": "Deep scan (ARP sweep): finds every device that is switched on.",
     "neighbor": "Quick scan without administrator rights: sleeping phones and gadgets can be "
-                "missed.",
+    "missed.",
 }
 
 
@@ -42,8 +49,10 @@ def crowding_words(score: int) -> str:
 
 class DevicesPage(MeasurementPage):
     title = "Devices"
-    subtitle = ("What is connected to your network. Give devices names you recognise; "
-                "the count and kinds shape the recommendation. The scan stays inside your home.")
+    subtitle = (
+        "What is connected to your network. Give devices names you recognise; "
+        "the count and kinds shape the recommendation. The scan stays inside your home."
+    )
     icon_name = "devices"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -54,8 +63,9 @@ class DevicesPage(MeasurementPage):
         self.scan_button = QPushButton("&Scan my network", objectName="primary")
         self.scan_button.clicked.connect(lambda: self.start(self.ctx.engines.scan))
         self.deeper_button = QPushButton("Run &deeper scan")
-        self.deeper_button.setToolTip("Asks for your password once, then sweeps every address "
-                                      "so sleeping devices answer too.")
+        self.deeper_button.setToolTip(
+            "Asks for your password once, then sweeps every address so sleeping devices answer too."
+        )
         self.deeper_button.clicked.connect(self.start_deeper)
         self.deeper_button.hide()
         self.add_job_controls(layout, self.scan_button, self.deeper_button)
@@ -66,9 +76,11 @@ class DevicesPage(MeasurementPage):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -77,9 +89,14 @@ class DevicesPage(MeasurementPage):
         self.table.setWordWrap(False)
         self.table.itemChanged.connect(self._label_edited)
         layout.addWidget(self.table, 1)
-        layout.addWidget(wrapped_label("Double-click a name (or select a row and press F2) to "
-                                       "rename a device. \"Private MAC\" marks phones that hide "
-                                       "their real address; one phone can appear twice.", "muted"))
+        layout.addWidget(
+            wrapped_label(
+                "Double-click a name (or select a row and press F2) to "
+                'rename a device. "Private MAC" marks phones that hide '
+                "their real address; one phone can appear twice.",
+                "muted",
+            )
+        )
 
         wifi = QHBoxLayout()
         link_box = QGroupBox("This computer's Wi-Fi link")
@@ -107,8 +124,11 @@ class DevicesPage(MeasurementPage):
             self.start(self.ctx.engines.deeper_scan)
 
     def start(self, engine: JobFunction) -> None:
-        self.run_job(engine, "Looking for devices…",
-                     "Scan cancelled. Scan again, or press Next to go on without it.")
+        self.run_job(
+            engine,
+            "Looking for devices…",
+            "Scan cancelled. Scan again, or press Next to go on without it.",
+        )
 
     def _set_running(self, running: bool) -> None:
         self.scan_button.setEnabled(not running)
@@ -147,8 +167,14 @@ class DevicesPage(MeasurementPage):
             name = labels.get(device.mac) or device.hostname or ""
             if device.is_gateway and not name:
                 name = "Your router (gateway)"
-            cells = (name, KIND_NAMES.get(device.kind, device.kind), device.vendor or "unknown",
-                     device.ip, device.mac, "yes" if device.randomized_mac else "")
+            cells = (
+                name,
+                KIND_NAMES.get(device.kind, device.kind),
+                device.vendor or "unknown",
+                device.ip,
+                device.mac,
+                "yes" if device.randomized_mac else "",
+            )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column != NAME:
@@ -161,8 +187,10 @@ class DevicesPage(MeasurementPage):
                 self.table.setItem(row, column, item)
         self._filling = False
         count = len(devices)
-        self.status.setText(f"Found {count} device{'s' if count != 1 else ''} on {result.cidr} "
-                            f"({result.interface}) in {result.duration_s:.1f} s.")
+        self.status.setText(
+            f"Found {count} device{'s' if count != 1 else ''} on {result.cidr} "
+            f"({result.interface}) in {result.duration_s:.1f} s."
+        )
         note = METHOD_WORDS.get(result.method, f"Method: {result.method}.")
         unprivileged = result.method == "neighbor" and self.ctx.engines.deeper_scan is not None
         if unprivileged:
@@ -204,8 +232,15 @@ def link_words(link: WifiLink | None) -> str:
         parts.append(f"channel {link.channel}")
     text = ", ".join(parts)
     if link.signal_dbm is not None:
-        quality = ("excellent" if link.signal_dbm >= -55 else "good" if link.signal_dbm >= -67
-                   else "weak" if link.signal_dbm >= -75 else "very weak")
+        quality = (
+            "excellent"
+            if link.signal_dbm >= -55
+            else "good"
+            if link.signal_dbm >= -67
+            else "weak"
+            if link.signal_dbm >= -75
+            else "very weak"
+        )
         text += f"\nSignal: {link.signal_dbm} dBm ({quality})"
     if link.tx_rate_mbps:
         text += f"\nLink rate: {link.tx_rate_mbps:.0f} Mbit/s"
@@ -220,10 +255,11 @@ def air_words(result: ScanResult) -> str:
         return "Nearby networks are not available on this system."
     lines = []
     for band in nearby.bands:
-        line = (f"{band.band} GHz: {band.networks} network{'s' if band.networks != 1 else ''}, "
-                f"{crowding_words(band.crowding)} ({band.crowding}/100)")
+        line = (
+            f"{band.band} GHz: {band.networks} network{'s' if band.networks != 1 else ''}, "
+            f"{crowding_words(band.crowding)} ({band.crowding}/100)"
+        )
         if band.busiest_channels:
             line += f"; busiest channels {', '.join(map(str, band.busiest_channels))}"
         lines.append(line)
     return "\n".join(lines)
-

@@ -23,14 +23,21 @@ from app.errors import RouterAdvisorError
 from app.gui import exporting, history_io
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner
 
-FORMATS = (("pdf", "&PDF (to print or share)"), ("html", "&Web page (HTML)"),
-           ("md", "&Markdown"), ("csv", "Spreadsheet (&CSV)"), ("json", "Data (&JSON)"))
+FORMATS = (
+    ("pdf", "&PDF (to print or share)"),
+    ("html", "&Web page (HTML)"),
+    ("md", "&Markdown"),
+    ("csv", "Spreadsheet (&CSV)"),
+    ("json", "Data (&JSON)"),
+)
 
 
 class ExportPage(WizardPage):
     title = "Export"
-    subtitle = "Keep the shortlist and the questions: print them, send them, or open them " \
+    subtitle = (
+        "Keep the shortlist and the questions: print them, send them, or open them "
         "in a spreadsheet. This run is also saved in your history."
+    )
     icon_name = "export"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -87,8 +94,11 @@ class ExportPage(WizardPage):
                 show_banner(self.saved, f"This run could not be saved in the history: {exc}")
                 return
         if state.run_id is not None:
-            show_banner(self.saved, f"Saved in your history as run {state.run_id}. Open "
-                                    "History (Ctrl+H) any time to compare with later runs.")
+            show_banner(
+                self.saved,
+                f"Saved in your history as run {state.run_id}. Open "
+                "History (Ctrl+H) any time to compare with later runs.",
+            )
         self.export_button.setEnabled(state.recommendation is not None)
         self.export_button.setFocus()
 
@@ -108,8 +118,10 @@ class ExportPage(WizardPage):
             folder.mkdir(parents=True, exist_ok=True)
             self.written = exporting.export_report(self.ctx.state, folder, formats)
         except (OSError, RouterAdvisorError) as exc:
-            show_banner(self.error, f"Could not write the files ({exc}). Choose another "
-                                    "folder, then Export again.")
+            show_banner(
+                self.error,
+                f"Could not write the files ({exc}). Choose another folder, then Export again.",
+            )
             return []
         self.files.clear()
         self.files.addItems([str(path) for path in self.written])

@@ -30,14 +30,23 @@ from app.errors import UserInputError
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
 from app.gui.settings import save_last_answers
 
-WALLS = (("drywall", "Light (plasterboard, wood)"), ("brick", "Brick"),
-         ("concrete", "Concrete or stone"))
-MESH = (("auto", "Decide for me"), ("yes", "Yes, I want a mesh system"),
-        ("no", "No, one router only"))
+WALLS = (
+    ("drywall", "Light (plasterboard, wood)"),
+    ("brick", "Brick"),
+    ("concrete", "Concrete or stone"),
+)
+MESH = (
+    ("auto", "Decide for me"),
+    ("yes", "Yes, I want a mesh system"),
+    ("no", "No, one router only"),
+)
 # Every mnemonic on this page is unique, and none takes the window's Q, B, N or H.
-USAGE = (("gaming", "Someone plays online &games"), ("video_calls", "We make &video calls"),
-         ("remote_work", "Someone wo&rks from home"),
-         ("large_uploads", "We upload big f&iles (backups, videos)"))
+USAGE = (
+    ("gaming", "Someone plays online &games"),
+    ("video_calls", "We make &video calls"),
+    ("remote_work", "Someone wo&rks from home"),
+    ("large_uploads", "We upload big f&iles (backups, videos)"),
+)
 
 
 def _spin(section: str, key: str, value: int) -> QSpinBox:
@@ -61,8 +70,10 @@ def _money_or_speed(low: float, high: float, suffix: str, none_text: str) -> QDo
 
 class HomePage(WizardPage):
     title = "Your home"
-    subtitle = "A few questions about your home and how you use the internet. The defaults " \
+    subtitle = (
+        "A few questions about your home and how you use the internet. The defaults "
         "fit a typical home; change what does not fit yours."
+    )
     icon_name = "home"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -155,8 +166,14 @@ class HomePage(WizardPage):
         self.size.setValue(DEFAULT_SIZE_M2)
         for widget in (self.size, self.budget, self.plan_down, self.plan_up):
             widget.valueChanged.connect(self._validate)
-        for widget in (self.floors, self.people, self.devices, self.smart, self.wired,
-                       self.streams):
+        for widget in (
+            self.floors,
+            self.people,
+            self.devices,
+            self.smart,
+            self.wired,
+            self.streams,
+        ):
             widget.valueChanged.connect(self._validate)
 
     # -- units --------------------------------------------------------------------------
@@ -216,15 +233,19 @@ class HomePage(WizardPage):
         """The form's values as answers-file data, not yet validated."""
         size_key = "size_m2" if self.unit.currentData() == "m2" else "size_sqft"
         data: dict[str, dict[str, Any]] = {
-            "home": {size_key: round(self.size.value(), 1), "floors": self.floors.value(),
-                     "walls": self.walls.currentData()},
-            "household": {"people": self.people.value(),
-                          "smart_home_devices": self.smart.value()},
+            "home": {
+                size_key: round(self.size.value(), 1),
+                "floors": self.floors.value(),
+                "walls": self.walls.currentData(),
+            },
+            "household": {"people": self.people.value(), "smart_home_devices": self.smart.value()},
             "usage": {key: box.isChecked() for key, box in self.usage.items()}
             | {"streaming_4k": self.streams.value()},
             "wired": {"devices": self.wired.value(), "multigig": self.multigig.isChecked()},
-            "preferences": {"mesh": self.mesh.currentData(),
-                            "no_cloud_account": self.no_cloud.isChecked()},
+            "preferences": {
+                "mesh": self.mesh.currentData(),
+                "no_cloud_account": self.no_cloud.isChecked(),
+            },
         }
         if self.devices.value() > 0:
             data["household"]["devices"] = self.devices.value()
@@ -247,14 +268,16 @@ class HomePage(WizardPage):
             found = len(state.scan.devices)
             if self.devices.value() < found:
                 self.devices.setValue(found)
-            self.devices_note.setText(f"Your scan found {found}; count the ones that were off "
-                                      "too.")
+            self.devices_note.setText(f"Your scan found {found}; count the ones that were off too.")
         else:
-            self.devices_note.setText("Phones, laptops, TVs, speakers, cameras… about 8 per "
-                                      "person is typical.")
+            self.devices_note.setText(
+                "Phones, laptops, TVs, speakers, cameras… about 8 per person is typical."
+            )
         if state.speed is not None and not state.speed.manual:
-            self.plan_note.setText(f"Your measured {state.speed.download_mbps:.0f}/"
-                                   f"{state.speed.upload_mbps:.0f} Mbit/s will be used.")
+            self.plan_note.setText(
+                f"Your measured {state.speed.download_mbps:.0f}/"
+                f"{state.speed.upload_mbps:.0f} Mbit/s will be used."
+            )
         else:
             self.plan_note.setText("On your bill or the provider's website.")
         self._validate()
@@ -272,8 +295,10 @@ class HomePage(WizardPage):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         if error and too_many:
-            error = ("You have more smart-home devices than connected devices: raise "
-                     "\"Connected devices\" (it counts every device) or lower \"smart-home\".")
+            error = (
+                "You have more smart-home devices than connected devices: raise "
+                '"Connected devices" (it counts every device) or lower "smart-home".'
+            )
         if error != self._error:
             self._error = error
             show_banner(self.error, error)

@@ -17,8 +17,10 @@ from app.gui.state import ChecklistItem
 
 class QuestionsPage(WizardPage):
     title = "Vendor questions"
-    subtitle = "Ask these before you buy, in a shop or by e-mail. Tick what you have asked; " \
+    subtitle = (
+        "Ask these before you buy, in a shop or by e-mail. Tick what you have asked; "
         "edit or add your own. They go into the export."
+    )
     icon_name = "questions"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -28,8 +30,10 @@ class QuestionsPage(WizardPage):
         self.list = QListWidget(objectName="checklist")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
         self.list.itemChanged.connect(self._item_changed)
         self.list.currentRowChanged.connect(self._show_why)
         layout.addWidget(self.list, 1)
@@ -40,8 +44,9 @@ class QuestionsPage(WizardPage):
         self.add_button = QPushButton("&Add a question")
         self.add_button.clicked.connect(self.add_question)
         self.edit_button = QPushButton("&Edit")
-        self.edit_button.clicked.connect(lambda: self.list.currentItem() and self.list.editItem(
-            self.list.currentItem()))
+        self.edit_button.clicked.connect(
+            lambda: self.list.currentItem() and self.list.editItem(self.list.currentItem())
+        )
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_current)
         for button in (self.add_button, self.edit_button, self.remove_button):

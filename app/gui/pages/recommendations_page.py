@@ -21,8 +21,10 @@ MAX_COMPARED = 3
 
 class RecommendationsPage(WizardPage):
     title = "Recommendations"
-    subtitle = "The models that fit your home best, with the reasons and the catches. " \
+    subtitle = (
+        "The models that fit your home best, with the reasons and the catches. "
         "Tick two or three to compare them side by side."
+    )
     icon_name = "recommendations"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -81,8 +83,9 @@ class RecommendationsPage(WizardPage):
             progress(ProgressUpdate(None, "Loading the catalog…"))
             routers = load_routers()
             cancel.raise_if_cancelled()
-            return routers, recommend(answers, routers, speed, scan, top=SHORTLIST_SIZE,
-                                      today=today)
+            return routers, recommend(
+                answers, routers, speed, scan, top=SHORTLIST_SIZE, today=today
+            )
 
         job = self.ctx.runner.start(work)
         job.succeeded.connect(self._on_result)
@@ -128,8 +131,10 @@ class RecommendationsPage(WizardPage):
             self.list_layout.insertWidget(self.list_layout.count() - 1, card)
             self.cards.append(card)
         left_out = sum(rec.excluded.values())
-        self.status.setText(f"{len(rec.shortlist)} best of {rec.considered} models; {left_out} "
-                            "left out because they miss a must-have (budget, ports or coverage).")
+        self.status.setText(
+            f"{len(rec.shortlist)} best of {rec.considered} models; {left_out} "
+            "left out because they miss a must-have (budget, ports or coverage)."
+        )
         self.catalog_button.setEnabled(bool(self.routers))
 
     def selected(self) -> list[Router]:
@@ -140,8 +145,9 @@ class RecommendationsPage(WizardPage):
         for card in self.cards:
             card.compare.setEnabled(card.compare.isChecked() or count < MAX_COMPARED)
         self.compare_button.setEnabled(2 <= count <= MAX_COMPARED)
-        self.compare_button.setText(f"C&ompare selected ({count})" if count else
-                                    "C&ompare selected")
+        self.compare_button.setText(
+            f"C&ompare selected ({count})" if count else "C&ompare selected"
+        )
 
     def open_comparison(self) -> None:
         from app.gui.compare_dialog import CompareDialog
@@ -152,4 +158,3 @@ class RecommendationsPage(WizardPage):
         from app.gui.catalog_browser import CatalogBrowser
 
         CatalogBrowser(self.routers, self).open()
-

@@ -29,17 +29,25 @@ GRADE_WORDS = {
     "D": "Poor: a busy line makes calls and games stutter. Look for SQM/QoS.",
     "F": "Bad: the line chokes under load. A router with SQM would make a big difference.",
 }
-ACTIVITY_NAMES = {"gaming": "Online gaming", "video_calls": "Video calls",
-                  "streaming_4k": "4K streaming", "large_uploads": "Large uploads"}
+ACTIVITY_NAMES = {
+    "gaming": "Online gaming",
+    "video_calls": "Video calls",
+    "streaming_4k": "4K streaming",
+    "large_uploads": "Large uploads",
+}
 RATING_COLOURS = {"great": "#1f9d57", "good": "#3c8d2f", "okay": "#c78a00", "poor": "#d64545"}
+
 
 def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} ms"
 
+
 class SpeedPage(MeasurementPage):
     title = "Internet speed"
-    subtitle = ("How fast your connection is, and how much delay it adds when it is busy. "
-                "Takes about 12 seconds; skip it or type your plan's speeds if you prefer.")
+    subtitle = (
+        "How fast your connection is, and how much delay it adds when it is busy. "
+        "Takes about 12 seconds; skip it or type your plan's speeds if you prefer."
+    )
     icon_name = "speed"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -83,8 +91,9 @@ class SpeedPage(MeasurementPage):
         details.addWidget(verdict_box, 3)
         layout.addLayout(details)
 
-        manual = QGroupBox("Or type your plan's speeds (for when the test is blocked or you "
-                           "are offline)")
+        manual = QGroupBox(
+            "Or type your plan's speeds (for when the test is blocked or you are offline)"
+        )
         row = QHBoxLayout(manual)
         self.manual_down = self._spin(" Mbit/s", 300)
         self.manual_up = self._spin(" Mbit/s", 20)
@@ -170,8 +179,9 @@ class SpeedPage(MeasurementPage):
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
-        self.start_button.setText("&Start speed test" if not self.ctx.state.speed
-                                  else "Test &again")
+        self.start_button.setText(
+            "&Start speed test" if not self.ctx.state.speed else "Test &again"
+        )
         self.manual_button.setEnabled(not running)
         self.rate_card.setVisible(running)
         super()._set_running(running)
@@ -191,8 +201,10 @@ class SpeedPage(MeasurementPage):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         show_banner(self.error, message)
-        self.status.setText("The speed test did not finish. Start it again (Retry), type your "
-                            "plan's speeds below, or press Next to skip.")
+        self.status.setText(
+            "The speed test did not finish. Start it again (Retry), type your "
+            "plan's speeds below, or press Next to skip."
+        )
         self.start_button.setText("&Retry")
 
     def _on_finished(self) -> None:
@@ -204,8 +216,15 @@ class SpeedPage(MeasurementPage):
         """Fill the numbers and verdicts from `result` (None clears them)."""
         self.rate.setText("—")
         if result is None:
-            for label in (self.download, self.upload, self.grade, self.idle, self.jitter,
-                          self.loaded_down, self.loaded_up):
+            for label in (
+                self.download,
+                self.upload,
+                self.grade,
+                self.idle,
+                self.jitter,
+                self.loaded_down,
+                self.loaded_up,
+            ):
                 label.setText("—")
             self.grade_words.setText("")
             for key, label in self.verdict_labels.items():
@@ -220,12 +239,17 @@ class SpeedPage(MeasurementPage):
         self.loaded_down.setText(_ms(result.loaded_latency_download_ms))
         self.loaded_up.setText(_ms(result.loaded_latency_upload_ms))
         if result.manual:
-            self.status.setText("Using the speeds you typed. Delay was not measured, so the "
-                                "busy-line grade is unknown.")
+            self.status.setText(
+                "Using the speeds you typed. Delay was not measured, so the "
+                "busy-line grade is unknown."
+            )
             self.grade_words.setText("Run the test to learn how your line behaves when busy.")
         else:
-            where = result.server.sponsor or result.server.name or result.server.url \
-                if result.server else "the server"
+            where = (
+                result.server.sponsor or result.server.name or result.server.url
+                if result.server
+                else "the server"
+            )
             self.status.setText(f"Measured in {result.duration_s:.1f} s against {where}.")
             self.grade_words.setText(GRADE_WORDS.get(result.bufferbloat_grade or "", ""))
         for key, label in self.verdict_labels.items():
@@ -234,5 +258,7 @@ class SpeedPage(MeasurementPage):
                 label.setText(f"<b>{ACTIVITY_NAMES[key]}</b>: —")
                 continue
             colour = RATING_COLOURS.get(verdict.rating, "palette(text)")
-            label.setText(f"<b>{ACTIVITY_NAMES[key]}</b>: <span style='color:{colour}'><b>"
-                          f"{verdict.rating}</b></span> — {html.escape(verdict.reason)}")
+            label.setText(
+                f"<b>{ACTIVITY_NAMES[key]}</b>: <span style='color:{colour}'><b>"
+                f"{verdict.rating}</b></span> — {html.escape(verdict.reason)}"
+            )

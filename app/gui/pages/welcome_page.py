@@ -6,17 +6,29 @@ from app.gui.pages.base import WizardContext, WizardPage, wrapped_label
 from app.gui.style import icon
 
 POINTS = (
-    ("speed", "Your internet speed",
-     "Download, upload and delay, both when the line is quiet and when it is busy, because a "
-     "busy line is what makes games and calls stutter."),
-    ("devices", "The devices at home",
-     "How many phones, computers, TVs and smart-home gadgets share your network, and how "
-     "crowded the Wi-Fi air around you is."),
-    ("home", "Your home and how you use it",
-     "A few questions: size, floors, walls, who games, who works from home, your budget."),
-    ("recommendations", "An honest shortlist",
-     "Real routers and mesh systems ranked for your home, with the reasons, the caveats and "
-     "the questions to ask a shop before you buy."),
+    (
+        "speed",
+        "Your internet speed",
+        "Download, upload and delay, both when the line is quiet and when it is busy, because a "
+        "busy line is what makes games and calls stutter.",
+    ),
+    (
+        "devices",
+        "The devices at home",
+        "How many phones, computers, TVs and smart-home gadgets share your network, and how "
+        "crowded the Wi-Fi air around you is.",
+    ),
+    (
+        "home",
+        "Your home and how you use it",
+        "A few questions: size, floors, walls, who games, who works from home, your budget.",
+    ),
+    (
+        "recommendations",
+        "An honest shortlist",
+        "Real routers and mesh systems ranked for your home, with the reasons, the caveats and "
+        "the questions to ask a shop before you buy.",
+    ),
 )
 
 PRIVACY = (
@@ -56,5 +68,6 @@ class WelcomePage(WizardPage):
             note.setFrameShape(QFrame.Shape.NoFrame)
             layout.addWidget(note)
         layout.addStretch(1)
-        layout.addWidget(wrapped_label("Press Next (Alt+Right) to start. Every step can be "
-                                       "skipped.", "muted"))
+        layout.addWidget(
+            wrapped_label("Press Next (Alt+Right) to start. Every step can be skipped.", "muted")
+        )
