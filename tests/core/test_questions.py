@@ -5,21 +5,8 @@ from app.core.needs import derive_requirements
 from app.core.questions import need_questions, seed_questions, vendor_questions
 from app.core.recommend import rank
 from app.core.router import QoS
-from app.core.speed import SpeedResult
 from tests.core.fixture_catalog import fixture_routers
-
-
-def bloated(down: float) -> SpeedResult:
-    return SpeedResult(
-        server=None,
-        download_mbps=down,
-        upload_mbps=20,
-        idle_latency_ms=10,
-        jitter_ms=1,
-        loaded_latency_download_ms=450,
-        loaded_latency_upload_ms=300,
-        bufferbloat_grade="F",
-    )
+from tests.core.fixture_speed import bufferbloated_line
 
 
 def test_the_seed_list_covers_every_topic_and_says_why() -> None:
@@ -43,7 +30,7 @@ def test_the_seed_list_covers_every_topic_and_says_why() -> None:
 
 
 def test_a_gamer_with_bufferbloat_is_asked_about_sqm_at_their_speed() -> None:
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bloated(500))
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(500))
     sqm = [vq for vq in need_questions(q) if "SQM" in vq.question]
     assert sqm and "500 Mbps" in sqm[0].question and "hardware acceleration" in sqm[0].question
     assert "grade F" in sqm[0].why
@@ -62,7 +49,7 @@ def test_a_multi_floor_mesh_is_asked_about_wired_backhaul() -> None:
 
 
 def test_unknown_facts_of_a_shortlisted_model_become_questions_about_it() -> None:
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bloated(300))
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(300))
     routers = [r for r in fixture_routers() if r.model == "AX3000T"]
     assert routers[0].qos == QoS()  # nothing known about its QoS
     shortlist, _ = rank(routers, q, top=1)

@@ -9,10 +9,10 @@ from app.core.recommend import recommend
 from app.core.router import Router
 from app.core.scoring.criteria import class_rating
 from app.core.scoring.thresholds import FLAGSHIP_CLASS_RATING
-from app.core.speed import SpeedResult
 from app.errors import UserInputError
 from app.services.catalog import load_routers
 from tests.core.fixture_catalog import fixture_routers
+from tests.core.fixture_speed import bufferbloated_line
 
 SMALL_FLAT = {
     "home": {"size_m2": 45},
@@ -44,19 +44,6 @@ def catalog(request: pytest.FixtureRequest) -> list[Router]:
     return routers
 
 
-def bufferbloat_f(down: float) -> SpeedResult:
-    return SpeedResult(
-        server=None,
-        download_mbps=down,
-        upload_mbps=20.0,
-        idle_latency_ms=15.0,
-        jitter_ms=3.0,
-        loaded_latency_download_ms=480.0,
-        loaded_latency_upload_ms=350.0,
-        bufferbloat_grade="F",
-    )
-
-
 def answers(data: dict) -> Answers:
     return answers_from_dict(data)
 
@@ -86,7 +73,7 @@ def test_a_three_floor_house_on_2_gbps_fibre_gets_a_multigig_mesh(catalog: list[
 def test_a_gamer_with_bad_bufferbloat_gets_sqm_models_first_and_the_question(
     catalog: list[Router],
 ) -> None:
-    rec = recommend(answers(GAMER), catalog, speed=bufferbloat_f(500.0), top=5)
+    rec = recommend(answers(GAMER), catalog, speed=bufferbloated_line(500.0), top=5)
     sqm = [item.router.qos.sqm is True for item in rec.shortlist]
     assert sqm[:3] == [True, True, True]
     assert sqm == sorted(sqm, reverse=True)  # no SQM model above one that has it
@@ -113,9 +100,9 @@ def test_an_empty_catalog_says_how_to_fill_it() -> None:
 
 
 def test_the_same_inputs_give_the_same_recommendation(catalog: list[Router]) -> None:
-    first = recommend(answers(GAMER), catalog, speed=bufferbloat_f(500.0), top=8).to_dict()
+    first = recommend(answers(GAMER), catalog, speed=bufferbloated_line(500.0), top=8).to_dict()
     again = recommend(
-        answers(GAMER), list(reversed(catalog)), speed=bufferbloat_f(500.0), top=8
+        answers(GAMER), list(reversed(catalog)), speed=bufferbloated_line(500.0), top=8
     ).to_dict()
     assert first == again
 
