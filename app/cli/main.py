@@ -8,6 +8,7 @@ from types import ModuleType
 
 from app import __version__
 from app.cli import catalog_cmd, history_cmd, recommend_cmd, scan_cmd, speed_cmd
+from app.cli.output import OneLineParser
 from app.errors import RuntimeFailure, UserInputError
 from app.logs import setup_logging
 
@@ -25,7 +26,7 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="router-advisor",
         description="Choose your next home Wi-Fi router from facts about your own home. "
         "Run without a command to open the desktop app.",

@@ -1,9 +1,12 @@
 """Shared printing for CLI commands: JSON, tables and a text progress bar on stderr."""
 
+import argparse
 import json
+import math
+import re
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from app.core.progress import ProgressUpdate
 
@@ -48,3 +51,55 @@ class TextProgress:
         if self._live:
             self._stream.write("\r" + " " * 79 + "\r")
             self._stream.flush()
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one plain line that points to --help."""
+
+    def error(self, message: str) -> NoReturn:
+        match = re.fullmatch(r"argument (\S+?)(?:/\S+)?: expected one argument", message)
+        if match:
+            option = match.group(1)
+            message = f"{option} needs a value; if the value starts with '-', write {option}=VALUE"
+        message = message.replace("the following arguments are required:", "missing")
+        message = re.sub(r"^argument (\S+?)(?:/\S+)?: ", r"\1: ", message)
+        message = re.sub(
+            r"invalid choice: ('[^']*') \(choose from (.*)\)",
+            lambda m: f"{m.group(1)} is not one of {m.group(2).replace(chr(39), '')}",
+            message,
+        )
+        self.exit(2, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, refused in plain words."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"write a whole number from {low} to {high}, not '{text}'"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"write a whole number from {low} to {high}, not {value}"
+            )
+        return value
+
+    return parse
+
+
+def positive_number(unit: str) -> Callable[[str], float]:
+    """An argparse type: a number above 0 (in `unit`), refused in plain words."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not (math.isfinite(value) and value > 0):
+            raise argparse.ArgumentTypeError(f"write a number of {unit} above 0, not '{text}'")
+        return value
+
+    return parse
