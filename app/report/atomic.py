@@ -2,15 +2,29 @@
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions the file would get from a plain open(): an existing file keeps its
+    own, a new one gets 0666 less the umask (mkstemp alone would give 0600)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over."""
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
