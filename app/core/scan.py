@@ -14,6 +14,15 @@ DEVICE_KINDS: tuple[str, ...] = (
     "network",
     "unknown",
 )
+# The words a person reads for a stored kind; the stored value and JSON keep "iot".
+_KIND_WORDS = {"iot": "smart-home"}
+
+
+def kind_word(kind: str) -> str:
+    """The kind as a person reads it: "smart-home" for "iot", the others as they are."""
+    return _KIND_WORDS.get(kind, kind)
+
+
 ScanMethod = Literal["arp", "neighbor"]
 # What a person may ask for: `auto` picks `arp` when raw sockets are allowed, else `neighbor`.
 SCAN_METHODS: tuple[str, ...] = ("auto", "arp", "neighbor")
