@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.device_diff import SeenDevice
+from app.core.scan import kind_word
 from app.errors import RouterAdvisorError
 from app.gui import history_io
 from app.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
@@ -28,6 +29,7 @@ from app.gui.style import icon
 from app.history.records import RunDiff, RunSummary
 
 RUN_COLUMNS = (
+    "Run",
     "Date",
     "Download",
     "Upload",
@@ -45,12 +47,12 @@ def _when(created_at: str) -> str:
 
 
 def _num(value: float | None, unit: str) -> str:
-    return "—" if value is None else f"{value:.0f} {unit}"
+    return "not measured" if value is None else f"{value:.0f} {unit}"
 
 
 def _device(d: SeenDevice) -> str:
     name = d.display_name or d.vendor or "unnamed device"
-    return f"{html.escape(name)} <span style='color:gray'>({d.kind}, {d.ip})</span>"
+    return f"{html.escape(name)} <span style='color:gray'>({kind_word(d.kind)}, {d.ip})</span>"
 
 
 def diff_html(diff: RunDiff | None) -> str:
@@ -70,7 +72,7 @@ def diff_html(diff: RunDiff | None) -> str:
     ]
     for change in d.changed:
         what = ", ".join(
-            f"{c.field} {html.escape(c.before or '—')} → {html.escape(c.after or '—')}"
+            f"{c.field} {html.escape(c.before or 'unknown')} → {html.escape(c.after or 'unknown')}"
             for c in change.changes
         )
         lines.append(
@@ -82,7 +84,7 @@ def diff_html(diff: RunDiff | None) -> str:
 
 def top_pick_name(key: str | None, names: dict[str, str]) -> str:
     if key is None:
-        return "—"
+        return "none"
     return names.get(key) or key.replace("/", " ")
 
 
@@ -171,13 +173,14 @@ class HistoryWindow(QWidget):
         self.runs.setRowCount(len(runs))
         for row, r in enumerate(runs):
             cells = (
+                str(r.id),
                 _when(r.created_at),
                 _num(r.download_mbps, "Mbit/s"),
                 _num(r.upload_mbps, "Mbit/s"),
                 _num(r.idle_latency_ms, "ms"),
                 _num(r.loaded_latency_ms, "ms"),
-                r.grade or "—",
-                "—" if r.device_count is None else str(r.device_count),
+                r.grade or "not measured",
+                "not scanned" if r.device_count is None else str(r.device_count),
                 top_pick_name(r.top_pick, names),
             )
             for column, text in enumerate(cells):

@@ -64,4 +64,4 @@ def test_the_history_shows_the_top_pick_by_its_display_name(qtbot: QtBot) -> Non
     history_window = HistoryWindow(window.ctx, parent=window)
     column = history_window.runs.columnCount() - 1
     shown = [history_window.runs.item(row, column).text() for row in range(3)]
-    assert shown == [real.display_name, "—", "no such model"]
+    assert shown == [real.display_name, "none", "no such model"]
