@@ -4,6 +4,7 @@ Every key is optional and has a sensible default; an unknown key, a wrong type o
 number raises UserInputError naming the key and saying what to write instead.
 """
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -29,9 +30,12 @@ DEFAULT_UP_MBPS = 20.0
 
 @dataclass(frozen=True)
 class Home:
+    """`size_unit` is the unit the person gave the size in, so answers echo it back."""
+
     size_m2: float = DEFAULT_SIZE_M2
     floors: int = 1
     walls: Walls = "drywall"
+    size_unit: Literal["m2", "sqft"] = "m2"
 
 
 @dataclass(frozen=True)
@@ -129,23 +133,31 @@ SCHEMA: dict[str, dict[str, _Rule]] = {
 }
 
 
+def _shown(value: Any) -> str:
+    """A value as the answers file spells it (true, "yes", 3), not as Python does."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return str(value)
+
+
 def _check(section: str, key: str, rule: _Rule, value: Any) -> Any:
     name = f"[{section}] {key}"
     if rule.kind == "bool":
         if not isinstance(value, bool):
-            raise UserInputError(f"{name} must be true or false, not {value!r}")
+            raise UserInputError(f"{name} must be true or false, not {_shown(value)}")
         return value
     if rule.kind == "choice":
         if value not in rule.choices:
             options = " | ".join(f'"{c}"' for c in rule.choices)
-            raise UserInputError(f"{name} must be one of {options}, not {value!r}")
+            raise UserInputError(f"{name} must be one of {options}, not {_shown(value)}")
         return value
     whole = rule.kind == "int"
     ok_type = isinstance(value, int) if whole else isinstance(value, int | float)
     unit = f" ({rule.unit})" if rule.unit else ""
     kind_word = "a whole number" if whole else "a number"
     if isinstance(value, bool) or not ok_type:
-        raise UserInputError(f"{name} must be {kind_word}{unit}, not {value!r}")
+        raise UserInputError(f"{name} must be {kind_word}{unit}, not {_shown(value)}")
     if not rule.low <= value <= rule.high:
         raise UserInputError(
             f"{name} = {value} is out of range: write {kind_word} from "
@@ -159,11 +171,17 @@ def _validated(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         raise UserInputError("the answers file must be a table of sections like [home] and [usage]")
     out: dict[str, dict[str, Any]] = {}
     for section, values in data.items():
+        home_of = [name for name, rules in SCHEMA.items() if section in rules]
+        if section not in SCHEMA and home_of:
+            under = " or ".join(f"[{name}]" for name in home_of)
+            raise UserInputError(f"{section} must go in a section: put it under {under}")
         if section not in SCHEMA:
             known = ", ".join(f"[{s}]" for s in SCHEMA)
             raise UserInputError(f"unknown section [{section}]: remove it or use one of {known}")
         if not isinstance(values, Mapping):
-            raise UserInputError(f"[{section}] must be a section of keys, not {values!r}")
+            raise UserInputError(
+                f"[{section}] must be a section of keys (a table), not {_shown(values)}"
+            )
         rules = SCHEMA[section]
         checked: dict[str, Any] = {}
         for key, value in values.items():
@@ -195,7 +213,12 @@ def answers_from_dict(data: Mapping[str, Any]) -> Answers:
             "devices counts every connected device, smart-home ones included"
         )
     return Answers(
-        home=Home(size_m2=size, floors=home.get("floors", 1), walls=home.get("walls", "drywall")),
+        home=Home(
+            size_m2=size,
+            floors=home.get("floors", 1),
+            walls=home.get("walls", "drywall"),
+            size_unit="sqft" if "size_sqft" in home else "m2",
+        ),
         household=Household(
             people=household.get("people", DEFAULT_PEOPLE),
             devices=devices,
@@ -210,15 +233,15 @@ def answers_from_dict(data: Mapping[str, Any]) -> Answers:
 
 
 def answers_to_file_dict(
-    answers: Answers, size_unit: Literal["m2", "sqft"] = "m2"
+    answers: Answers, size_unit: Literal["m2", "sqft"] | None = None
 ) -> dict[str, dict[str, Any]]:
     """`answers` in the answers-file shape (what `answers_from_dict` reads back), the one
     shape saved everywhere; unanswered keys (None) are left out, and the home's size is
-    written in `size_unit`."""
+    written in `size_unit` (default: the unit it was given in)."""
     home = answers.home
     size = (
         {"size_sqft": round(home.size_m2 * SQFT_PER_M2, 1)}
-        if size_unit == "sqft"
+        if (size_unit or home.size_unit) == "sqft"
         else {"size_m2": home.size_m2}
     )
     h, u, w, p = answers.household, answers.usage, answers.wired, answers.preferences
@@ -258,7 +281,11 @@ def saved_answers_to_file_dict(saved: Mapping[str, Any]) -> dict[str, dict[str, 
     Raises UserInputError when the result is not valid answers.
     """
     data: dict[str, dict[str, Any]] = {
-        section: {key: value for key, value in values.items() if value is not None}
+        section: {
+            key: value
+            for key, value in values.items()
+            if value is not None and (section, key) != ("home", "size_unit")
+        }
         for section, values in saved.items()
         if isinstance(values, Mapping)
     }

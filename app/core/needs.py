@@ -8,9 +8,16 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from app.core.answers import DEFAULT_DEVICES_PER_PERSON, DEFAULT_DOWN_MBPS, DEFAULT_UP_MBPS, Answers
+from app.core.answers import (
+    DEFAULT_DEVICES_PER_PERSON,
+    DEFAULT_DOWN_MBPS,
+    DEFAULT_UP_MBPS,
+    Answers,
+    Home,
+)
 from app.core.scan import ScanResult
 from app.core.speed import SpeedResult
+from app.core.wording import SizeUnit, area, plural
 
 QosNeed = Literal["none", "helpful", "important"]
 
@@ -39,8 +46,6 @@ MEDIOCRE_BUFFERBLOAT = frozenset({"C"})
 # positions it for "dense environments"; 15+ devices is where its gains show (Ookla, 2021).
 MANY_CLIENTS = 15
 MANY_SMART_HOME = 10  # many cheap 2.4 GHz gadgets: security updates and an IoT network matter
-# Scan device kinds that are people's Wi-Fi clients (network gear and the gateway are not).
-_CLIENT_KINDS_EXCLUDED = frozenset({"network"})
 
 
 @dataclass(frozen=True)
@@ -49,10 +54,10 @@ class Requirements:
 
     plan_down_mbps: float
     plan_up_mbps: float
-    plan_source: str  # "speed test" | "answers" | "assumed"
+    plan_source: str  # "speed test" | "entered" (speed --manual) | "answers" | "assumed"
     bufferbloat_grade: str | None
     clients: int
-    clients_source: str  # "scan" | "answers" | "estimate"
+    clients_source: str  # "scan" | "answers" | "estimate": whose count `clients` is
     smart_home_devices: int
     useful_wifi_mbps: int
     area_m2: float
@@ -71,6 +76,8 @@ class Requirements:
     budget_usd: float | None
     no_cloud_account: bool
     notes: tuple[str, ...]
+    scan_devices: int | None = None  # what a scan found, not counting the router; None: no scan
+    area_unit: SizeUnit = "m2"  # the unit the home's size was given in
 
     @property
     def wants_mesh(self) -> bool:
@@ -90,24 +97,34 @@ class Requirements:
 
 def _plan(answers: Answers, speed: SpeedResult | None) -> tuple[float, float, str]:
     if speed is not None:
-        return speed.download_mbps, speed.upload_mbps, "speed test"
+        return speed.download_mbps, speed.upload_mbps, "entered" if speed.manual else "speed test"
     if answers.isp.down_mbps is not None:
         return answers.isp.down_mbps, answers.isp.up_mbps or DEFAULT_UP_MBPS, "answers"
     return DEFAULT_DOWN_MBPS, answers.isp.up_mbps or DEFAULT_UP_MBPS, "assumed"
 
 
+def scan_device_count(scan: ScanResult) -> int:
+    """Devices a scan found, not counting the router (gateway): the one count shown everywhere."""
+    return sum(1 for d in scan.devices if not d.is_gateway)
+
+
 def _clients(answers: Answers, scan: ScanResult | None) -> tuple[int, int, bool, str]:
-    """Clients, smart-home devices, consoles seen, and where the client count came from."""
+    """Clients, smart-home devices, consoles seen, and whose count `clients` is.
+
+    A scan misses devices that are off or asleep, and a person forgets some: the larger of
+    the two counts wins. Without either, the count is estimated from the number of people.
+    """
     smart = answers.household.smart_home_devices
+    counted = answers.household.devices
     if scan is not None:
-        found = [
-            d for d in scan.devices if not d.is_gateway and d.kind not in _CLIENT_KINDS_EXCLUDED
-        ]
+        found = [d for d in scan.devices if not d.is_gateway]
         iot = sum(1 for d in found if d.kind == "iot")
         consoles = any(d.kind == "console" for d in found)
+        if counted is not None and counted >= len(found):
+            return max(counted, 1), max(smart, iot), consoles, "answers"
         return max(len(found), 1), max(smart, iot), consoles, "scan"
-    if answers.household.devices is not None:
-        return answers.household.devices, smart, False, "answers"
+    if counted is not None:
+        return counted, smart, False, "answers"
     estimate = answers.household.people * DEFAULT_DEVICES_PER_PERSON
     return max(estimate, smart), smart, False, "estimate"
 
@@ -161,10 +178,11 @@ def derive_requirements(
     notes = [_plan_note(down, up, plan_source)]
     if grade is not None:
         notes.append(_grade_note(grade, sqm))
-    notes.append(_clients_note(clients, clients_source, smart))
+    found = scan_device_count(scan) if scan is not None else None
+    notes.append(_clients_note(clients, clients_source, smart, found, answers.household.devices))
     if consoles and not answers.usage.gaming:
         notes.append("The scan found a games console, so gaming counts as a need.")
-    notes.append(_coverage_note(home.size_m2, home.floors, home.walls, nodes, prefs.mesh))
+    notes.append(_coverage_note(area(home.size_m2, home.size_unit), home, nodes, prefs.mesh))
     if wan > 1000:
         notes.append(
             f"Your {down:.0f} Mbit/s plan is faster than a 1 Gbit/s port can carry "
@@ -172,7 +190,8 @@ def derive_requirements(
             f"least {wan / 1000:g} Gbit/s."
         )
     if answers.wired.devices:
-        notes.append(f"{answers.wired.devices} wired device(s) need LAN ports on the router.")
+        wired = plural(answers.wired.devices, "wired device")
+        notes.append(f"{wired} need{'s' if answers.wired.devices == 1 else ''} LAN ports.")
     if answers.wired.multigig:
         notes.append("You want a 2.5 Gbit/s or faster LAN port for a NAS or a PC.")
     if streams_mbps > down:
@@ -210,12 +229,15 @@ def derive_requirements(
         budget_usd=answers.budget_usd,
         no_cloud_account=prefs.no_cloud_account,
         notes=tuple(notes),
+        scan_devices=found,
+        area_unit=home.size_unit,
     )
 
 
 def _plan_note(down: float, up: float, source: str) -> str:
     where = {
         "speed test": "as measured by the speed test",
+        "entered": "as you entered it (not measured)",
         "answers": "from your answers",
         "assumed": "assumed (you did not give your plan; add [isp] down_mbps)",
     }[source]
@@ -223,28 +245,45 @@ def _plan_note(down: float, up: float, source: str) -> str:
 
 
 def _grade_note(grade: str, sqm: bool) -> str:
-    if sqm:
+    if grade in BAD_BUFFERBLOAT:
         return (
             f"Bufferbloat grade {grade}: your connection lags badly when busy; a router "
             "with smart queue management (SQM) can fix that."
         )
+    if grade in MEDIOCRE_BUFFERBLOAT:
+        fix = "; smart queue management (SQM) would smooth your games" if sqm else ""
+        return f"Bufferbloat grade {grade}: your connection lags noticeably when busy{fix}."
     return f"Bufferbloat grade {grade}: latency under load is acceptable."
 
 
-def _clients_note(clients: int, source: str, smart: int) -> str:
-    where = {
-        "scan": "found by the network scan",
-        "answers": "from your answers",
-        "estimate": "estimated from the number of people",
-    }[source]
+def _clients_note(
+    clients: int, source: str, smart: int, found: int | None, counted: int | None
+) -> str:
+    """Where the device count came from; with a scan, which count won and why."""
     extra = f", {smart} of them smart-home devices" if smart else ""
-    return f"About {clients} connected devices ({where}){extra}."
+    if found is None:
+        where = {"answers": "your count", "estimate": "estimated from the number of people"}[source]
+    else:
+        scan = f"the network scan found {found}, not counting your router"
+        if counted is None:
+            where = scan
+        elif source == "scan":
+            where = f"{scan}, more than the {counted} you counted; the larger number is used"
+        elif counted > found:
+            where = (
+                f"your count, the larger number: {scan}; devices that are off or asleep "
+                "do not answer a scan"
+            )
+        else:
+            where = f"your count; {scan} too"
+    return f"About {plural(clients, 'connected device')} ({where}){extra}."
 
 
-def _coverage_note(area: float, floors: int, walls: str, nodes: int, preference: str) -> str:
-    home = f"{area:.0f} m2 on {floors} floor(s) with {walls} walls"
+def _coverage_note(size: str, home: Home, nodes: int, preference: str) -> str:
+    floors = plural(home.floors, "floor")
+    text = f"{size} on {floors} with {home.walls} walls"
     if preference == "no":
-        return f"{home}: you prefer a single router, so coverage may be weak at the far end."
+        return f"{text}: you prefer a single router, so coverage may be weak at the far end."
     if nodes == 1:
-        return f"{home}: one well-placed router should cover it."
-    return f"{home}: a mesh of {nodes} nodes is needed to cover it well."
+        return f"{text}: one well-placed router should cover it."
+    return f"{text}: a mesh of {nodes} nodes is needed to cover it well."

@@ -4,12 +4,13 @@ Three sources: a seed list every buyer should ask, questions driven by this home
 and questions about facts the catalog does not know for a shortlisted model.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.core.needs import Requirements
 from app.core.scoring.score import Scored
+from app.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def seed_questions(q: Requirements) -> list[VendorQuestion]:
 def need_questions(q: Requirements) -> list[VendorQuestion]:
     """Questions this household's own needs raise."""
     out: list[VendorQuestion] = []
-    plan = f"{q.plan_down_mbps:.0f} Mbps"
+    plan = f"{q.plan_down_mbps:.0f} Mbit/s"
     if q.sqm_wanted or q.qos_need == "important":
         grade = f"grade {q.bufferbloat_grade}" if q.bufferbloat_grade else "lag under load"
         out.append(
@@ -147,46 +148,84 @@ def need_questions(q: Requirements) -> list[VendorQuestion]:
     return out
 
 
-_GAP_TEXT: dict[str, tuple[str, str]] = {
+# Lagging "when busy" is claimed only when a speed test measured it: grade C or worse.
+LAGGING_GRADES = frozenset({"C", "D", "F"})
+
+
+def _sqm_why(q: Requirements) -> str:
+    grade = q.bufferbloat_grade
+    if grade in LAGGING_GRADES:
+        return (
+            f"Your speed test measured bufferbloat grade {grade}: the line lags when busy, "
+            "and without SQM games and calls will stutter."
+        )
+    activity = "you game or take video calls"  # why SQM matters without measured lag
+    if grade is not None:
+        return (
+            f"Your line measured grade {grade}, fine today; {activity}, and SQM keeps them "
+            "smooth if it starts to lag when busy."
+        )
+    return (
+        f"No speed test was run; {activity}, and if your line lags when busy, SQM is "
+        "what keeps games and calls smooth."
+    )
+
+
+def _backhaul_why(q: Requirements) -> str:
+    if q.floors > 1:
+        return f"Your home has {q.floors} floors; a cable between nodes keeps them fast."
+    return "A cable between nodes keeps them at full speed where Wi-Fi between them is weak."
+
+
+_GAP_TEXT: dict[str, tuple[str, Callable[[Requirements], str]]] = {
     "qos.sqm": (
         "Does the {name} have smart queue management (SQM) to fight bufferbloat?",
-        "Your connection lags under load; without SQM games and calls will stutter.",
+        _sqm_why,
     ),
     "wired_backhaul": (
         "Can the {name} nodes be linked by Ethernet (wired backhaul)?",
-        "Your home has several floors; a cable between nodes keeps them fast.",
+        _backhaul_why,
     ),
     "wan_mbps": (
         "What speed is the {name}'s Internet (WAN) port?",
-        "Your plan needs a port faster than 1 Gbit/s.",
+        lambda q: f"Your {q.plan_down_mbps:.0f} Mbit/s plan needs a port faster than 1 Gbit/s.",
     ),
     "lan_ports_mbps": (
         "How many LAN ports does the {name} have, and at what speeds?",
-        "You want to plug devices in by cable.",
+        lambda q: (
+            "You want a 2.5 Gbit/s port for a NAS or PC."
+            if q.multigig_lan
+            else f"You want to plug in {plural(q.lan_ports_needed, 'device')} by cable."
+        ),
     ),
     "firmware": (
         "For how many years will the {name} get security updates, and are they automatic?",
-        "We could not find its update policy; a router without updates becomes a security risk.",
+        lambda q: (
+            "We could not find its update policy; a router without updates becomes a security risk."
+        ),
     ),
     "cloud_account": (
         "Can the {name} be set up and managed without a cloud account?",
-        "You asked for a router that works without one.",
+        lambda q: "You asked for a router that works without one.",
     ),
     "price_usd": (
         "What does the {name} cost today, all nodes included?",
-        "Its price is unknown, so we could not weigh its value.",
+        lambda q: "Its price is unknown, so we could not weigh its value.",
     ),
 }
 GAP_FACTS: tuple[str, ...] = tuple(_GAP_TEXT)
 
 
-def gap_questions(shortlist: Sequence[Scored]) -> list[VendorQuestion]:
-    """Ask about each fact a shortlisted model leaves unknown that matters to this home."""
+def gap_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[VendorQuestion]:
+    """Ask about each fact a shortlisted model leaves unknown that matters to this home; the
+    why is worded from this home's requirements, never claiming what was not measured."""
     out: list[VendorQuestion] = []
     for item in shortlist:
         for fact in item.unknowns:
             question, why = _GAP_TEXT[fact]
-            out.append(VendorQuestion(question.format(name=item.router.display_name), why, "gap"))
+            out.append(
+                VendorQuestion(question.format(name=item.router.display_name), why(q), "gap")
+            )
         subs = item.router.subscription_features
         if subs:
             out.append(
@@ -204,7 +243,7 @@ def vendor_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Vendo
     """The whole checklist: seed, need-driven then gap-driven questions, without repeats."""
     seen: set[str] = set()
     out: list[VendorQuestion] = []
-    for vq in [*seed_questions(q), *need_questions(q), *gap_questions(shortlist)]:
+    for vq in [*seed_questions(q), *need_questions(q), *gap_questions(q, shortlist)]:
         if vq.question not in seen:
             seen.add(vq.question)
             out.append(vq)

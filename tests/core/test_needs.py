@@ -49,12 +49,59 @@ def test_no_plan_is_assumed_and_says_so() -> None:
     assert q.plan_source == "assumed" and any("[isp] down_mbps" in n for n in q.notes)
 
 
-def test_a_scan_overrides_the_device_count_and_reveals_consoles_and_iot() -> None:
+def test_a_larger_scan_count_wins_and_reveals_consoles_and_iot() -> None:
     a = answers_from_dict({"household": {"devices": 3}})
     q = derive_requirements(a, scan=scan("phone", "console", "iot", "iot", "tv", "network"))
-    assert q.clients == 5 and q.clients_source == "scan"  # gateway and switch are not clients
-    assert q.smart_home_devices == 2 and q.gaming
+    assert q.clients == 6 and q.clients_source == "scan"  # every device but the router
+    assert q.scan_devices == 6 and q.smart_home_devices == 2 and q.gaming
     assert any("games console" in n for n in q.notes)
+    assert any(
+        "the network scan found 6, not counting your router, more than the 3 you counted" in n
+        for n in q.notes
+    )
+
+
+def test_a_larger_typed_count_is_kept_and_the_note_says_why() -> None:
+    """Review item 8: the scan found 12, the person counted 22; 22 is used and said so."""
+    a = answers_from_dict({"household": {"devices": 22}})
+    q = derive_requirements(a, scan=scan(*["phone"] * 12))
+    assert q.clients == 22 and q.clients_source == "answers" and q.scan_devices == 12
+    note = next(n for n in q.notes if "connected devices" in n)
+    assert note.startswith("About 22 connected devices (your count, the larger number")
+    assert "found 12, not counting your router" in note and "11" not in note
+
+
+def test_a_scan_alone_counts_every_device_but_the_router() -> None:
+    q = derive_requirements(answers_from_dict({}), scan=scan("phone", "network"))
+    assert q.clients == 2 and q.clients_source == "scan"
+    assert any("(the network scan found 2, not counting your router)" in n for n in q.notes)
+
+
+def test_hand_typed_speeds_are_not_called_measured() -> None:
+    """Review item 6: a `speed --manual` result says "as you entered it"."""
+    typed = speed(300.0, 50.0, None)
+    typed = SpeedResult(**{**typed.__dict__, "manual": True})
+    q = derive_requirements(answers_from_dict({}), typed)
+    assert q.plan_source == "entered"
+    assert any("as you entered it" in n for n in q.notes)
+    assert not any("measured" in n and "not measured" not in n for n in q.notes)
+
+
+def test_notes_use_plurals_and_the_unit_the_size_was_given_in() -> None:
+    one = derive_requirements(answers_from_dict({"home": {"floors": 1}, "wired": {"devices": 1}}))
+    text = " ".join(one.notes)
+    assert "(s)" not in text and "100 m² on 1 floor with" in text
+    assert "1 wired device needs LAN ports" in text
+    sqft = derive_requirements(answers_from_dict({"home": {"size_sqft": 1200, "floors": 2}}))
+    assert any(n.startswith("1,200 sq ft (111 m²) on 2 floors") for n in sqft.notes)
+    assert sqft.area_unit == "sqft"
+
+
+@pytest.mark.parametrize("grade", ["C", "F"])
+def test_grade_c_and_f_read_differently(grade: str) -> None:
+    a = answers_from_dict({"usage": {"gaming": True}})
+    note = next(n for n in derive_requirements(a, speed(300, 20, grade)).notes if "grade" in n)
+    assert ("badly" in note) == (grade == "F")
 
 
 def test_devices_are_estimated_from_people_when_not_given() -> None:

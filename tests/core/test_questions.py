@@ -1,5 +1,7 @@
 """Vendor questions: the seed list, need-driven and gap-driven ones, each with its why."""
 
+from dataclasses import replace
+
 from app.core.answers import answers_from_dict
 from app.core.needs import derive_requirements
 from app.core.questions import need_questions, seed_questions, vendor_questions
@@ -32,7 +34,7 @@ def test_the_seed_list_covers_every_topic_and_says_why() -> None:
 def test_a_gamer_with_bufferbloat_is_asked_about_sqm_at_their_speed() -> None:
     q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(500))
     sqm = [vq for vq in need_questions(q) if "SQM" in vq.question]
-    assert sqm and "500 Mbps" in sqm[0].question and "hardware acceleration" in sqm[0].question
+    assert sqm and "500 Mbit/s" in sqm[0].question and "hardware acceleration" in sqm[0].question
     assert "grade F" in sqm[0].why
 
 
@@ -64,3 +66,31 @@ def test_subscriptions_of_a_shortlisted_model_are_asked_about_and_nothing_repeat
     questions = vendor_questions(q, shortlist)
     assert any("HomeShield Pro" in vq.question for vq in questions)
     assert len({vq.question for vq in questions}) == len(questions)
+
+
+def _sqm_gap_why(q) -> str:
+    routers = [r for r in fixture_routers() if r.model == "AX3000T"]
+    shortlist, _ = rank(routers, q, top=1)
+    gaps = [vq for vq in vendor_questions(q, shortlist) if vq.topic == "gap"]
+    return next(vq.why for vq in gaps if "SQM" in vq.question)
+
+
+def test_without_a_speed_test_the_sqm_why_does_not_claim_lag() -> None:
+    """Review item 5: no measurement, so no "Your connection lags under load"."""
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}))
+    why = _sqm_gap_why(q)
+    assert "lags under load" not in why and "No speed test was run" in why
+    assert "if your line lags when busy" in why
+
+
+def test_a_measured_grade_c_or_worse_is_named_in_the_sqm_why() -> None:
+    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(300))
+    assert "measured bufferbloat grade F" in _sqm_gap_why(q)
+
+
+def test_the_wired_backhaul_why_names_the_floors_it_was_asked_for() -> None:
+    q = derive_requirements(answers_from_dict({"home": {"size_m2": 300, "floors": 3}}))
+    routers = [replace(r, wired_backhaul=None) for r in fixture_routers() if r.kind == "mesh"]
+    shortlist, _ = rank(routers, q, top=3)
+    whys = [vq.why for vq in vendor_questions(q, shortlist) if "wired backhaul" in vq.question]
+    assert whys and all("3 floors" in why for why in whys)

@@ -78,7 +78,7 @@ def test_a_gamer_with_bad_bufferbloat_gets_sqm_models_first_and_the_question(
     assert sqm[:3] == [True, True, True]
     assert sqm == sorted(sqm, reverse=True)  # no SQM model above one that has it
     questions = [vq.question for vq in rec.vendor_questions]
-    assert "Does SQM/QoS keep working at 500 Mbps with hardware acceleration on?" in questions
+    assert "Does SQM/QoS keep working at 500 Mbit/s with hardware acceleration on?" in questions
     assert any("smart queue management" in reason for reason in rec.shortlist[0].reasons)
 
 

@@ -83,7 +83,7 @@ def test_a_flagship_on_a_slow_plan_is_called_overkill_in_plain_words() -> None:
     q = req(isp={"down_mbps": 100})
     item = quick_score(router(wifi_class="BE19000", wifi_generation="7"), q, weights_for(q))
     scored = explain_scored(item, q, weights_for(q))
-    assert scored.overkill[0].startswith("A BE19000 router will not make a 100 Mbps plan faster")
+    assert scored.overkill[0].startswith("A BE19000 router will not make a 100 Mbit/s plan faster")
     assert not set(scored.overkill) & set(scored.caveats)
     modest = quick_score(router(wifi_class="AX3000"), q, weights_for(q))
     assert modest.score > item.score
@@ -117,3 +117,19 @@ def test_ranking_counts_what_each_limit_left_out() -> None:
         [router(price_usd=200.0), router(model="B", price_usd=None), router()], q, top=3
     )
     assert excluded == {"budget": 2}
+
+
+def test_prices_read_the_same_everywhere_with_cents() -> None:
+    """Review item 17: "$99.99" in the header and "$100" in the reasons disagreed."""
+    q = req(budget={"max_usd": 300})
+    w = weights_for(q)
+    scored = explain_scored(quick_score(router(price_usd=99.99), q, w), q, w)
+    assert "$99.99, within your $300.00 budget." in scored.reasons
+
+
+def test_reasons_use_plurals_not_parenthesised_s() -> None:
+    q = req(wired={"devices": 1})
+    w = weights_for(q)
+    scored = explain_scored(quick_score(router(lan_ports_mbps=(1000,)), q, w), q, w)
+    assert "1 LAN port for your 1 wired device." in scored.reasons
+    assert not any("(s)" in text for text in scored.reasons + scored.caveats)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from app.core.needs import Requirements
 from app.core.router import Router
 from app.core.scoring import thresholds as t
+from app.core.wording import area, plural, usd
 
 Finding = tuple[float, str, str, str]  # score, reason template, caveat template, unknown fact
 Overkill = tuple[float, str]  # points off, explanation template
@@ -38,7 +39,13 @@ class Derived:
         self.wan_gbps = (r.wan_mbps or 0) / 1000
         self.lan_gbps = (r.max_lan_mbps or 0) / 1000
         self.lan_count = r.lan_port_count
-        self.pivot = t.VALUE_PIVOT_USD_PER_NODE * q.nodes_needed
+        self.pivot = usd(t.VALUE_PIVOT_USD_PER_NODE * q.nodes_needed)
+        self.price = usd(r.price_usd) if r.price_usd is not None else "unknown"
+        self.budget = usd(q.budget_usd) if q.budget_usd is not None else "no"
+        self.area = area(q.area_m2, q.area_unit)
+        self.floors = plural(q.floors, "floor")
+        self.lan_ports = plural(self.lan_count or 0, "LAN port")
+        self.wired = plural(q.lan_ports_needed, "wired device")
         self.subscriptions = "; ".join(r.subscription_features or ())
         self.wan_needed_gbps = q.wan_mbps_needed / 1000
         self.covers = "covers" if q.nodes_needed == 1 else "cover"
@@ -55,8 +62,7 @@ def coverage(r: Router, q: Requirements) -> Finding:
         return (
             0.4,
             "",
-            "One unit may not reach every room of a {q.area_m2:.0f} m2 home on "
-            "{q.floors} floor(s).",
+            "One unit may not reach every room of a {x.area} home on {x.floors}.",
             "",
         )
     if nodes > 1 and q.floors > 1:
@@ -77,8 +83,8 @@ def coverage(r: Router, q: Requirements) -> Finding:
             "",
         )
     if nodes > 1:
-        return (0.95, "{x.nodes} nodes cover your {q.area_m2:.0f} m2.", "", "")
-    return (1.0, "One router is enough for {q.area_m2:.0f} m2.", "", "")
+        return (0.95, "{x.nodes} nodes cover your {x.area}.", "", "")
+    return (1.0, "One router is enough for {x.area}.", "", "")
 
 
 _GENERATION_SCORE = {"5": 0.45, "6": 0.85, "6E": 0.92, "7": 1.0}
@@ -105,7 +111,15 @@ def wifi(r: Router, q: Requirements) -> Finding:
     score = _GENERATION_SCORE[gen]
     if q.clients >= t.HEAVY_CLIENTS and r.ram_mb is not None and r.ram_mb < t.HEAVY_CLIENTS_RAM_MB:
         return (score * 0.7, "", "Only {r.ram_mb} MB of memory for {q.clients} devices.", "")
-    return (score, "Wi-Fi {r.wifi_generation} handles your {q.clients} devices well.", "", "")
+    if q.clients >= t.CROWDED_CLIENTS_WIFI5:
+        return (
+            score,
+            "Wi-Fi {r.wifi_generation}, the standard built for many devices at once "
+            "(yours: about {q.clients}).",
+            "",
+            "",
+        )
+    return (score, "Wi-Fi {r.wifi_generation}, a current standard.", "", "")
 
 
 def wan(r: Router, q: Requirements) -> Finding:
@@ -152,7 +166,7 @@ def ports(r: Router, q: Requirements) -> Finding:
         return (1.0, "", "", "")
     if r.lan_ports_mbps is None:
         return (0.5, "", "The number of LAN ports is unknown.", "lan_ports_mbps")
-    return (1.0, "{x.lan_count} LAN port(s) for your {q.lan_ports_needed} wired device(s).", "", "")
+    return (1.0, "{x.lan_ports} for your {x.wired}.", "", "")
 
 
 _SQM = (
@@ -247,16 +261,16 @@ def value(r: Router, q: Requirements) -> Finding:
     pivot = t.VALUE_PIVOT_USD_PER_NODE * q.nodes_needed
     score = pivot / (pivot + price)
     if q.budget_usd is not None:
-        return (score, "${r.price_usd:.0f}, within your ${q.budget_usd:.0f} budget.", "", "")
+        return (score, "{x.price}, within your {x.budget} budget.", "", "")
     if price > 2 * pivot:
         return (
             score,
             "",
-            "Costs about ${r.price_usd:.0f}, more than twice the ~${x.pivot:.0f} "
+            "Costs {x.price}, more than twice the {x.pivot} or so "
             "a good fit for your home usually costs.",
             "",
         )
-    return (score, "About ${r.price_usd:.0f}.", "", "")
+    return (score, "Costs {x.price}.", "", "")
 
 
 def overkill(r: Router, q: Requirements) -> tuple[Overkill, ...]:
@@ -268,7 +282,7 @@ def overkill(r: Router, q: Requirements) -> tuple[Overkill, ...]:
             out += (
                 (
                     t.OVERKILL_FLAGSHIP_POINTS,
-                    "A {r.wifi_class} router will not make a {q.plan_down_mbps:.0f} Mbps plan "
+                    "A {r.wifi_class} router will not make a {q.plan_down_mbps:.0f} Mbit/s plan "
                     "faster: the plan, not the Wi-Fi, sets your speed.",
                 ),
             )

@@ -3,6 +3,7 @@
 from app.core.needs import Requirements
 from app.core.router import Router
 from app.core.scoring.criteria import node_count
+from app.core.wording import usd
 
 # Names of the limits, in the order they are checked; used to explain an empty shortlist.
 LIMITS: tuple[str, ...] = ("budget", "mesh_preference", "coverage", "ports", "wan", "cloud")
@@ -31,7 +32,7 @@ def broken_limit(r: Router, q: Requirements) -> str | None:
 def limit_advice(limit: str, q: Requirements, count: int) -> str:
     """One plain sentence: how many models a limit left out and what to change."""
     advice = {
-        "budget": f"cost more than ${q.budget_usd or 0:.0f} or have no known price "
+        "budget": f"cost more than {usd(q.budget_usd or 0)} or have no known price "
         "(raise [budget] max_usd)",
         "mesh_preference": 'are not the kind you asked for (set [preferences] mesh = "auto")',
         "coverage": f"have fewer than the {q.nodes_needed} nodes your home needs "
