@@ -4,11 +4,10 @@ import argparse
 from pathlib import Path
 
 from app.cli.lazy import lazy_import
-from app.cli.output import print_json
+from app.cli.output import print_json, whole_number
 from app.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
-from app.errors import UserInputError
 from app.report import FORMATS
-from app.report.facts import display_name, key_facts, money
+from app.report.facts import display_name, key_facts, money, score_text
 
 export_service = lazy_import("app.services.export")
 recommend_service = lazy_import("app.services.recommend")
@@ -17,20 +16,27 @@ recommend_service = lazy_import("app.services.recommend")
 def _add_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--answers",
-        required=True,
         type=Path,
         metavar="FILE",
-        help="your answers (TOML or JSON); examples in data/examples/",
+        help="your answers (TOML, or JSON when the name ends in .json); every key is "
+        "optional; without this file a typical home is assumed (see README, Answers file)",
     )
     parser.add_argument(
-        "--speed", type=Path, metavar="FILE", help="a result saved by `router-advisor speed --json`"
+        "--speed",
+        type=Path,
+        metavar="FILE",
+        help="a result saved by `router-advisor speed --json`; its speeds replace [isp]",
     )
     parser.add_argument(
-        "--scan", type=Path, metavar="FILE", help="a result saved by `router-advisor scan --json`"
+        "--scan",
+        type=Path,
+        metavar="FILE",
+        help="a result saved by `router-advisor scan --json`; the larger of its device "
+        "count and yours is used",
     )
     parser.add_argument(
         "--top",
-        type=int,
+        type=whole_number(1, MAX_TOP),
         default=DEFAULT_TOP,
         metavar="N",
         help=f"how many models to shortlist, 1 to {MAX_TOP} (default {DEFAULT_TOP})",
@@ -56,20 +62,32 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "CSV or JSON. The file is replaced atomically.",
     )
     _add_inputs(exp)
-    exp.add_argument("--format", required=True, choices=FORMATS, help="the file format")
-    exp.add_argument("--out", required=True, type=Path, metavar="PATH", help="the file to write")
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="md (Markdown), html (one self-contained page), csv (for a spreadsheet) or json",
+    )
+    exp.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="the file to write (replaced if it exists); its folder must exist",
+    )
     exp.set_defaults(handler=run_export)
 
 
 def _recommendation(args: argparse.Namespace) -> Recommendation:
-    if not 1 <= args.top <= MAX_TOP:
-        raise UserInputError(f"--top must be from 1 to {MAX_TOP}, not {args.top}")
     return recommend_service.recommend_from_files(args.answers, args.speed, args.scan, args.top)
 
 
 def _plain(text: object) -> str:
     """Catalog text without control characters, so it cannot drive the terminal."""
     return "".join(ch if ch.isprintable() else " " for ch in str(text))
+
+
+LEGEND = "  (+ a reason it fits   ! a catch to know about   $ overkill: paying for unused power)"
 
 
 def print_text(rec: Recommendation) -> None:
@@ -80,10 +98,11 @@ def print_text(rec: Recommendation) -> None:
         print(f"  - {_plain(note)}")
     fits = rec.considered - sum(rec.excluded.values())
     print(f"\nShortlist ({fits} of {rec.considered} catalog models fit your needs):")
+    print(LEGEND)
     for entry in data["shortlist"]:
         print(
             f"\n{entry['rank']}. {_plain(display_name(entry))}  "
-            f"{money(entry['price_usd'])}  score {entry['score']:g}"
+            f"{money(entry['price_usd'])}  {score_text(entry['score'])}"
         )
         print(f"   {_plain(key_facts(entry))}")
         for reason in entry["reasons"]:

@@ -2,9 +2,26 @@
 
 from typing import Any
 
+from app.core.wording import area, plural, usd
+
+# Where the plan speed and the device count came from, in words.
+PLAN_SOURCES = {
+    "speed test": "measured",
+    "entered": "as you entered it",
+    "answers": "from your answers",
+    "assumed": "assumed",
+}
+CLIENT_SOURCES = {"scan": "network scan", "answers": "your count", "estimate": "estimated"}
+
 
 def money(value: float | None) -> str:
-    return "price unknown" if value is None else f"${value:,.2f}"
+    """A price as every answer, report and card shows it: "$99.99"."""
+    return "price unknown" if value is None else usd(value)
+
+
+def score_text(score: float) -> str:
+    """ "score 79/100": the scale is always shown."""
+    return f"score {score:.0f}/100"
 
 
 def key_facts(entry: dict[str, Any]) -> str:
@@ -16,11 +33,7 @@ def key_facts(entry: dict[str, Any]) -> str:
     wan = entry.get("wan_mbps")
     wan_text = "WAN unknown" if wan is None else f"{wan / 1000:g}G WAN"
     lan = entry.get("lan_ports_mbps")
-    lan_text = (
-        "LAN ports unknown"
-        if lan is None
-        else f"{len(lan)} LAN port" + ("" if len(lan) == 1 else "s")
-    )
+    lan_text = "LAN ports unknown" if lan is None else plural(len(lan), "LAN port")
     return f"{kind} · {wifi} · {wan_text} · {lan_text}"
 
 
@@ -38,18 +51,24 @@ def requirement_rows(req: dict[str, Any]) -> list[tuple[str, str]]:
     qos = {"none": "not needed", "helpful": "helpful", "important": "important"}[req["qos_need"]]
     if req["sqm_wanted"]:
         qos += " (SQM wanted)"
-    budget = "no limit" if req["budget_usd"] is None else f"${req['budget_usd']:,.0f}"
+    budget = "no limit" if req["budget_usd"] is None else usd(req["budget_usd"])
+    plan = PLAN_SOURCES.get(req["plan_source"], req["plan_source"])
+    found = req.get("scan_devices")
+    clients = CLIENT_SOURCES.get(req["clients_source"], req["clients_source"])
+    if found is not None and req["clients_source"] != "scan":
+        clients += f"; the scan found {found}, not counting your router"
     return [
         (
             "Internet plan",
-            f"{req['plan_down_mbps']:g} / {req['plan_up_mbps']:g} Mbit/s ({req['plan_source']})",
+            f"{req['plan_down_mbps']:g} / {req['plan_up_mbps']:g} Mbit/s ({plan})",
         ),
         ("Bufferbloat grade", req["bufferbloat_grade"] or "not measured"),
-        ("Connected devices", f"{req['clients']} ({req['clients_source']})"),
+        ("Connected devices", f"{req['clients']} ({clients})"),
         (
             "Coverage",
-            f"{req['nodes_needed']} node(s) for {req['area_m2']:g} m2 on "
-            f"{req['floors']} floor(s), {req['walls']} walls",
+            f"{plural(req['nodes_needed'], 'node')} for "
+            f"{area(req['area_m2'], req.get('area_unit', 'm2'))} on "
+            f"{plural(req['floors'], 'floor')}, {req['walls']} walls",
         ),
         ("Internet (WAN) port", f"at least {req['wan_mbps_needed'] / 1000:g} Gbit/s"),
         (

@@ -6,7 +6,7 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 import jinja2
 
 from app.core.recommend import Recommendation
-from app.report.facts import display_name, key_facts, money, requirement_rows
+from app.report.facts import display_name, key_facts, money, requirement_rows, score_text
 from app.resources import assets_path
 
 TEMPLATE = "report.html.j2"
@@ -18,7 +18,9 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(money=money, key_facts=key_facts, display_name=display_name)
+    env.filters.update(
+        money=money, key_facts=key_facts, display_name=display_name, score_text=score_text
+    )
     return env
 
 

@@ -1,8 +1,9 @@
-"""The recommendation as Markdown: every catalog string escaped so it renders literally."""
+"""The recommendation as Markdown: catalog strings escaped so they render literally, yet the
+file stays readable as plain text (backslashes only where Markdown needs them)."""
 
 from app.core.recommend import Recommendation
 from app.report.escape import md_escape
-from app.report.facts import display_name, key_facts, money, requirement_rows
+from app.report.facts import display_name, key_facts, money, requirement_rows, score_text
 
 
 def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str:
@@ -18,8 +19,8 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     lines += ["", "## Shortlist", ""]
     for entry in data["shortlist"]:
         lines += [
-            f"### {entry['rank']}\\. {md_escape(display_name(entry))}: "
-            f"{md_escape(money(entry['price_usd']))}, score {entry['score']:g}",
+            f"### {entry['rank']}. {md_escape(display_name(entry))}: "
+            f"{md_escape(money(entry['price_usd']))}, {score_text(entry['score'])}",
             "",
             md_escape(key_facts(entry)),
             "",

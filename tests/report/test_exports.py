@@ -64,8 +64,11 @@ def test_html_is_self_contained_and_prints_well() -> None:
 
 def test_markdown_escapes_markup_and_html(rec: Recommendation) -> None:
     text = render(rec, "md")
-    assert "<script" not in text and "<img" not in text
-    assert "](javascript:" not in text and "\\[click\\]\\(javascript:alert\\(1\\)\\)" in text
+    assert not re.search(r"(?<!\\)[<>]", text)  # no raw HTML: every < and > is escaped
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert not re.search(r"(?<!\\)\]\(", text)  # no link: "](" only as "\](" ...
+    assert "\\[click\\](javascript:alert(1))" in text
+    assert "&lt;" not in text and "&amp;" not in text  # ... and no HTML entities
     for line in text.splitlines():
         assert not line.lstrip().startswith(("=", "<")), line
 
@@ -74,7 +77,6 @@ def test_md_escape_round_trips_to_the_literal_text() -> None:
     raw = "*bold* _x_ [a](b) `code` # h | pipe <b>&</b>\nnew line"
     escaped = md_escape(raw)
     unescaped = re.sub(r"\\(.)", r"\1", escaped)
-    unescaped = unescaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert unescaped == "*bold* _x_ [a](b) `code` # h | pipe <b>&</b> new line"
 
 
@@ -138,6 +140,18 @@ def test_every_format_shows_the_overkill_notes_apart_from_the_caveats() -> None:
     rows = list(csv.DictReader(io.StringIO(render(rec, "csv").split("\r\n\r\n")[0])))
     assert any(note in row["overkill"] for row in rows)
     assert any(note in e["overkill"] for e in json.loads(render(rec, "json"))["shortlist"])
+
+
+def test_markdown_stays_readable_as_plain_text() -> None:
+    """Review item 17: `2026\\-11\\-25`, `\\(answers\\)` and `AT&amp;T` were hard to read."""
+    assert md_escape("Made on 2026-11-25 (answers) by AT&T.") == (
+        "Made on 2026-11-25 (answers) by AT&T."
+    )
+    assert md_escape("# not a heading") == "\\# not a heading"
+    assert md_escape("1. not a list") == "1\\. not a list"
+    assert md_escape("&amp; stays literal") == "\\&amp; stays literal"
+    text = render(recommend(answers_from_dict({}), fixture_routers(), top=2), "md", "2026-11-25")
+    assert "Made on 2026-11-25 from" in text and "### 1. " in text and "/100" in text
 
 
 def test_every_listed_format_has_a_renderer() -> None:
