@@ -2,6 +2,7 @@
 Unknown facts read "unknown", never a guess."""
 
 from app.core.router import Router
+from app.core.wording import usd
 
 UNKNOWN = "unknown"
 
@@ -11,7 +12,8 @@ def _yes_no(value: bool | None) -> str:
 
 
 def price(r: Router) -> str:
-    return UNKNOWN if r.price_usd is None else f"${r.price_usd:,.0f}"
+    """The same "$99.99" the CLI and the reports show."""
+    return UNKNOWN if r.price_usd is None else usd(r.price_usd)
 
 
 def wifi(r: Router) -> str:

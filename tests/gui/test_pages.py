@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.core.answers import SQFT_PER_M2, answers_from_dict
 from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
+from app.core.scan import Device, ScanResult
 from app.errors import RuntimeFailure
 from app.gui.launch import qt_start_problem
 from app.gui.settings import Settings, load_last_answers, save_last_answers
@@ -203,3 +204,31 @@ def test_the_comparison_fits_its_table_and_names_the_fact_column(qtbot: QtBot) -
     assert rows <= table.viewport().height() <= rows + 2, "an empty band under the rows"
     assert not table.verticalScrollBar().isVisible()
     assert dialog.height() <= dialog.sizeHint().height() + 2
+
+
+def test_the_home_page_keeps_the_typed_device_count_and_says_the_larger_wins(
+    qtbot: QtBot,
+) -> None:
+    """Review item 8: the scan's count overwrote the person's, and 12 vs 11 disagreed."""
+    window, page = _to_page(qtbot, "Your home")
+    devices = [Device(ip="10.0.0.1", mac="02:00:00:00:00:01", is_gateway=True)]
+    devices += [Device(ip=f"10.0.0.{i}", mac=f"02:00:00:00:00:{i:02x}") for i in range(2, 14)]
+    window.ctx.state.scan = ScanResult(
+        "eth0", "10.0.0.0/24", "10.0.0.1", "arp", 1.0, tuple(devices)
+    )
+    page.devices.setValue(22)
+    window.ctx.state.answers = page.answers()
+    page.enter()
+    assert page.devices.value() == 22
+    note = page.devices_note.text()
+    assert "Your scan found 12, not counting your router" in note
+    assert "the larger of your count and the scan's is used" in note
+
+
+def test_cards_show_prices_with_cents_and_the_score_scale(qtbot: QtBot) -> None:
+    window, page = _to_page(qtbot, "Recommendations")
+    walk.wait_idle(qtbot, window, 30000)
+    card = page.cards[0]
+    price = card.item.router.price_usd
+    labels = [label.text() for label in card.findChildren(QLabel)]
+    assert f"${price:,.2f}" in labels and any(t.endswith("/100") for t in labels)

@@ -26,6 +26,7 @@ from app.core.answers import (
     answers_to_file_dict,
     saved_answers_to_file_dict,
 )
+from app.core.needs import scan_device_count
 from app.errors import UserInputError
 from app.gui.pages.base import WizardContext, WizardPage, banner, show_banner, wrapped_label
 from app.gui.settings import save_last_answers
@@ -265,10 +266,11 @@ class HomePage(WizardPage):
         state = self.ctx.state
         self.load(state.answers)
         if state.scan is not None:
-            found = len(state.scan.devices)
-            if self.devices.value() < found:
-                self.devices.setValue(found)
-            self.devices_note.setText(f"Your scan found {found}; count the ones that were off too.")
+            found = scan_device_count(state.scan)
+            self.devices_note.setText(
+                f"Your scan found {found}, not counting your router. Devices that were off "
+                "did not answer: the larger of your count and the scan's is used."
+            )
         else:
             self.devices_note.setText(
                 "Phones, laptops, TVs, speakers, cameras… about 8 per person is typical."
