@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x52414354  # "RACT": marks a file as a Router Advisor catalog
 REBUILD_HINT = (
-    "run `router-advisor catalog build --force` to set it aside and rebuild it from data/"
+    "run `router-advisor catalog build --force` to set it aside and rebuild it from the "
+    "catalog that comes with the app"
 )
 _SQL_TYPES = {
     "str": str,
@@ -81,6 +82,9 @@ class BuildReport:
     models: int = 0
     patches_applied: int = 0
     skipped: list[str] = field(default_factory=list)
+    # After a forced rebuild: imported rows rescued from the set-aside file, or lost.
+    recovered: int = 0
+    imports_lost: bool = False
 
 
 class CatalogStore:
@@ -141,55 +145,51 @@ class CatalogStore:
         return sorted(routers, key=sort_key)
 
     def patches(self) -> list[Patch]:
-        rows = self.conn.execute(
-            "SELECT router_key, mode, patch_values, sources, origin, row FROM import_rows "
-            "ORDER BY import_id, position"
-        ).fetchall()
-        return [
-            Patch(
-                key=k,
-                mode=m,
-                values=json.loads(v),
-                origin=o,
-                row=n,
-                sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in json.loads(src)),
-            )
-            for k, m, v, src, o, n in rows
-        ]
+        return _read_patches(self.conn)
 
     def save_import(
         self, file_name: str, fmt: str, patches: list[Patch], records: Iterable[Record]
     ) -> None:
         """Record an import and write the resulting catalog, in one transaction."""
         with _unusable_guard(self.db_path), self._transaction():
-            import_id = (
-                self.db.table("imports")
-                .insert(
-                    {
-                        "file_name": file_name,
-                        "format": fmt,
-                        "rows": len(patches),
-                        "imported_at": datetime.now().isoformat(timespec="seconds"),
-                    }
-                )
-                .last_pk
-            )
-            self.db.table("import_rows").insert_all(
-                {
-                    "import_id": import_id,
-                    "position": i,
-                    "row": p.row,
-                    "router_key": p.key,
-                    "mode": p.mode,
-                    "patch_values": json.dumps(p.values),
-                    "origin": p.origin,
-                    "sources": json.dumps(
-                        [{"ref": s.ref, "fields": list(s.fields)} for s in p.sources]
-                    ),
-                }
-                for i, p in enumerate(patches)
-            )
+            self._insert_import(file_name, fmt, patches)
             self._write_records(records)
+
+    def restore_imports(self, file_name: str, patches: list[Patch]) -> BuildReport:
+        """Keep rows recovered from a set-aside catalog as one import, then rebuild with them."""
+        with _unusable_guard(self.db_path), self._transaction():
+            self._migrate()
+            self._insert_import(file_name, "recovered", patches)
+        return self.rebuild()
+
+    def _insert_import(self, file_name: str, fmt: str, patches: list[Patch]) -> None:
+        import_id = (
+            self.db.table("imports")
+            .insert(
+                {
+                    "file_name": file_name,
+                    "format": fmt,
+                    "rows": len(patches),
+                    "imported_at": datetime.now().isoformat(timespec="seconds"),
+                }
+            )
+            .last_pk
+        )
+        self.db.table("import_rows").insert_all(
+            {
+                "import_id": import_id,
+                "position": i,
+                "row": p.row,
+                "router_key": p.key,
+                "mode": p.mode,
+                "patch_values": json.dumps(p.values),
+                "origin": p.origin,
+                "sources": json.dumps(
+                    [{"ref": s.ref, "fields": list(s.fields)} for s in p.sources]
+                ),
+            }
+            for i, p in enumerate(patches)
+        )
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -318,6 +318,39 @@ def _read_records(conn: sqlite3.Connection) -> list[Record]:
                 values[name] = decode(value) if decode else value
         records.append(Record(values=values, sources=tuple(sources.get(row[0], ())), origin=row[1]))
     return records
+
+
+def _read_patches(conn: sqlite3.Connection) -> list[Patch]:
+    rows = conn.execute(
+        "SELECT router_key, mode, patch_values, sources, origin, row FROM import_rows "
+        "ORDER BY import_id, position"
+    ).fetchall()
+    return [
+        Patch(
+            key=k,
+            mode=m,
+            values=json.loads(v),
+            origin=o,
+            row=n,
+            sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in json.loads(src)),
+        )
+        for k, m, v, src, o, n in rows
+    ]
+
+
+def recover_patches(path: Path) -> list[Patch] | None:
+    """The imported rows still readable in a set-aside catalog file; None when they are lost."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        return _read_patches(conn) if "import_rows" in tables else []
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        conn.close()
 
 
 def set_aside(path: Path) -> Path:

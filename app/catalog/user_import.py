@@ -42,7 +42,8 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
     """Turn the file at `path` into patches against `records`; raise ImportRefused if it is bad."""
     text = _decode(path)
     origin = f"import:{path.name} {today}"
-    if path.suffix.lower() == ".csv" or not text.lstrip().startswith(("[", "{")):
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith(("[", "{"))):
         return ImportPlan("csv", _patches(_csv_rows(text), origin, records))
     try:
         document = json.loads(text)
@@ -80,10 +81,10 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
     header = [h.strip() for h in header]
     for name in header:
         if name not in FIELDS and name != "sources":
-            raise ImportRefused(f"row 1: unknown column '{name}'{_did_you_mean(name)}")
+            raise ImportRefused(f"row 1: unknown field '{name}'{_did_you_mean(name)}")
     seen = [h for h in set(header) if header.count(h) > 1]
     if seen:
-        raise ImportRefused(f"row 1: column '{seen[0]}' appears twice")
+        raise ImportRefused(f"row 1: field '{seen[0]}' appears twice")
     rows = []
     for cells in reader:
         number = reader.line_num
@@ -99,7 +100,7 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
                 try:
                     row[name] = _parse_cell(name, cell.strip())
                 except FieldError as exc:
-                    raise ImportRefused(f"row {number}: column '{name}' {exc}") from exc
+                    raise ImportRefused(f"row {number}: field '{name}': {exc}") from exc
         rows.append((number, row))
     return rows
 

@@ -17,16 +17,25 @@ def print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def print_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Print rows as aligned columns; None shows as 'unknown'."""
+def print_table(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[bool] = ()
+) -> None:
+    """Print rows as aligned columns; None shows as 'unknown'; `right[i]` right-aligns
+    column i (numbers)."""
     cells = [[("unknown" if c is None else str(c)) for c in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
-    print(line.rstrip())
+    flags = list(right) + [False] * (len(headers) - len(right))
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            v.rjust(w) if r else v.ljust(w) for v, w, r in zip(values, widths, flags, strict=True)
+        ).rstrip()
+
+    print(line(headers))
     for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        print(line(row))
 
 
 class TextProgress:

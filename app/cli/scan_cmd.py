@@ -4,10 +4,14 @@ import argparse
 
 from app.cli.lazy import lazy_import
 from app.cli.output import TextProgress, print_json, print_table
-from app.core.scan import SCAN_METHODS
+from app.core.needs import scan_device_count
+from app.core.scan import SCAN_METHODS, ScanResult
+from app.core.wording import plural
 from app.errors import UserInputError
 
 scan_service = lazy_import("app.services.scan")
+# Device kinds in the words the README and the app use (`--json` keeps the file's names).
+KIND_WORDS = {"iot": "smart-home", "network": "network gear"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -17,9 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Find every device on the network and guess what each one is. Without "
         "--iface/--cidr it scans the subnet of the default-route interface.",
     )
-    parser.add_argument("--iface", help="network interface to scan through (e.g. wlan0)")
     parser.add_argument(
-        "--cidr", help="subnet to scan, e.g. 192.168.1.0/24 (default: the interface's own subnet)"
+        "--iface", metavar="NAME", help="network interface to scan through (e.g. wlan0)"
+    )
+    parser.add_argument(
+        "--cidr",
+        metavar="SUBNET",
+        help="subnet to scan, e.g. 192.168.1.0/24 (default: the interface's own subnet)",
     )
     parser.add_argument(
         "--method",
@@ -63,25 +71,35 @@ def run_scan(args: argparse.Namespace) -> int:
         progress.close()
     if args.json:
         print_json(result.to_dict())
-        return 0
+    else:
+        print_text(result)
+    return 0
+
+
+def print_text(result: ScanResult) -> None:
+    """The devices as a table; the router is marked and left out of the count, as everywhere."""
+    others = scan_device_count(result)
+    router = ", not counting your router" if others < len(result.devices) else ""
     print(
-        f"{len(result.devices)} devices on {result.cidr} via {result.interface} "
+        f"{plural(others, 'device')} found on {result.cidr} via {result.interface}{router} "
         f"({result.method} method, {result.duration_s:.1f} s)"
     )
-    print_table(
-        ["IP", "MAC", "vendor", "name", "kind", ""],
-        [
+    if result.devices:
+        print_table(
+            ["IP", "MAC", "vendor", "name", "kind", ""],
             [
-                d.ip,
-                d.mac + (" (private)" if d.randomized_mac else ""),
-                d.vendor,
-                d.hostname,
-                d.kind,
-                "gateway" if d.is_gateway else "",
-            ]
-            for d in result.devices
-        ],
-    )
+                [
+                    d.ip,
+                    d.mac + (" (private)" if d.randomized_mac else ""),
+                    d.vendor,
+                    d.hostname,
+                    KIND_WORDS.get(d.kind, d.kind),
+                    "your router" if d.is_gateway else "",
+                ]
+                for d in result.devices
+            ],
+        )
+    else:
+        print("No device answered: check --iface and --cidr, or wake the devices and scan again.")
     for note in result.notes:
         print(f"note: {note}")
-    return 0

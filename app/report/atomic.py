@@ -6,6 +6,16 @@ import stat
 import tempfile
 from pathlib import Path
 
+from app.errors import UserInputError
+
+
+def check_target(path: Path, example_name: str) -> None:
+    """Refuse, in the same words for every export, a folder or a file in a missing folder."""
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder: give a file name, e.g. {path / example_name}")
+    if not path.parent.is_dir():
+        raise UserInputError(f"the folder {path.parent} does not exist: create it or pick another")
+
 
 def _mode_for(path: Path) -> int:
     """The permissions the file would get from a plain open(): an existing file keeps its

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.core.recommend import Recommendation
 from app.errors import RuntimeFailure, UserInputError
 from app.report import FORMATS
-from app.report.atomic import write_atomic
+from app.report.atomic import check_target, write_atomic
 from app.report.csv_report import render_csv
 from app.report.html import render_html
 from app.report.json_report import render_json
@@ -33,11 +33,7 @@ def render(rec: Recommendation, fmt: str, generated_on: str | None = None) -> st
 def export(rec: Recommendation, fmt: str, out: Path) -> Path:
     """Write the report to `out` (replaced atomically) and return the path written."""
     text = render(rec, fmt, date.today().isoformat())
-    if out.is_dir():
-        example = out / f"shortlist.{fmt}"
-        raise UserInputError(f"{out} is a folder: give a file name, e.g. {example}")
-    if not out.parent.is_dir():
-        raise UserInputError(f"the folder {out.parent} does not exist: create it or pick another")
+    check_target(out, f"shortlist.{fmt}")
     try:
         write_atomic(out, text)
     except OSError as exc:

@@ -86,15 +86,15 @@ def test_reimporting_an_export_changes_nothing(
 BAD_CSV = {
     "wrong column": (
         "brand,model,prise_usd\nZeta,Z10,10\n",
-        "row 1: unknown column 'prise_usd' (did you mean 'price_usd'?)",
+        "row 1: unknown field 'prise_usd' (did you mean 'price_usd'?)",
     ),
     "bad number": (
         "brand,model,price_usd\nZeta,Z10,349\nAcme,Mesh Trio BE,$99\n",
-        "row 3: column 'price_usd' '$99' is not a number",
+        "row 3: field 'price_usd': '$99' is not a number",
     ),
     "bad whole number": (
         "brand,model,ram_mb\nZeta,Z10,1.5\n",
-        "row 2: column 'ram_mb' '1.5' is not a whole number",
+        "row 2: field 'ram_mb': '1.5' is not a whole number",
     ),
     "out of range": (
         "brand,model,price_usd\nZeta,Z10,-5\n",
@@ -165,7 +165,7 @@ def _assert_refused(
     with pytest.raises(UserInputError) as caught:
         import_file(path, db_path=db_path, source_dir=source_dir)
     message = str(caught.value)
-    assert message.startswith(f"{name} ") and expected in message, message
+    assert message.startswith(f"{name}: ") and expected in message, message
     assert message.endswith("nothing was imported")
     assert dump(db_path) == before
 
@@ -195,3 +195,15 @@ def test_a_row_without_a_revision_updates_the_models_only_revision(
     result = import_file(prices, db_path=db_path, source_dir=source_dir)
     assert result.updated == ["Acme Speedy AX1800: price_usd, price_as_of"] and not result.added
     assert _routers(db_path, source_dir)["acme/speedy ax1800/v2"].price_usd == 59.5
+
+
+def test_an_invalid_json_file_is_refused_as_json_not_read_as_csv(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    """Review item 12: `not json` in a .json file read "unknown column 'not json'"."""
+    bad = tmp_path / "models.json"
+    bad.write_text("not json\n")
+    with pytest.raises(UserInputError) as caught:
+        import_file(bad, db_path=db_path, source_dir=source_dir)
+    message = str(caught.value)
+    assert message.startswith("models.json: row 1: not valid JSON") and "column" not in message

@@ -1,7 +1,11 @@
 """`router-advisor catalog ...` run as a person would: real process, real data/, exit codes."""
 
 import json
+import re
+import sqlite3
 from pathlib import Path
+
+import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "catalog"
 LIST_KEYS = {
@@ -45,7 +49,7 @@ def test_show_is_case_insensitive(cli) -> None:
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["model"] == first["model"]
     text = cli("catalog", "show", first["brand"], first["model"]).stdout
-    assert "sources:" in text and first["sources"][0]["ref"] in text
+    assert "Sources:" in text and first["sources"][0]["ref"] in text
 
 
 def test_unknown_model_exits_2_with_a_suggestion(cli) -> None:
@@ -63,7 +67,7 @@ def test_bad_import_exits_2_and_changes_nothing(cli, tmp_path: Path) -> None:
     result = cli("catalog", "import", str(bad))
     assert result.returncode == 2
     assert result.stderr == (
-        "router-advisor: error: bad.csv row 2: column 'price_usd' 'cheap' "
+        "router-advisor: error: bad.csv: row 2: field 'price_usd': 'cheap' "
         "is not a number; nothing was imported\n"
     )
     assert cli("catalog", "export", "--format", "json").stdout == before
@@ -100,4 +104,122 @@ def test_damaged_database_exits_1_and_build_force_repairs(cli, app_home: Path) -
 
 def test_missing_import_file_exits_2(cli, tmp_path: Path) -> None:
     result = cli("catalog", "import", str(tmp_path / "nope.csv"))
-    assert result.returncode == 2 and "is not a file" in result.stderr
+    assert result.returncode == 2 and "nope.csv does not exist" in result.stderr
+
+
+def one_line(result) -> str:
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    return lines[0]
+
+
+def test_show_accepts_the_title_it_prints_with_the_revision(cli) -> None:
+    """Review item 21: `catalog show tp-link "archer a7 v5"` failed on its own title."""
+    result = cli("catalog", "show", "tp-link", "archer a7 v5")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("TP-Link Archer A7 v5\n")
+
+
+def test_show_uses_plain_labels_not_field_names(cli) -> None:
+    text = cli("catalog", "show", "tp-link", "archer a7 v5").stdout
+    assert "Smart queue management (SQM)" in text and "Internet (WAN) port, Mbit/s" in text
+    assert "Price, USD" in text and "79.99" in text
+    assert "qos.sqm" not in text and "wan_mbps" not in text and "price_usd" not in text
+
+
+def test_suggestions_use_the_catalogs_spelling_and_a_plain_list(cli) -> None:
+    result = cli("catalog", "show", "tp-link", "archer ax2")
+    assert result.returncode == 2
+    line = one_line(result)
+    assert "no model 'archer ax2' by TP-Link; did you mean 'TP-Link Archer" in line
+    assert "' or '" in line and line.count(" or ") == 1  # "'A', 'B' or 'C'"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("--brand", "nosuch"), "no models match --brand nosuch; loosen or drop a filter"),
+        (("--kind", "mesh", "--max-price", "1"), "no models match --kind mesh --max-price 1"),
+        (("--max-price", "-5"), "--max-price: write a number of US dollars above 0, not '-5'"),
+        (("--max-price", "abc"), "--max-price: write a number of US dollars above 0, not 'abc'"),
+    ],
+)
+def test_filters_that_match_nothing_or_make_no_sense_say_so(cli, args, expected) -> None:
+    """Review item 11: these printed only a header row with rc 0."""
+    result = cli("catalog", "list", *args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert expected in one_line(result)
+
+
+def test_list_numbers_are_right_aligned_under_headers_with_units(cli) -> None:
+    lines = cli("catalog", "list", "--brand", "tp-link").stdout.splitlines()
+    header = lines[0]
+    assert "WAN Mbit/s" in header and "price USD" in header and "RAM MB" in header
+    end = header.index("price USD") + len("price USD")
+    prices = [line[:end].split()[-1] for line in lines[1:]]
+    assert all(p == "unknown" or re.fullmatch(r"[\d,]+\.\d\d", p) for p in prices), prices
+
+
+def undocumented(help_text: str) -> list[str]:
+    """The positionals and options in `--help` output that have no help text of their own."""
+    entries: list[list[str]] = []
+    for line in help_text.split("\n\n", 2)[-1].splitlines():
+        if re.match(r"  \S", line):
+            entries.append([line])
+        elif line.startswith("    ") and entries:
+            entries[-1].append(line)
+    return [e[0].strip() for e in entries if len(e) == 1 and not re.search(r"\S  +\S", e[0][2:])]
+
+
+def test_every_catalog_positional_and_option_has_help(cli) -> None:
+    """Review item 18: brand, model, file, --kind, --format and --out had no help."""
+    for command in ("list", "show", "import", "export", "build"):
+        result = cli("catalog", command, "--help")
+        assert result.returncode == 0
+        assert undocumented(result.stdout) == [], command
+    assert undocumented("usage: x\n\noptions:\n  -h, --help  show\n  --kind {a,b}\n") == [
+        "--kind {a,b}"
+    ]
+
+
+def test_catalog_export_refuses_a_missing_folder_like_export(cli, tmp_path: Path) -> None:
+    """Review item 19: the two exports worded a missing folder differently."""
+    target = tmp_path / "no" / "catalog.csv"
+    mine = cli("catalog", "export", "--format", "csv", "--out", str(target))
+    theirs = cli("export", "--format", "md", "--out", str(tmp_path / "no" / "x.md"))
+    assert mine.returncode == theirs.returncode == 2
+    expected = f"the folder {tmp_path / 'no'} does not exist: create it or pick another"
+    assert expected in one_line(mine) and expected in one_line(theirs)
+
+
+def test_reimporting_an_export_stores_no_rows(cli, tmp_path: Path) -> None:
+    """Review item 10: an unchanged export re-imported stored 140 no-op rows."""
+    exported = tmp_path / "catalog.csv"
+    assert cli("catalog", "export", "--format", "csv", "--out", str(exported)).returncode == 0
+    assert cli("catalog", "import", str(exported)).returncode == 0
+    built = cli("catalog", "build")
+    assert built.returncode == 0, built.stderr
+    assert "0 imported rows applied again" in built.stdout
+
+
+def test_a_forced_rebuild_keeps_readable_imports_and_warns_when_they_are_lost(
+    cli, app_home: Path, tmp_path: Path
+) -> None:
+    """Review item 10: --force threw imported models away without a word."""
+    new = tmp_path / "new.csv"
+    new.write_text(
+        "brand,model,kind,pack_size,wifi_generation,price_usd,sources\n"
+        'Nova,N1,router,1,6,120,"[{""ref"": ""https://nova.test"", ""fields"": [""price_usd""]}]"\n'
+    )
+    assert cli("catalog", "import", str(new)).returncode == 0, "import"
+    db = app_home / "catalog.db"
+    with sqlite3.connect(db) as conn:  # readable, but from a newer app: unusable
+        conn.execute("PRAGMA user_version = 99")
+    kept = cli("catalog", "build", "--force")
+    assert kept.returncode == 0, kept.stderr
+    assert "Kept 1 imported row recovered from it." in kept.stdout and kept.stderr == ""
+    assert cli("catalog", "show", "nova", "n1").returncode == 0
+    db.write_bytes(b"not sqlite" * 100)
+    lost = cli("catalog", "build", "--force")
+    assert lost.returncode == 0
+    assert "import your files again" in one_line(lost)

@@ -9,6 +9,7 @@ import pytest
 from app.errors import UserInputError
 from app.resources import data_path
 from app.services.recommend import recommend_from_files
+from tests.cli.test_catalog_cmd import undocumented
 
 EXAMPLE = str(data_path("examples", "family-home.toml"))
 
@@ -214,3 +215,11 @@ def test_an_answers_folder_and_a_bad_top_read_in_plain_words(cli, tmp_path: Path
     line = one_plain_line(top)
     assert "--top: write a whole number from 1 to 50, not 'x'" in line
     assert "invalid int" not in line
+
+
+@pytest.mark.parametrize("command", ["recommend", "export", "scan"])
+def test_every_option_has_help(cli, command: str) -> None:
+    """Review item 18."""
+    result = cli(command, "--help")
+    assert result.returncode == 0
+    assert undocumented(result.stdout) == []
