@@ -4,7 +4,7 @@ import argparse
 import os
 
 from app.cli.lazy import lazy_import
-from app.cli.output import TextProgress, print_json
+from app.cli.output import TextProgress, positive_number, print_json
 from app.core.speed import SpeedResult
 from app.errors import UserInputError
 
@@ -33,19 +33,19 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     where.add_argument(
         "--manual",
         metavar="DOWN/UP",
-        help="no test: record the plan's speeds in Mbit/s, e.g. 300/50",
+        help="no test: record the plan's speeds in Mbit/s, e.g. 300/50 (nothing is sent)",
     )
     parser.add_argument(
         "--max-seconds",
-        type=float,
+        type=positive_number("seconds"),
         default=12.0,
         metavar="S",
-        help="time limit for the whole test (default 12)",
+        help="time limit for the whole test in seconds, from 4 to 60 (default 12)",
     )
     parser.add_argument(
         "--directory-url",
         metavar="URL",
-        default=os.environ.get(DIRECTORY_ENV),
+        default=os.environ.get(DIRECTORY_ENV) or None,
         help="a speedtest.net-compatible directory serving "
         "speedtest-config.php and the server list, instead of "
         f"www.speedtest.net (also ${DIRECTORY_ENV})",
@@ -67,7 +67,7 @@ def parse_manual(text: str) -> tuple[float, float]:
 
 
 def run_speed(args: argparse.Namespace) -> int:
-    if args.manual:
+    if args.manual is not None:  # even "": a given option is never ignored
         result = speed_service.manual_speed(*parse_manual(args.manual))
     else:
         bar = TextProgress()

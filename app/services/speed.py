@@ -26,9 +26,17 @@ def measure(
 ) -> SpeedResult:
     """Run a speed test: `server_url` (self-hosted, nothing from speedtest.net), `server_id`,
     or the lowest-latency nearby speedtest.net server. `directory_url` replaces
-    www.speedtest.net as the source of the configuration and server list."""
-    if server_url and server_id:
+    www.speedtest.net as the source of the configuration and server list.
+
+    A given but blank `server_url` or `directory_url` is refused: falling back to
+    speedtest.net would send traffic out when the person asked for their own server."""
+    if server_url is not None and server_id is not None:
         raise UserInputError("Give either --server-url or --server-id, not both.")
+    if directory_url is not None and not directory_url.strip():
+        raise UserInputError(
+            f"The directory URL {directory_url!r} is not valid: give it as http://HOST[:PORT]/, "
+            "or leave --directory-url out."
+        )
     if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
         raise UserInputError(
             f"--max-seconds must be between {MIN_SECONDS:.0f} and {MAX_SECONDS:.0f}."
@@ -36,7 +44,7 @@ def measure(
     cancel = cancel or CancelToken()
     settings = settings or EngineSettings()
     started = time.monotonic()
-    if server_url:
+    if server_url is not None:
         endpoint, plan = self_hosted(server_url)
     else:
         progress(ProgressUpdate(0.0, "Choosing the nearest speed-test server"))

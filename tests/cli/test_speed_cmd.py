@@ -38,6 +38,44 @@ def test_bad_input_is_exit_code_two_before_any_network(cli, args, message) -> No
     assert message in proc.stderr and "Traceback" not in proc.stderr
 
 
+@pytest.fixture
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send any speedtest.net request the code might make to a closed loopback port, so a
+    regression fails here (connection refused) instead of reaching the internet."""
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--server-url", ""), "The server URL '' is not valid"),
+        (("--server-url", "  "), "The server URL '  ' is not valid"),
+        (("--directory-url", ""), "The directory URL '' is not valid"),
+        (("--manual", ""), "--manual takes DOWN/UP"),
+        (("--max-seconds", "abc"), "--max-seconds: write a number of seconds above 0, not 'abc'"),
+    ],
+)
+def test_a_given_but_empty_value_is_refused_not_ignored(
+    cli, no_internet: None, args: tuple[str, ...], message: str
+) -> None:
+    """Review item 1: an empty --server-url fell back to speedtest.net."""
+    proc = cli("speed", *args)
+    assert proc.returncode == 2, proc.stderr
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_an_empty_directory_in_the_environment_counts_as_unset(
+    cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ROUTER_ADVISOR_SPEEDTEST_DIRECTORY", "")
+    proc = cli("speed", "--server-url", "http://127.0.0.1:9/", "--max-seconds", "1")
+    assert proc.returncode == 2 and "--max-seconds must be" in proc.stderr
+
+
 @pytest.fixture(scope="module")
 def wan():
     require_root()
