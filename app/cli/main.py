@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from app import __version__
-from app.cli import catalog_cmd, history_cmd, recommend_cmd, scan_cmd, speed_cmd
+from app.cli import catalog_cmd, history_cmd, recommend_cmd, run_cmd, scan_cmd, speed_cmd
 from app.cli.output import OneLineParser
 from app.errors import RuntimeFailure, UserInputError
 from app.logs import setup_logging
@@ -18,11 +18,27 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     catalog_cmd,
     speed_cmd,
     scan_cmd,
+    run_cmd,
     history_cmd,
     recommend_cmd,
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def _verbose_after_commands(parser: argparse.ArgumentParser) -> None:
+    """Accept --verbose after the command too (`history list --verbose`). SUPPRESS keeps a
+    subcommand from resetting a --verbose given before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                sub.add_argument(
+                    "--verbose",
+                    action="store_true",
+                    default=argparse.SUPPRESS,
+                    help="print the log to stderr",
+                )
+                _verbose_after_commands(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    _verbose_after_commands(parser)
     return parser
 
 

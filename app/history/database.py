@@ -13,13 +13,16 @@ from typing import Literal
 
 import sqlite_utils
 
-from app.errors import RuntimeFailure
+from app.errors import RuntimeFailure, UserInputError
 from app.history.schema import APPLICATION_ID, MIGRATIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 _APPLICATION_ID_AT = slice(68, 72)  # https://www.sqlite.org/fileformat.html#the_database_header
 BUSY_TIMEOUT_MS = 5000
+# The catalog's application_id (app.catalog.store.APPLICATION_ID, "RACT"; a test keeps them
+# equal), to recognise the app's own catalog given as the history.
+CATALOG_APPLICATION_ID = 0x52414354
 
 
 class HistoryFileError(RuntimeFailure):
@@ -51,7 +54,10 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
     if not path.exists():
         return "new"
     if path.is_dir():
-        raise unusable_file(path, "is a folder, not a history database")
+        raise UserInputError(
+            f"{path} is a folder; give the path of a history file, "
+            f"for example {path / 'history.db'}."
+        )
     try:
         with path.open("rb") as file:
             header = file.read(_HEADER_SIZE)
@@ -66,6 +72,11 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
         return "ours"
     if application_id == 0 and _has_no_tables(path):
         return "new"
+    if application_id == CATALOG_APPLICATION_ID:
+        raise UserInputError(
+            f"{path} is Router Advisor's router catalog, not the history; "
+            "give --db the history file (history.db) instead."
+        )
     raise unusable_file(
         path, "is an SQLite database of another program, not Router Advisor's history"
     )
@@ -106,6 +117,15 @@ def migrate(db: sqlite_utils.Database, migrations: tuple[tuple[str, ...], ...] =
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {number}")
     return start
+
+
+def open_in_memory(migrations: tuple[tuple[str, ...], ...] = MIGRATIONS) -> sqlite_utils.Database:
+    """An empty history in memory: what a read-only command sees where no history exists yet,
+    so it answers "no runs" without creating a file."""
+    db = sqlite_utils.Database(memory=True)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrate(db, migrations)
+    return db
 
 
 def open_database(

@@ -22,13 +22,29 @@ class NewRun:
     top_pick: str | None = None  # the recommended router's catalog key
 
 
+# A label's kind that sends the device back to the kind its scans detected.
+DETECTED_KIND = "detected"
+
+
 @dataclass(frozen=True)
 class DeviceLabel:
-    """What the person says about a device: its name, that they know it, and its kind."""
+    """What the person says about a device: its name, that they know it, and its kind.
 
-    name: str
-    known: bool = False
-    kind: str | None = None  # None: keep the kind the scan detected
+    As a change, a None part leaves that part as it was, and kind DETECTED_KIND drops the
+    person's kind. As a stored label, kind None means the scan's kind is shown."""
+
+    name: str | None = None
+    known: bool | None = None
+    kind: str | None = None
+
+    def applied_to(self, old: "DeviceLabel") -> "DeviceLabel":
+        """The label after this change: only the parts given here replace `old`'s."""
+        kind = old.kind if self.kind is None else self.kind
+        return DeviceLabel(
+            name=old.name if self.name is None else self.name,
+            known=bool(old.known if self.known is None else self.known),
+            kind=None if kind == DETECTED_KIND else kind,
+        )
 
 
 @dataclass(frozen=True)
@@ -44,6 +60,7 @@ class RunSummary:
     grade: str | None
     device_count: int | None
     top_pick: str | None
+    top_pick_name: str | None = None  # as people know it, e.g. "TP-Link Archer AX55"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

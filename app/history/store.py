@@ -6,17 +6,20 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, cast
 
+import sqlite_utils
+
 from app.core.device_diff import SeenDevice, diff_devices, ip_order
 from app.core.device_identity import KnownIdentity, Match, match_devices, name_key, normalize_mac
 from app.core.scan import Device, ScanResult
 from app.core.speed import SpeedResult
-from app.history.database import open_database, write_transaction
+from app.history.database import open_database, open_in_memory, write_transaction
 from app.history.records import DeviceLabel, NewRun, RunDiff, RunSummary, StoredRun
 
 _SUMMARY_COLUMNS = (
     "id, created_at, download_mbps, upload_mbps, idle_latency_ms, loaded_latency_ms, grade, "
     "device_count, top_pick"
 )
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest integer: no run id can be above it
 
 
 class RunNotFound(LookupError):
@@ -36,7 +39,7 @@ def _placeholders(values: Sequence[object]) -> str:
 
 
 def _summary(row: Mapping[str, Any]) -> RunSummary:
-    return RunSummary(**{k: row[k] for k in RunSummary.__dataclass_fields__})
+    return RunSummary(**{k: row[k] for k in RunSummary.__dataclass_fields__ if k in row})
 
 
 def _loaded_latency(speed: SpeedResult) -> float | None:
@@ -52,9 +55,14 @@ def _loaded_latency(speed: SpeedResult) -> float | None:
 class HistoryStore:
     """A history database opened for reading and writing. Use as a context manager."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, db: sqlite_utils.Database | None = None) -> None:
         self.path = path
-        self.db = open_database(path)
+        self.db = open_database(path) if db is None else db
+
+    @classmethod
+    def empty(cls, path: Path) -> "HistoryStore":
+        """An empty history in memory standing for `path`, where no history exists yet."""
+        return cls(path, open_in_memory())
 
     def close(self) -> None:
         self.db.close()
@@ -200,7 +208,7 @@ class HistoryStore:
         with write_transaction(self.db):
             deleted = self.db.execute(
                 "DELETE FROM runs WHERE id NOT IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)",
-                [keep],
+                [min(keep, MAX_ROW_ID)],
             ).rowcount
             self.db.execute(
                 "DELETE FROM devices WHERE id NOT IN (SELECT device_id FROM sightings) "
@@ -208,38 +216,60 @@ class HistoryStore:
             )
         return int(deleted)
 
-    def label_device(self, mac: str, label: DeviceLabel, updated_at: str) -> int:
-        """Attach the person's label to the device that used `mac`; return its identity id."""
+    def label_device(
+        self, mac: str, change: DeviceLabel, updated_at: str
+    ) -> tuple[int, DeviceLabel]:
+        """Change the person's label of the device that used `mac`: only the parts `change`
+        gives. Return the device's identity id and its whole label now."""
         row = self.db.execute(
             "SELECT device_id FROM device_macs WHERE mac = ?", [normalize_mac(mac)]
         ).fetchone()
         if row is None:
             raise DeviceNotFound(mac)
+        device_id = int(row[0])
         with write_transaction(self.db):
+            old = self.db.execute(
+                "SELECT nullif(name, ''), known, kind FROM device_labels WHERE device_id = ?",
+                [device_id],
+            ).fetchone()
+            before = DeviceLabel(old[0], bool(old[1]), old[2]) if old else DeviceLabel()
+            label = change.applied_to(before)
             self.db.table("device_labels").upsert(
                 {
-                    "device_id": row[0],
-                    "name": label.name,
-                    "known": int(label.known),
+                    "device_id": device_id,
+                    "name": label.name or "",  # the column predates labels without a name
+                    "known": int(bool(label.known)),
                     "kind": label.kind,
                     "updated_at": updated_at,
                 },
                 pk="device_id",
             )
-        return int(row[0])
+        return device_id, label
 
     # --- reading -------------------------------------------------------------------------
 
     def list_runs(self, limit: int | None = None) -> list[RunSummary]:
         """Runs, newest first."""
         sql = f"SELECT {_SUMMARY_COLUMNS} FROM runs ORDER BY id DESC LIMIT ?"
-        return [_summary(r) for r in self.db.query(sql, [-1 if limit is None else limit])]
+        limit = -1 if limit is None else min(limit, MAX_ROW_ID)
+        return [_summary(r) for r in self.db.query(sql, [limit])]
+
+    def top_entries(self, run_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """The first shortlist entry each run saved (brand, model, ...), by run id."""
+        rows = self.db.execute(
+            "SELECT run_id, json_extract(data, '$.shortlist[0]') FROM recommendations "
+            f"WHERE run_id IN ({_placeholders(run_ids)})",
+            list(run_ids),
+        )
+        return {r[0]: json.loads(r[1]) for r in rows if r[1] is not None}
 
     def trend(self) -> list[RunSummary]:
         """Runs, oldest first: how speed, latency, grade and device count moved over time."""
         return list(reversed(self.list_runs()))
 
     def summary(self, run_id: int) -> RunSummary:
+        if not 0 < run_id <= MAX_ROW_ID:
+            raise RunNotFound(run_id)
         rows = list(self.db.query(f"SELECT {_SUMMARY_COLUMNS} FROM runs WHERE id = ?", [run_id]))
         if not rows:
             raise RunNotFound(run_id)
@@ -249,7 +279,7 @@ class HistoryStore:
         """A run's devices by IP, with today's labels; a labelled kind replaces the detected one."""
         rows = self.db.execute(
             "SELECT s.device_id, s.ip, s.mac, s.hostname, coalesce(l.kind, s.kind), s.vendor, "
-            "l.name, coalesce(l.known, 0) FROM sightings s "
+            "nullif(l.name, ''), coalesce(l.known, 0) FROM sightings s "
             "LEFT JOIN device_labels l ON l.device_id = s.device_id WHERE s.run_id = ?",
             [run_id],
         )

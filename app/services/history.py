@@ -3,6 +3,7 @@
 Every database problem reaches the person as one plain line (app.errors), never a traceback.
 """
 
+import dataclasses
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -12,16 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__
-from app.core.scan import DEVICE_KINDS, ScanResult
+from app.core.scan import DEVICE_KINDS, ScanResult, kind_word
 from app.core.speed import SpeedResult
 from app.errors import RuntimeFailure, UserInputError
-from app.history.database import HistoryFileError, unusable_file
-from app.history.records import DeviceLabel, NewRun, RunDiff, RunSummary, StoredRun
+from app.history.database import HistoryFileError, inspect_file, unusable_file
+from app.history.records import DETECTED_KIND, DeviceLabel, NewRun, RunDiff, RunSummary, StoredRun
 from app.history.store import DeviceNotFound, HistoryStore, RunNotFound
 from app.home import data_dir
+from app.report.facts import display_name
 
 DB_NAME = "history.db"
 _MAC = re.compile(r"^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$", re.IGNORECASE)
+MAX_LABEL_CHARS = 60  # a name that fits a table column; longer ones are a slip of the paste
+# The kinds as a person writes them (--kind smart-home), and as stored ("iot").
+LABEL_KINDS = {kind_word(k): k for k in DEVICE_KINDS} | {k: k for k in DEVICE_KINDS}
 
 
 def default_path() -> Path:
@@ -48,11 +53,35 @@ def _translate(path: Path, exc: sqlite3.DatabaseError) -> RuntimeFailure | None:
     return None
 
 
-@contextmanager
-def open_history(path: Path | None = None) -> Iterator[HistoryStore]:
-    """Open the history at `path` (default: the data folder) for the length of a `with`."""
+def _store(path: Path | None, create: bool) -> HistoryStore:
+    given = path is not None
     path = path or default_path()
-    store = HistoryStore(path)
+    if create:
+        if given and not path.parent.is_dir():
+            raise UserInputError(
+                f"The folder {path.parent} does not exist; create it first, "
+                "or choose another --db path."
+            )
+        return HistoryStore(path)
+    if inspect_file(path) == "ours":
+        return HistoryStore(path)
+    if given and not path.exists():
+        raise UserInputError(
+            f"There is no history at {path}; check the path, or leave out --db to use "
+            "the history in the data folder."
+        )
+    return HistoryStore.empty(path)
+
+
+@contextmanager
+def open_history(path: Path | None = None, *, create: bool = True) -> Iterator[HistoryStore]:
+    """Open the history at `path` (default: the data folder) for the length of a `with`.
+
+    With `create` False (commands that only read or change saved runs) no file or folder
+    is made: where no history exists yet, the default one reads as empty and a --db path
+    is refused."""
+    store = _store(path, create)
+    path = store.path
     try:
         yield store
     except sqlite3.DatabaseError as exc:
@@ -86,10 +115,20 @@ def save_run(
     return store.save_run(run)
 
 
+def _named(store: HistoryStore, runs: list[RunSummary]) -> list[RunSummary]:
+    """The runs with their top pick's name as the saved shortlist gave it."""
+    entries = store.top_entries([r.id for r in runs])
+    return [
+        dataclasses.replace(r, top_pick_name=display_name(entries[r.id])) if r.id in entries else r
+        for r in runs
+    ]
+
+
 def list_runs(store: HistoryStore, limit: int | None = None) -> list[RunSummary]:
+    """Runs newest first, each with its top pick's name."""
     if limit is not None and limit < 1:
         raise UserInputError("--limit must be 1 or more.")
-    return store.list_runs(limit)
+    return _named(store, store.list_runs(limit))
 
 
 def _no_run(run_id: int) -> UserInputError:
@@ -100,10 +139,12 @@ def _no_run(run_id: int) -> UserInputError:
 
 
 def show_run(store: HistoryStore, run_id: int) -> StoredRun:
+    """Everything saved for one run, its top pick with its name."""
     try:
-        return store.get_run(run_id)
+        run = store.get_run(run_id)
     except RunNotFound:
         raise _no_run(run_id) from None
+    return dataclasses.replace(run, summary=_named(store, [run.summary])[0])
 
 
 def diff_runs(store: HistoryStore, before: int | None = None, after: int | None = None) -> RunDiff:
@@ -117,13 +158,20 @@ def diff_runs(store: HistoryStore, before: int | None = None, after: int | None 
             )
         before, after = latest
     try:
+        for run_id in (before, after):
+            if store.summary(run_id).device_count is None:
+                raise UserInputError(
+                    f"Run {run_id} has no network scan; pick two runs that scanned "
+                    "(`router-advisor history list` shows them)."
+                )
         return store.diff(before, after)
     except RunNotFound as exc:
         raise _no_run(int(exc.args[0])) from None
 
 
 def trend(store: HistoryStore) -> list[RunSummary]:
-    return store.trend()
+    """Runs oldest first, each with its top pick's name."""
+    return _named(store, store.trend())
 
 
 def prune(store: HistoryStore, keep: int) -> int:
@@ -133,18 +181,43 @@ def prune(store: HistoryStore, keep: int) -> int:
     return store.prune(keep)
 
 
+def _label_kind(kind: str) -> str:
+    wanted = kind.strip().lower()
+    if wanted == DETECTED_KIND:
+        return DETECTED_KIND
+    if wanted not in LABEL_KINDS:
+        words = ", ".join(kind_word(k) for k in DEVICE_KINDS)
+        raise UserInputError(
+            f"Unknown kind '{kind}'; choose one of: {words}, "
+            f"or {DETECTED_KIND} to go back to the kind the scan found."
+        )
+    return LABEL_KINDS[wanted]
+
+
 def label_device(
-    store: HistoryStore, mac: str, name: str, known: bool = False, kind: str | None = None
-) -> int:
-    """Give the device that used `mac` the person's name (and kind); it follows the device."""
+    store: HistoryStore,
+    mac: str,
+    name: str | None = None,
+    known: bool | None = None,
+    kind: str | None = None,
+) -> tuple[int, DeviceLabel]:
+    """Change the person's label of the device that used `mac`; only the parts given change.
+    The label follows the device. Return its identity id and its whole label now."""
     if not _MAC.match(mac.strip()):
         raise UserInputError(f"'{mac}' is not a MAC address; write it like aa:bb:cc:dd:ee:ff.")
-    if not name.strip():
-        raise UserInputError("--name must not be empty.")
-    if kind is not None and kind not in DEVICE_KINDS:
-        raise UserInputError(f"Unknown kind '{kind}'; choose one of: {', '.join(DEVICE_KINDS)}.")
+    if name is not None:
+        name = name.strip()
+        if not name:
+            raise UserInputError("--name must not be empty.")
+        if len(name) > MAX_LABEL_CHARS:
+            raise UserInputError(
+                f"--name is {len(name)} characters long; keep it to {MAX_LABEL_CHARS}."
+            )
+    if name is None and known is None and kind is None:
+        raise UserInputError("Say what to change: --name, --known or --not-known, or --kind.")
+    change = DeviceLabel(name, known, None if kind is None else _label_kind(kind))
     try:
-        return store.label_device(mac, DeviceLabel(name.strip(), known, kind), now_iso())
+        return store.label_device(mac, change, now_iso())
     except DeviceNotFound:
         raise UserInputError(
             f"No saved scan has seen a device with MAC {mac}. "

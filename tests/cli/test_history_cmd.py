@@ -116,7 +116,16 @@ def test_db_option_uses_another_file(cli, tmp_path: Path) -> None:
     [
         (("history", "show", "99"), "no run 99"),
         (("history", "diff", "1"), "two run ids"),
-        (("history", "prune", "--keep", "0"), "--keep must be 1"),
+        (("history", "prune", "--keep", "0"), "--keep: write a whole number from 1"),
+        (("history", "show", "99999999999999999999"), "no run 99999999999999999999"),
+        (("history", "show", "x"), "a run id is a whole number such as 3"),
+        (("history", "list", "--limit", "x"), "--limit: write a whole number from 1"),
+        (("history", "diff", "1", "3", "4"), "unrecognized arguments: 4"),
+        (("history", "diff", "2", "99999999999999999999"), "no run 99999999999999999999"),
+        (("devices", "label", PHONE), "Say what to change"),
+        (("devices", "label", PHONE, "--name", "x" * 61), "keep it to 60"),
+        (("devices", "label", PHONE, "--kind", "fridge"), "choose one of: phone, computer"),
+        (("devices", "label", PHONE, "--known", "--not-known"), "not allowed with"),
         (("devices", "label", "00:11:22:33:44:55", "--name", "x"), "No saved scan has seen"),
         (("devices", "label", "not-a-mac", "--name", "x"), "not a MAC address"),
     ],
@@ -163,3 +172,169 @@ def test_run_with_bad_answers_saves_nothing(cli, tmp_path: Path) -> None:
     out = cli("run", "--answers", str(bad), "--no-speed", "--no-scan")
     assert out.returncode == 2 and str(bad) in out.stderr
     assert json.loads(cli("history", "list", "--json").stdout) == []
+
+
+def _one_line(out, code: int, needle: str) -> None:
+    assert out.returncode == code, out.stderr
+    assert needle in out.stderr and "Traceback" not in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.mark.parametrize("command", ["list", "show", "diff", "trend", "prune", "label"])
+def test_read_commands_never_create_a_db_file_or_its_folders(
+    cli, tmp_path: Path, command: str
+) -> None:
+    """Review item 2: `history list --db /nonexistent/dir/h.db` created the file."""
+    path = tmp_path / "no" / "such" / "h.db"
+    args = {
+        "list": ("history", "list"),
+        "show": ("history", "show", "1"),
+        "diff": ("history", "diff"),
+        "trend": ("history", "trend"),
+        "prune": ("history", "prune", "--keep", "1"),
+        "label": ("devices", "label", PHONE, "--name", "x"),
+    }[command]
+    _one_line(cli(*args, "--db", str(path)), 2, f"There is no history at {path}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_default_history_reads_as_empty_without_being_created(cli, app_home: Path) -> None:
+    out = cli("history", "list")
+    assert out.returncode == 0 and out.stdout.startswith("No runs saved yet")
+    assert cli("history", "trend", "--json").stdout.strip() == "[]"
+    assert not (app_home / "history.db").exists()
+
+
+def test_a_folder_as_db_asks_for_a_file_and_never_to_move_it(cli, tmp_path: Path) -> None:
+    out = cli("history", "list", "--db", str(tmp_path))
+    _one_line(out, 2, "is a folder; give the path of a history file")
+    assert "mv " not in out.stderr
+
+
+def test_the_catalog_as_db_is_called_the_catalog(cli, app_home: Path) -> None:
+    assert cli("catalog", "list").returncode == 0
+    catalog = app_home / "catalog.db"
+    out = cli("history", "list", "--db", str(catalog))
+    _one_line(out, 2, "is Router Advisor's router catalog, not the history")
+    assert "another program" not in out.stderr
+
+
+def test_run_with_a_db_in_a_missing_folder_is_refused(cli, tmp_path: Path) -> None:
+    path = tmp_path / "nope" / "h.db"
+    out = cli(
+        "run",
+        "--answers",
+        "data/examples/family-home.toml",
+        "--no-speed",
+        "--no-scan",
+        "--db",
+        str(path),
+    )
+    _one_line(out, 2, f"The folder {path.parent} does not exist")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_diff_refuses_a_run_that_never_scanned(cli, saved: Path) -> None:
+    """Review item 3: a run saved with --no-scan listed every device as new."""
+    with HistoryStore(saved) as store:
+        store.save_run(factory.run(None, created_at="2025-04-01T10:00:00Z"))
+    out = cli("history", "diff", "1", "4")
+    _one_line(out, 2, "Run 4 has no network scan; pick two runs that scanned")
+    assert out.stdout == ""
+
+
+def test_label_changes_only_what_it_is_given(cli, saved: Path) -> None:
+    """Review item 7: a second label forgot the first's 'known' mark and kind."""
+    first = cli(
+        "devices", "label", PHONE, "--name", "X", "--known", "--kind", "smart-home", "--json"
+    )
+    assert json.loads(first.stdout) | {"device_id": 0} == {
+        "device_id": 0,
+        "mac": PHONE,
+        "name": "X",
+        "known": True,
+        "kind": "iot",
+    }
+    data = json.loads(cli("devices", "label", PHONE, "--name", "Y", "--json").stdout)
+    assert (data["name"], data["known"], data["kind"]) == ("Y", True, "iot")
+    data = json.loads(cli("devices", "label", PHONE, "--not-known", "--json").stdout)
+    assert (data["name"], data["known"], data["kind"]) == ("Y", False, "iot")
+    text = cli("devices", "label", PHONE, "--kind", "detected").stdout
+    assert "'Y', known no, kind as the scan found it" in text
+    run = json.loads(cli("history", "show", "1", "--json").stdout)
+    phone = next(d for d in run["devices"] if d["mac"] == PHONE)
+    assert (phone["label"], phone["known"], phone["kind"]) == ("Y", False, "unknown")
+
+
+def test_people_read_smart_home_where_the_store_says_iot(cli, saved: Path) -> None:
+    with HistoryStore(saved) as store:
+        store.save_run(factory.run([device(1), device(9, kind="iot", hostname=None)]))
+    shown = cli("history", "show", "4").stdout
+    diff = cli("history", "diff", "3", "4").stdout
+    for text in (shown, diff):
+        assert "smart-home" in text and "iot" not in text
+    assert "unknown" in diff and "no name" not in diff
+    assert json.loads(cli("history", "show", "4", "--json").stdout)["devices"][1]["kind"] == "iot"
+
+
+def test_tables_say_not_measured_and_local_time(cli, saved: Path, monkeypatch) -> None:
+    """Review items 13, 14: '-' for missing values; dates in UTC; internal top-pick keys."""
+    with HistoryStore(saved) as store:
+        store.save_run(factory.run(None, created_at="2025-04-01T10:00:00Z"))
+        store.db.execute(
+            "UPDATE runs SET download_mbps = NULL, upload_mbps = NULL, "
+            "idle_latency_ms = NULL, loaded_latency_ms = NULL, grade = NULL "
+            "WHERE id = 4"
+        )
+        store.db.conn.commit()
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    lines = cli("history", "list").stdout.splitlines()
+    assert lines[0].split()[:2] == ["run", "date"] and "UTC" not in lines[0]
+    assert lines[1].startswith("4    2025-04-01 15:30")
+    assert lines[1].count("not measured") == 5 and "not scanned" in lines[1]
+    assert " - " not in " ".join(lines)
+    assert "2025-03-01 15:30" in cli("history", "show", "3").stdout
+
+
+def test_show_has_the_shortlist_and_answers_and_names_the_top_pick(cli) -> None:
+    out = cli(
+        "run", "--answers", "data/examples/family-home.toml", "--no-speed", "--no-scan", "--json"
+    )
+    saved = json.loads(out.stdout)
+    top = saved["recommendation"]["shortlist"][0]
+    name = f"{top['brand']} {top['model']}"
+    listed = cli("history", "list").stdout
+    assert name in listed and saved["top_pick"] not in listed
+    assert json.loads(cli("history", "list", "--json").stdout)[0]["top_pick_name"] == name
+    shown = cli("history", "show", "1").stdout
+    assert f"Top pick: {name}" in shown and f"  1. {name}  $" in shown and "/100" in shown
+    assert "  [household] devices = 25, people = 4" in shown and "Speed: not measured" in shown
+    assert '  [preferences] mesh = "auto", no_cloud_account = false' in shown
+
+
+def test_every_option_and_positional_has_help(cli) -> None:
+    """Review item 18: ID, A B, MAC, --keep, --name, --limit, --kind had no help."""
+    from app.cli.main import build_parser
+
+    def leaves(parser):
+        subs = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]
+        if not subs:
+            yield parser
+        for action in subs:
+            for sub in action.choices.values():
+                yield from leaves(sub)
+
+    parser = build_parser()
+    commands = {"run", "history", "devices", "speed"}
+    for action in parser._actions:
+        if action.__class__.__name__ != "_SubParsersAction":
+            continue
+        for name, sub in action.choices.items():
+            if name not in commands:
+                continue
+            assert sub.description, name
+            for leaf in leaves(sub):
+                assert leaf.description, leaf.prog
+                for a in leaf._actions:
+                    assert a.help, f"{leaf.prog} {a.dest}"
+    assert "[A] [B]" in cli("history", "diff", "--help").stdout

@@ -5,9 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from app.history.database import HistoryFileError
+from app.catalog import store as catalog_store
+from app.errors import UserInputError
+from app.history.database import CATALOG_APPLICATION_ID, HistoryFileError
 from app.history.store import HistoryStore
 from app.services import history
+from app.services.catalog import load_routers
 from tests.history import factory
 from tests.history.factory import device
 
@@ -61,9 +64,22 @@ def test_our_database_damaged_inside(tmp_path: Path) -> None:
     assert "is damaged" in _refused_untouched(path)
 
 
-def test_a_folder_at_the_path(tmp_path: Path) -> None:
-    with pytest.raises(HistoryFileError, match="is a folder"):
+def test_a_folder_at_the_path_asks_for_a_file_and_never_to_move_it(tmp_path: Path) -> None:
+    with pytest.raises(
+        UserInputError, match="is a folder; give the path of a history file"
+    ) as info:
         HistoryStore(tmp_path)
+    assert "mv " not in str(info.value)
+
+
+def test_the_catalog_is_named_as_such_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.db"
+    load_routers(db_path=path)
+    before = path.read_bytes()
+    with pytest.raises(UserInputError, match="is Router Advisor's router catalog, not the history"):
+        HistoryStore(path)
+    assert path.read_bytes() == before
+    assert CATALOG_APPLICATION_ID == catalog_store.APPLICATION_ID
 
 
 @pytest.mark.parametrize("content", ["empty file", "empty sqlite"])

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from app.history.records import DeviceLabel
+from app.history.records import DETECTED_KIND, DeviceLabel
 from app.history.store import DeviceNotFound, HistoryStore, RunNotFound
 from tests.history import factory
 from tests.history.factory import device
@@ -143,7 +143,40 @@ def test_labels_follow_the_device_through_rescans_and_mac_changes(store: History
         )
     store.label_device("6e:00:00:00:00:02", DeviceLabel("Anna"), "2025-01-03T00:00:00Z")
     (seen,) = store.devices_of(a)
-    assert (seen.label, seen.known, seen.kind) == ("Anna", False, "unknown")
+    assert (seen.label, seen.known, seen.kind) == ("Anna", True, "phone")
+
+
+def test_a_label_change_keeps_the_parts_it_does_not_give(store: HistoryStore) -> None:
+    """Review item 7: renaming a device forgot its 'known' mark and its kind."""
+    mac = device(1).mac
+    store.save_run(factory.run([device(1, kind="unknown")]))
+    _, label = store.label_device(mac, DeviceLabel("X", True, "console"), "2025-01-01T00:00:00Z")
+    assert label == DeviceLabel("X", True, "console")
+    _, label = store.label_device(mac, DeviceLabel(name="Y"), "2025-01-02T00:00:00Z")
+    assert label == DeviceLabel("Y", True, "console")
+    _, label = store.label_device(mac, DeviceLabel(known=False), "2025-01-03T00:00:00Z")
+    assert label == DeviceLabel("Y", False, "console")
+    _, label = store.label_device(mac, DeviceLabel(kind=DETECTED_KIND), "2025-01-04T00:00:00Z")
+    assert label == DeviceLabel("Y", False, None)
+    (seen,) = store.devices_of(1)
+    assert (seen.label, seen.known, seen.kind) == ("Y", False, "unknown")
+
+
+def test_a_label_without_a_name_keeps_the_devices_own_name(store: HistoryStore) -> None:
+    store.save_run(factory.run([device(1, hostname="desk-pc")]))
+    _, label = store.label_device(device(1).mac, DeviceLabel(known=True), "2025-01-01T00:00:00Z")
+    assert label == DeviceLabel(None, True, None)
+    (seen,) = store.devices_of(1)
+    assert (seen.label, seen.display_name, seen.known) == (None, "desk-pc", True)
+
+
+@pytest.mark.parametrize("run_id", [0, -1, 2**63, 10**20])
+def test_a_run_id_beyond_sqlites_integers_is_simply_not_found(
+    store: HistoryStore, run_id: int
+) -> None:
+    """Review item 9: `history show 99999999999999999999` crashed with OverflowError."""
+    with pytest.raises(RunNotFound):
+        store.get_run(run_id)
 
 
 def test_labelling_an_unseen_mac_raises(store: HistoryStore) -> None:
