@@ -102,7 +102,7 @@ def test_unknown_facts_that_matter_cost_points_and_are_listed() -> None:
 def test_ties_break_by_price_then_key_every_time() -> None:
     q = req()
     same = [router(model="Zed"), router(model="Alpha"), router(model="Mid", price_usd=100.0)]
-    cheaper = router(model="Cheap", price_usd=99.0, wifi_class=None)
+    cheaper = router(model="Cheap", price_usd=99.0)
     models = [*same, cheaper]
     first, _ = rank(models, q, top=4)
     second, _ = rank(list(reversed(models)), q, top=4)
@@ -133,3 +133,37 @@ def test_reasons_use_plurals_not_parenthesised_s() -> None:
     scored = explain_scored(quick_score(router(lan_ports_mbps=(1000,)), q, w), q, w)
     assert "1 LAN port for your 1 wired device." in scored.reasons
     assert not any("(s)" in text for text in scored.reasons + scored.caveats)
+
+
+def test_a_model_we_know_little_about_does_not_outrank_a_documented_one() -> None:
+    """Review item 21: with no Wi-Fi class, unknown QoS, WPA3 and ports, a cheaper model
+    ranked above the same model with every fact known, on the benefit of the doubt."""
+    q = req()
+    documented = router(
+        model="Known",
+        price_usd=100.0,
+        wpa3=True,
+        qos=QoS(device_priority=True, adaptive=False, sqm=False),
+    )
+    vague = replace(
+        documented,
+        model="Vague",
+        price_usd=50.0,
+        wifi_class=None,
+        wpa3=None,
+        qos=QoS(),
+        lan_ports_mbps=None,
+    )
+    ranked, _ = rank([vague, documented], q, top=2)
+    assert [s.router.model for s in ranked] == ["Known", "Vague"]
+    assert ranked[0].score - ranked[1].score >= 5
+
+
+def test_the_wifi_reason_states_the_standard_not_a_promise_about_this_model() -> None:
+    """Review item 21: "Wi-Fi 6 handles your 25 devices well" was inferred from the
+    generation alone."""
+    q = req(household={"devices": 25})
+    w = weights_for(q)
+    reasons = explain_scored(quick_score(router(), q, w), q, w).reasons
+    assert "Wi-Fi 6, the standard built for many devices at once (yours: about 25)." in reasons
+    assert not any("handles your" in r for r in reasons)

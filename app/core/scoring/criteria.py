@@ -273,6 +273,20 @@ def value(r: Router, q: Requirements) -> Finding:
     return (score, "Costs {x.price}.", "", "")
 
 
+def basic_unknowns(r: Router) -> int:
+    """How many spec-sheet basics the catalog does not know: Wi-Fi class, WAN port, LAN
+    ports, WPA3, every QoS feature, price."""
+    qos = r.qos
+    return (
+        (r.wifi_class is None)
+        + (r.wan_mbps is None)
+        + (r.lan_ports_mbps is None)
+        + (r.wpa3 is None)
+        + (qos.sqm is None and qos.adaptive is None and qos.device_priority is None)
+        + (r.price_usd is None)
+    )
+
+
 def overkill(r: Router, q: Requirements) -> tuple[Overkill, ...]:
     """Points off for paying for what this home cannot use, each with its explanation."""
     out: tuple[Overkill, ...] = ()

@@ -1,4 +1,5 @@
-"""Score models: weighted criteria, minus overkill and unknown-fact penalties.
+"""Score models: weighted criteria, minus overkill and unknown-fact penalties (what matters
+here and the spec-sheet basics).
 
 Ranking runs in two steps so that ten thousand models rank in milliseconds: every model
 gets a number (`quick_score`), and only the shortlist gets its words (`explain_scored`).
@@ -81,6 +82,7 @@ def quick_score(
         total += w * f[0]
         if f[3]:
             penalty += t.UNKNOWN_FACT_POINTS
+    penalty += t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(r)
     overkill = c.overkill(r, q)
     for points, _ in overkill:
         penalty += points

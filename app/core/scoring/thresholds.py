@@ -26,4 +26,9 @@ HEAVY_CLIENTS_RAM_MB = 512
 OVERKILL_FLAGSHIP_POINTS = 12.0
 OVERKILL_EXTRA_NODES_POINTS = 8.0
 OVERKILL_MULTIGIG_WAN_POINTS = 2.0
-UNKNOWN_FACT_POINTS = 3.0
+# Unknowns: a fact this home's needs hinge on (a vendor question) costs as much as a
+# mid-sized caveat; each basic spec sheet fact missing (Wi-Fi class, ports, WPA3, QoS,
+# price) a little, so a model we know little about cannot outrank a documented one on
+# the benefit of the doubt.
+UNKNOWN_FACT_POINTS = 6.0
+UNKNOWN_BASIC_POINTS = 2.0
