@@ -92,7 +92,17 @@ def _ms(value: float | None) -> str:
     return "not measured" if value is None else f"{value:.1f} ms"
 
 
+VERDICT_LABELS = {
+    "gaming": "Gaming",
+    "video_calls": "Video calls",
+    "streaming_4k": "4K streaming",
+    "large_uploads": "Large uploads",
+}
+
+
 def print_summary(result: SpeedResult) -> None:
+    if result.manual:
+        print("Your plan's speeds, entered by hand (not measured; no latency without a test):")
     if result.server is not None:
         name = result.server.sponsor or result.server.name or result.server.url
         print(f"Server:        {name} ({result.server.url})")
@@ -106,6 +116,7 @@ def print_summary(result: SpeedResult) -> None:
         )
         print(f"Bufferbloat:   grade {result.bufferbloat_grade or 'unknown'}")
     for name, verdict in result.verdicts.items():
-        print(f"{name.replace('_', ' ').capitalize() + ':':<15}{verdict.rating} - {verdict.reason}")
+        label = VERDICT_LABELS.get(name, name.replace("_", " ").capitalize())
+        print(f"{label + ':':<15}{verdict.rating} - {verdict.reason}")
     if not result.manual:
         print(f"Took {result.duration_s:.1f} s")

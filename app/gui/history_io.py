@@ -43,7 +43,7 @@ class HistoryOverview:
 
 
 def overview(settings: Settings) -> HistoryOverview:
-    with history.open_history(db_path(settings)) as store:
+    with history.open_history(db_path(settings), create=False) as store:
         runs = history.list_runs(store)
         try:
             diff: RunDiff | None = history.diff_runs(store)
@@ -55,7 +55,7 @@ def overview(settings: Settings) -> HistoryOverview:
 def last_answers(settings: Settings) -> dict[str, Any] | None:
     """The answers of the newest run that has valid ones, for Rescan, in the answers-file
     shape whatever shape the run was saved in."""
-    with history.open_history(db_path(settings)) as store:
+    with history.open_history(db_path(settings), create=False) as store:
         for summary in history.list_runs(store, limit=20):
             answers = history.show_run(store, summary.id).answers
             if not answers:

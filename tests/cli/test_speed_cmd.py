@@ -131,3 +131,11 @@ def test_malformed_config_and_http_403() -> None:
     # A 403 over HTTP is retried over HTTPS; this lab server speaks only HTTP.
     assert proc.returncode == 1
     assert "secure connection" in proc.stderr, proc.stderr
+
+
+def test_manual_entry_in_text_says_it_was_typed_not_measured(cli) -> None:
+    proc = cli("speed", "--manual", "300/50")
+    assert proc.returncode == 0, proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert "entered by hand" in first and "not measured" in first
+    assert "4K streaming:" in proc.stdout

@@ -65,3 +65,12 @@ def test_the_history_shows_the_top_pick_by_its_display_name(qtbot: QtBot) -> Non
     column = history_window.runs.columnCount() - 1
     shown = [history_window.runs.item(row, column).text() for row in range(3)]
     assert shown == [real.display_name, "none", "no such model"]
+
+
+def test_looking_at_the_history_creates_no_file(app_home) -> None:
+    from app.gui.history_io import last_answers, overview
+    from app.gui.settings import Settings
+
+    settings = Settings()
+    assert overview(settings).runs == [] and last_answers(settings) is None
+    assert not (app_home / "history.db").exists()

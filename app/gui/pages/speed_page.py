@@ -46,7 +46,7 @@ class SpeedPage(MeasurementPage):
     title = "Internet speed"
     subtitle = (
         "How fast your connection is, and how much delay it adds when it is busy. "
-        "Takes about 12 seconds; skip it or type your plan's speeds if you prefer."
+        "Takes a few seconds, at most 12; skip it or type your plan's speeds if you prefer."
     )
     icon_name = "speed"
 
