@@ -10,7 +10,7 @@ from app.core.questions import VendorQuestion, vendor_questions
 from app.core.router import Router
 from app.core.scan import ScanResult
 from app.core.scoring.limits import LIMITS, broken_limit, limit_advice
-from app.core.scoring.score import Quick, Scored, best, explain_scored, quick_score
+from app.core.scoring.score import Ranked, Scored, best, explain_scored, quick_score
 from app.core.scoring.weights import weights_for
 from app.core.speed import SpeedResult
 from app.errors import UserInputError
@@ -76,14 +76,16 @@ def rank(
     left out."""
     weights = weights_for(q)
     excluded: dict[str, int] = {}
-    passed: list[Quick] = []
+    passed: list[Ranked] = []
     for r in routers:
         limit = broken_limit(r, q)
         if limit is None:
-            passed.append(quick_score(r, q, weights, today))
+            item = quick_score(r, q, weights, today)
+            passed.append(Ranked(item.score, item.price, r))
         else:
             excluded[limit] = excluded.get(limit, 0) + 1
-    return [explain_scored(item, q, weights) for item in best(passed, top)], excluded
+    shortlist = [quick_score(x.router, q, weights, today) for x in best(passed, top)]
+    return [explain_scored(item, q, weights) for item in shortlist], excluded
 
 
 def recommend(

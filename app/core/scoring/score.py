@@ -52,12 +52,22 @@ class Quick(NamedTuple):
     overkill: tuple[c.Overkill, ...]
 
 
-def coarse_key(item: Quick) -> tuple[float, float]:
+class Ranked(NamedTuple):
+    """What ranking keeps of every model: its number and price. Keeping only these (the
+    findings are made again for the shortlist) spares the garbage collector ten thousand
+    long-lived tuples, which made a ranking up to twice as slow."""
+
+    score: float
+    price: float
+    router: Router
+
+
+def coarse_key(item: Ranked) -> tuple[float, float]:
     """Best score first, then the cheaper."""
     return (-item.score, item.price)
 
 
-def full_key(item: Quick) -> tuple[float, float, str]:
+def full_key(item: Ranked) -> tuple[float, float, str]:
     """coarse_key, then the model's key: the same order every run."""
     return (-item.score, item.price, item.router.key)
 
@@ -91,7 +101,7 @@ def quick_score(
     return Quick(round(min(100.0, max(0.0, score)), 1), price, r, findings, overkill)
 
 
-def best(items: list[Quick], top: int) -> list[Quick]:
+def best(items: list[Ranked], top: int) -> list[Ranked]:
     """The `top` best items in full_key order, computing model keys only near the cut."""
     coarse = heapq.nsmallest(top, items, key=coarse_key)
     if len(coarse) == top:
