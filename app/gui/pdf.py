@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 
@@ -23,8 +23,8 @@ def html_to_pdf(html: str, path: Path, title: str = "Router Advisor report") -> 
     )
     document = QTextDocument()
     document.setHtml(html)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.size()))
+    # No page size of our own: print_() then lays the text out on the writer's page in
+    # points, so fonts keep their size (a page size in 300-dpi pixels shrinks them 3x).
     document.print_(writer)
     del writer  # flushes and closes the file
     tmp.replace(path)
