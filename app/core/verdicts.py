@@ -41,6 +41,10 @@ HD_CALL_UPLOAD_MBPS = 3.8
 # AIM gives zero loaded-latency points from 100 ms up: beyond it others feel the upload.
 UPLOAD_BLOAT_HURTS_MS = 100.0
 LARGE_UPLOAD_GB = 10.0
+# AIM is lenient with a busy line: +323 ms still scores gaming "average". ITU-T G.114 puts
+# the limit for interactive use at 150 ms of one-way delay, so from a 150 ms rise under load
+# (the line's own queue, before any distance) games are rated poor and calls at best okay.
+INTERACTIVE_RISE_LIMIT_MS = 150.0
 RATING_ORDER = ("poor", "okay", "good", "great")
 
 
@@ -96,6 +100,9 @@ def gaming_verdict(facts: LineFacts) -> Verdict | None:
         f"{facts.idle_latency_ms:.0f} ms latency, rising by "
         f"{facts.loaded_increase_ms:.0f} ms when the line is busy"
     )
+    if facts.loaded_increase_ms >= INTERACTIVE_RISE_LIMIT_MS:
+        rating = "poor"
+        reason += ": games lag whenever someone else downloads or uploads"
     return Verdict(rating, reason)
 
 
@@ -113,6 +120,9 @@ def video_calls_verdict(facts: LineFacts) -> Verdict | None:
     reason = (
         f"{facts.jitter_ms:.0f} ms jitter, latency +{facts.loaded_increase_ms:.0f} ms under load"
     )
+    if facts.loaded_increase_ms >= INTERACTIVE_RISE_LIMIT_MS:
+        rating = min_rating(rating, "okay")
+        reason += "; the picture may freeze while someone else uses the line"
     if facts.upload_mbps < HD_CALL_UPLOAD_MBPS:
         rating = "poor" if facts.upload_mbps < 1.0 else min_rating(rating, "okay")
         reason += f"; upload {facts.upload_mbps:.1f} Mbit/s is below {HD_CALL_UPLOAD_MBPS} for HD"

@@ -70,3 +70,18 @@ def test_a_4k_rating_below_good_says_why_when_the_bandwidth_is_plenty() -> None:
     verdict = speed_verdicts(facts)["streaming_4k"]
     assert verdict.rating == "okay"
     assert "room for 6 4K streams" in verdict.reason and "rises by 130 ms" in verdict.reason
+
+
+def test_a_rise_past_the_interactive_limit_makes_games_poor_and_calls_okay_at_best() -> None:
+    # AIM alone would call this line "okay" for games and "good" for calls.
+    facts = LineFacts(
+        300.0,
+        50.0,
+        idle_latency_ms=5.0,
+        jitter_ms=1.0,
+        loaded_increase_ms=323.0,
+        upload_increase_ms=323.0,
+    )
+    verdicts = speed_verdicts(facts)
+    assert verdicts["gaming"].rating == "poor" and "games lag" in verdicts["gaming"].reason
+    assert verdicts["video_calls"].rating == "okay"
