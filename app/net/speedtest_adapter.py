@@ -281,10 +281,24 @@ def upload_payload(size: int) -> bytes:
 
 
 def https_fallback(endpoint: Endpoint) -> Endpoint | None:
-    """The HTTPS twin of an HTTP endpoint (for servers that answer plain HTTP with 403)."""
+    """The HTTPS twin of an HTTP endpoint (for servers that answer plain HTTP with 403).
+
+    Ookla servers speak TLS on their test port (8080, 5060), so that port is kept; but a
+    server on HTTP's port 80 cannot speak TLS there too: its HTTPS twin is on port 443."""
     if endpoint.scheme != "http":
         return None
-    return replace(endpoint, scheme="https")
+    port = 443 if endpoint.port == 80 else endpoint.port
+    info = replace(endpoint.info, url=_with_scheme(endpoint.info.url, "https", port))
+    return replace(endpoint, scheme="https", port=port, info=info)
+
+
+def _with_scheme(url: str, scheme: str, port: int) -> str:
+    """`url` with another scheme, and `port` written out unless it is the scheme's own."""
+    parts = urlsplit(url)
+    host = f"[{parts.hostname}]" if parts.hostname and ":" in parts.hostname else parts.hostname
+    default = {"http": 80, "https": 443}[scheme]
+    netloc = f"{host}:{port}" if port != default else f"{host}"
+    return parts._replace(scheme=scheme, netloc=netloc).geturl()
 
 
 def _short(exc: BaseException) -> str:
