@@ -128,7 +128,7 @@ def test_malformed_config_and_http_403() -> None:
         assert "cannot be read" in proc.stderr and "Traceback" not in proc.stderr
         lab.start_server("--forbid")
         proc = lab.run_app("speed", "--server-url", lab.server_url)
-    # A 403 over HTTP is retried over HTTPS; this lab server speaks only HTTP.
+    # A 403 over HTTP is retried over HTTPS; this lab server is started without --tls-port.
     assert proc.returncode == 1
     assert "secure connection" in proc.stderr, proc.stderr
 

@@ -12,7 +12,8 @@ import time
 import pytest
 
 from tests.netlab.netns import require_root
-from tests.netlab.wan import goodput_mbps, running_wan
+from tests.netlab.tls import make_lab_certificates
+from tests.netlab.wan import SERVER_IP, goodput_mbps, running_wan
 
 pytestmark = pytest.mark.netns
 
@@ -52,6 +53,33 @@ def test_both_directions_within_ten_percent_of_goodput(rate: int) -> None:
     assert result["idle_latency_ms"] < 10 and result["jitter_ms"] is not None
     assert set(result["loaded_latency_ms"]) == {"download", "upload"}
     assert set(result["verdicts"]) == {"gaming", "video_calls", "streaming_4k", "large_uploads"}
+
+
+def test_a_server_that_refuses_plain_http_is_measured_over_https(tmp_path) -> None:
+    """speedtest.net servers answer plain HTTP with 403 at times: the engine switches to
+    HTTPS (port 80's twin is 443) and measures as usual, trusting the lab CA through
+    OpenSSL's standard SSL_CERT_FILE."""
+    require_root()
+    certs = make_lab_certificates(tmp_path, SERVER_IP)
+    tls = ("--tls-port", "443", "--cert", str(certs.cert), "--key", str(certs.key))
+    with running_wan(20, 20, 5, server_args=("--forbid", *tls), server_port=80) as wan:
+        untrusted = wan.run_app("speed", "--server-url", wan.server_url)
+        proc = wan.run_app(
+            "speed", "--server-url", wan.server_url, "--json", env={"SSL_CERT_FILE": str(certs.ca)}
+        )
+        traffic = wan.server_traffic()
+    # The certificate is really checked: without the lab CA the switch to HTTPS fails.
+    assert untrusted.returncode == 1 and "CERTIFICATE_VERIFY_FAILED" in untrusted.stderr
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["server"]["url"] == f"https://{SERVER_IP}/speedtest/upload.php"
+    assert result["download_mbps"] == pytest.approx(goodput_mbps(20), rel=0.10)
+    assert result["upload_mbps"] == pytest.approx(goodput_mbps(20), rel=0.10)
+    # Plain HTTP got only refused requests; every measured byte went over TLS.
+    assert traffic["requests"].get("http", 0) >= 1, traffic
+    assert traffic["bytes"].get("http", 0) == 0, traffic
+    assert traffic["requests"]["https"] > 20, traffic
+    assert traffic["bytes"]["https"] > 2e6, traffic  # the downloads and uploads
 
 
 def test_asymmetric_line_measures_each_direction() -> None:

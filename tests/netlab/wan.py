@@ -10,12 +10,13 @@ isp namespace; the code under test runs in the laptop namespace.
         proc = wan.run_app("speed", "--server-url", wan.server_url, "--json")
 """
 
+import json
 import os
 import select
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +38,8 @@ def goodput_mbps(rate_mbit: float) -> float:
     return rate_mbit * GOODPUT_FRACTION
 
 
-def _python_env(home: str | None = None) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
+def _python_env(home: str | None = None, extra: Mapping[str, str] = {}) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), **extra)
     if home is not None:
         env["ROUTER_ADVISOR_HOME"] = home
     return env
@@ -51,15 +52,16 @@ class Wan:
     gateway: Namespace
     isp: Namespace
     server: subprocess.Popen | None = None
+    server_port: int = SERVER_PORT
     shaped: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def server_url(self) -> str:
-        return f"http://{SERVER_IP}:{SERVER_PORT}/speedtest/upload.php"
+        return f"http://{SERVER_IP}:{self.server_port}/speedtest/upload.php"
 
     @property
     def directory_url(self) -> str:
-        return f"http://{SERVER_IP}:{SERVER_PORT}"
+        return f"http://{SERVER_IP}:{self.server_port}"
 
     def shape(self, down_mbit: float, up_mbit: float, queue_ms: float) -> None:
         """tbf on the gateway: `lan0` egress is the download, `wan0` egress the upload."""
@@ -84,9 +86,10 @@ class Wan:
             )
             self.shaped[dev] = (rate, queue_ms)
 
-    def start_server(self, *extra: str) -> subprocess.Popen:
+    def start_server(self, *extra: str, port: int = SERVER_PORT) -> subprocess.Popen:
         """Start (or restart) the speed-test server in the isp namespace; wait until ready."""
         self.stop_server()
+        self.server_port = port
         proc = self.lab.start(
             self.isp,
             sys.executable,
@@ -95,7 +98,7 @@ class Wan:
             "--host",
             SERVER_IP,
             "--port",
-            str(SERVER_PORT),
+            str(port),
             *extra,
             stdout=subprocess.PIPE,
             cwd=REPO_ROOT,
@@ -108,6 +111,15 @@ class Wan:
             raise RuntimeError(f"speed server did not start: {line!r}")
         self.server = proc
         return proc
+
+    def server_traffic(self) -> dict[str, dict[str, int]]:
+        """Stop the server and return what it served: {"requests"|"bytes": {scheme: n}}."""
+        assert self.server is not None and self.server.stdout is not None
+        self.server.terminate()
+        line = self.server.stdout.readline()
+        self.server.wait(timeout=5)
+        self.server = None
+        return json.loads(line)
 
     def stop_server(self) -> None:
         if self.server is not None and self.server.poll() is None:
@@ -123,15 +135,16 @@ class Wan:
         *args: str,
         home: str | None = None,
         timeout: float = 60,
+        env: Mapping[str, str] = {},
     ) -> subprocess.CompletedProcess[str]:
-        """`python -m app ARGS` inside the laptop namespace."""
+        """`python -m app ARGS` inside the laptop namespace, with `env` added to ours."""
         return subprocess.run(
             self.laptop.cmd(sys.executable, "-m", "app", *args),
             capture_output=True,
             text=True,
             timeout=timeout,
             cwd=REPO_ROOT,
-            env=_python_env(home),
+            env=_python_env(home, env),
         )
 
     def run_python(
@@ -173,14 +186,18 @@ def build_wan(lab: NetLab) -> Wan:
 
 @contextmanager
 def running_wan(
-    down_mbit: float, up_mbit: float, queue_ms: float = 5, server_args: Sequence[str] = ()
+    down_mbit: float,
+    up_mbit: float,
+    queue_ms: float = 5,
+    server_args: Sequence[str] = (),
+    server_port: int = SERVER_PORT,
 ) -> Iterator[Wan]:
     """A shaped WAN with a speed-test server running; everything is removed afterwards."""
     lab = NetLab()
     try:
         wan = build_wan(lab)
         wan.shape(down_mbit, up_mbit, queue_ms)
-        wan.start_server(*server_args)
+        wan.start_server(*server_args, port=server_port)
         yield wan
     finally:
         lab.close()
