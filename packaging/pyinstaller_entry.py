@@ -1,5 +1,5 @@
 """Entry point of the frozen build: the same program as `router-advisor`."""
 
-from app.cli.main import main
+from router_advisor.cli.main import main
 
 raise SystemExit(main())

@@ -22,9 +22,9 @@ def main() -> int:
     sys.path.insert(0, str(REPO_ROOT))
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
+    from router_advisor.gui.app import create_application
+    from router_advisor.gui.wizard import WizardWindow
 
-    from app.gui.app import create_application
-    from app.gui.wizard import WizardWindow
     from tests.gui.recorded import load_json, recorded_engines, seed_history
 
     app = create_application()

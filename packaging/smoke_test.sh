@@ -15,6 +15,14 @@ echo "== wheel"
 "$PY" -m venv "$WORK/build-env"
 "$WORK/build-env/bin/pip" install -q build
 "$WORK/build-env/bin/python" -m build -q --wheel --outdir "$WORK/dist" "$ROOT" >/dev/null
+# The wheel installs one top-level package, router_advisor, and nothing called `app`.
+"$PY" - "$WORK"/dist/router_advisor-*.whl <<'PYEOF'
+import sys, zipfile
+tops = {n.split("/")[0] for n in zipfile.ZipFile(sys.argv[1]).namelist()}
+tops = {t for t in tops if not t.endswith(".dist-info")}
+assert tops == {"router_advisor"}, f"the wheel's top-level names are {sorted(tops)}"
+print("wheel top level:", sorted(tops))
+PYEOF
 "$PY" -m venv "$WORK/wheel-env"
 "$WORK/wheel-env/bin/pip" install -q "$WORK"/dist/router_advisor-*.whl
 (cd "$WORK" && "$WORK/wheel-env/bin/router-advisor" --version)

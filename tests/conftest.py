@@ -22,14 +22,14 @@ def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 @pytest.fixture
 def cli(app_home: Path):
-    """Run `python -m app ARGS...` as a separate process, as a person would run it."""
+    """Run `python -m router_advisor ARGS...` as a separate process, as a person would run it."""
 
     def run(
         *args: str, input: str | None = None, timeout: float = 120
     ) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, ROUTER_ADVISOR_HOME=str(app_home), PYTHONPATH=str(REPO_ROOT))
         return subprocess.run(
-            [sys.executable, "-m", "app", *args],
+            [sys.executable, "-m", "router_advisor", *args],
             capture_output=True,
             text=True,
             input=input,

@@ -15,7 +15,7 @@ TREES = ("app", "tests", "packaging")
     [
         ("ruff", "check", "--no-cache", *TREES),
         ("ruff", "format", "--check", "--no-cache", *TREES),
-        ("mypy", "app/core"),
+        ("mypy", "app/router_advisor/core"),
     ],
     ids=["ruff-check", "ruff-format", "mypy-core"],
 )

@@ -1,11 +1,12 @@
-"""PySide6 stays in app/gui and scapy in app/net, so the core and the CLI run without them."""
+"""PySide6 stays in router_advisor/gui and scapy in router_advisor/net, so the core and the CLI
+run without them."""
 
 import ast
 from pathlib import Path
 
 import pytest
 
-APP = Path(__file__).resolve().parent.parent / "app"
+APP = Path(__file__).resolve().parent.parent / "app" / "router_advisor"
 
 ALLOWED = {"PySide6": "gui", "shiboken6": "gui", "scapy": "net"}
 
@@ -25,7 +26,9 @@ def test_heavy_imports_stay_in_their_package(path: Path) -> None:
     package = path.relative_to(APP).parts[0]
     for root in _imported_roots(path):
         if root in ALLOWED:
-            assert package == ALLOWED[root], f"{path} imports {root} outside app/{ALLOWED[root]}"
+            assert package == ALLOWED[root], (
+                f"{path} imports {root} outside router_advisor/{ALLOWED[root]}"
+            )
 
 
 def test_core_imports_nothing_with_io() -> None:
@@ -46,14 +49,17 @@ def test_core_imports_nothing_with_io() -> None:
     }
     for path in (APP / "core").rglob("*.py"):
         bad = _imported_roots(path) & forbidden
-        assert not bad, f"{path} imports {sorted(bad)}: app/core must stay pure"
+        assert not bad, f"{path} imports {sorted(bad)}: router_advisor/core must stay pure"
 
 
 def test_the_cli_runs_without_pyside6_loaded() -> None:
     import subprocess
     import sys
 
-    code = "import sys, app.cli.main as m; m.build_parser(); print('PySide6' in sys.modules)"
+    code = (
+        "import sys, router_advisor.cli.main as m; m.build_parser(); "
+        "print('PySide6' in sys.modules)"
+    )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=APP.parent, check=True
     ).stdout.strip()

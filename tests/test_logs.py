@@ -3,8 +3,8 @@
 import logging
 from pathlib import Path
 
-from app.cli import main as cli_main
-from app.logs import setup_logging
+from router_advisor.cli import main as cli_main
+from router_advisor.logs import setup_logging
 
 
 def test_log_file_is_written_under_the_home(app_home: Path) -> None:

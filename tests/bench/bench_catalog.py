@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from app.services.catalog import load_routers
+from router_advisor.services.catalog import load_routers
 
 BUDGET_MS = 50.0
 _VENDOR_FIELDS = (

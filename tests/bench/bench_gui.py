@@ -21,17 +21,17 @@ REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 COLD_START_LIMIT_S = 1.5
 STALL_LIMIT_MS = 100.0
 
-# What `router-advisor` without a command does: the CLI's imports, then app.gui.app.run(),
-# with a zero-delay timer that reports once the window is shown.
+# What `router-advisor` without a command does: the CLI's imports, then
+# router_advisor.gui.app.run(), with a zero-delay timer that reports once the window is shown.
 COLD_START = """
-import app.cli.main
-from app.gui.launch import qt_start_problem
+import router_advisor.cli.main
+from router_advisor.gui.launch import qt_start_problem
 assert qt_start_problem() is None
 from PySide6.QtCore import QTimer
-from app.gui.app import create_application
-from app.gui.engines import real_engines
-from app.gui.settings import Settings
-from app.gui.wizard import WizardWindow
+from router_advisor.gui.app import create_application
+from router_advisor.gui.engines import real_engines
+from router_advisor.gui.settings import Settings
+from router_advisor.gui.wizard import WizardWindow
 app = create_application()
 window = WizardWindow(real_engines(Settings()))
 window.show()
@@ -42,10 +42,10 @@ app.exec()
 STALL_METER = """
 import json, os, sys, time
 from PySide6.QtCore import QElapsedTimer, QTimer
-from app.gui.app import create_application
-from app.gui.engines import real_engines
-from app.gui.settings import Settings
-from app.gui.wizard import WizardWindow
+from router_advisor.gui.app import create_application
+from router_advisor.gui.engines import real_engines
+from router_advisor.gui.settings import Settings
+from router_advisor.gui.wizard import WizardWindow
 
 app = create_application()
 settings = Settings(iface=os.environ["LAB_IFACE"], cidr=os.environ["LAB_CIDR"],

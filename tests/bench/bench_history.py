@@ -19,10 +19,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from router_advisor.cli.main import main
+from router_advisor.history.store import HistoryStore
+from router_advisor.services import history
 
-from app.cli.main import main
-from app.history.store import HistoryStore
-from app.services import history
 from tests.history import factory
 from tests.history.factory import device
 
@@ -101,9 +101,9 @@ def test_history_list_and_diff_on_1000_runs(big_history: Path) -> None:
     def process(*args: str) -> None:
         subprocess.run([sys.executable, *args], cwd=REPO_ROOT, check=True, capture_output=True)
 
-    list_process = _timed(lambda: process("-m", "app", "history", "list", "--db", db), 5)
-    diff_process = _timed(lambda: process("-m", "app", "history", "diff", "--db", db), 5)
-    startup = _timed(lambda: process("-c", "import app.cli.main"), 5)
+    list_process = _timed(lambda: process("-m", "router_advisor", "history", "list", "--db", db), 5)
+    diff_process = _timed(lambda: process("-m", "router_advisor", "history", "diff", "--db", db), 5)
+    startup = _timed(lambda: process("-c", "import router_advisor.cli.main"), 5)
 
     _report("history list, service (open + query)", *list_service, LIST_BUDGET_MS)
     _report("history diff, service (open + query)", *diff_service, DIFF_BUDGET_MS)
@@ -112,7 +112,7 @@ def test_history_list_and_diff_on_1000_runs(big_history: Path) -> None:
     _report("history diff, CLI in-process", *diff_cli, DIFF_BUDGET_MS)
     _report("history list, CLI new process", *list_process, None)
     _report("history diff, CLI new process", *diff_process, None)
-    _report("  of which start-up: import app.cli.main", *startup, None)
+    _report("  of which start-up: import router_advisor.cli.main", *startup, None)
     assert list_service[0] < LIST_BUDGET_MS and diff_service[0] < DIFF_BUDGET_MS
     assert list_cli[0] < LIST_BUDGET_MS and list_cli_json[0] < LIST_BUDGET_MS
     assert diff_cli[0] < DIFF_BUDGET_MS

@@ -6,9 +6,9 @@ The median of several runs is compared with the goal.
 
 import time
 
-from app.core.answers import answers_from_dict
-from app.core.recommend import recommend
-from app.core.router import FirmwarePolicy, Management, QoS, Router, Source
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.recommend import recommend
+from router_advisor.core.router import FirmwarePolicy, Management, QoS, Router, Source
 
 MODELS = 10_000
 GOAL_MS = 100.0

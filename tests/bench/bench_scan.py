@@ -24,9 +24,9 @@ MAC_RE = re.compile(r"(\d+\.\d+\.\d+\.\d+)\s+([0-9a-f:]{17})", re.I)
 
 OURS = """
 import json, subprocess, sys, time
-from app.net.interfaces import resolve_target
-from app.net.arp_sweep import arp_sweep
-from app.net.neighbor_sweep import neighbor_sweep
+from router_advisor.net.interfaces import resolve_target
+from router_advisor.net.arp_sweep import arp_sweep
+from router_advisor.net.neighbor_sweep import neighbor_sweep
 target = resolve_target(sys.argv[1], sys.argv[2], allow_large=True)
 runs = []
 for _ in range(int(sys.argv[4])):

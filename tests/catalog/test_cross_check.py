@@ -8,12 +8,12 @@ import json
 from collections.abc import Sequence
 
 import pytest
+from router_advisor.catalog.openwrt import TohIndex, parse_toh, ram_agrees
+from router_advisor.catalog.records import router_from_flat
+from router_advisor.catalog.source import load_source
+from router_advisor.core.router import Router
+from router_advisor.resources import data_path
 
-from app.catalog.openwrt import TohIndex, parse_toh, ram_agrees
-from app.catalog.records import router_from_flat
-from app.catalog.source import load_source
-from app.core.router import Router
-from app.resources import data_path
 from tests.conftest import REPO_ROOT
 
 REFERENCE = REPO_ROOT.parent / "shared" / "reference" / "openwrt-toh.json"

@@ -4,10 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from app.catalog.export import to_csv
-from app.errors import UserInputError
-from app.services.catalog import export_catalog, import_file, load_routers
+from router_advisor.catalog.export import to_csv
+from router_advisor.errors import UserInputError
+from router_advisor.services.catalog import export_catalog, import_file, load_routers
 
 from .conftest import FIXTURES, dump
 

@@ -4,8 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from app.catalog.openwrt import (
+from router_advisor.catalog.openwrt import (
     TohFormatError,
     TohIndex,
     model_aliases,

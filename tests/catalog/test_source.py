@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-
-from app.catalog.records import router_from_flat
-from app.catalog.source import CatalogDataError, content_hash, load_source
+from router_advisor.catalog.records import router_from_flat
+from router_advisor.catalog.source import CatalogDataError, content_hash, load_source
 
 GOOD = """
 [[router]]

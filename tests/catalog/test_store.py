@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-
-from app.catalog.store import MIGRATIONS, CatalogStore, CatalogUnusable
-from app.services.catalog import build_catalog, import_file, load_routers
+from router_advisor.catalog.store import MIGRATIONS, CatalogStore, CatalogUnusable
+from router_advisor.services.catalog import build_catalog, import_file, load_routers
 
 from .conftest import FIXTURES, dump
 

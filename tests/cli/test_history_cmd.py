@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from router_advisor.history.store import HistoryStore
 
-from app.history.store import HistoryStore
 from tests.history import factory
 from tests.history.factory import device
 
@@ -314,7 +314,7 @@ def test_show_has_the_shortlist_and_answers_and_names_the_top_pick(cli) -> None:
 
 def test_every_option_and_positional_has_help(cli) -> None:
     """Review item 18: ID, A B, MAC, --keep, --name, --limit, --kind had no help."""
-    from app.cli.main import build_parser
+    from router_advisor.cli.main import build_parser
 
     def leaves(parser):
         subs = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"]

@@ -10,7 +10,7 @@ HEAVY = ("sqlite_utils", "speedtest", "jinja2", "zeroconf", "scapy", "PySide6")
 
 def test_building_the_parser_loads_no_heavy_library() -> None:
     code = (
-        "import sys, app.cli.main as m; m.build_parser(); "
+        "import sys, router_advisor.cli.main as m; m.build_parser(); "
         f"print(','.join(n for n in {HEAVY!r} if n in sys.modules))"
     )
     out = subprocess.run(
@@ -21,8 +21,8 @@ def test_building_the_parser_loads_no_heavy_library() -> None:
 
 def test_a_lazy_module_loads_on_first_use() -> None:
     code = (
-        "import sys; from app.cli.lazy import lazy_import; "
-        "m = lazy_import('app.services.export'); a = 'jinja2' in sys.modules; "
+        "import sys; from router_advisor.cli.lazy import lazy_import; "
+        "m = lazy_import('router_advisor.services.export'); a = 'jinja2' in sys.modules; "
         "m.render; print(a, 'jinja2' in sys.modules)"
     )
     out = subprocess.run(

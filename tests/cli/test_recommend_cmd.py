@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from router_advisor.errors import UserInputError
+from router_advisor.resources import data_path
+from router_advisor.services.recommend import recommend_from_files
 
-from app.errors import UserInputError
-from app.resources import data_path
-from app.services.recommend import recommend_from_files
 from tests.cli.test_catalog_cmd import undocumented
 
 EXAMPLE = str(data_path("examples", "family-home.toml"))

@@ -4,8 +4,7 @@
 import json
 
 import pytest
-
-from app.cli.run_cmd import _next_step
+from router_advisor.cli.run_cmd import _next_step
 
 ANSWERS = "data/examples/family-home.toml"
 

@@ -4,9 +4,9 @@ import json
 import sys
 
 import pytest
+from router_advisor.cli.scan_cmd import print_text
+from router_advisor.core.scan import Device, ScanResult
 
-from app.cli.scan_cmd import print_text
-from app.core.scan import Device, ScanResult
 from tests.netlab.lan import running_lan
 from tests.netlab.netns import require_root
 
@@ -28,7 +28,7 @@ DEVICE_KEYS = {"ip", "mac", "vendor", "hostname", "kind", "randomized_mac"}
 def test_scan_text() -> None:
     require_root()
     with running_lan(hosts=3, second=1, late=0, mdns=False) as lan:
-        text = lan.run_on_laptop(sys.executable, "-m", "app", "scan", *lan.scan_args())
+        text = lan.run_on_laptop(sys.executable, "-m", "router_advisor", "scan", *lan.scan_args())
         assert text.returncode == 0, text.stderr
         assert text.stdout.startswith(
             f"3 devices found on {lan.cidr} via eth0, not counting your router (arp method"
@@ -42,7 +42,14 @@ def test_scan_json_neighbor_on_a_lan_nothing_has_woken() -> None:
     require_root()
     with running_lan(hosts=3, second=1, late=0, mdns=False) as lan:
         out = lan.run_on_laptop(
-            sys.executable, "-m", "app", "scan", *lan.scan_args(), "--method", "neighbor", "--json"
+            sys.executable,
+            "-m",
+            "router_advisor",
+            "scan",
+            *lan.scan_args(),
+            "--method",
+            "neighbor",
+            "--json",
         )
         assert out.returncode == 0, out.stderr
         result = json.loads(out.stdout)

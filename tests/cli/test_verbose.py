@@ -1,8 +1,7 @@
 """--verbose works before and after the command (review item 18)."""
 
 import pytest
-
-from app.cli.main import build_parser
+from router_advisor.cli.main import build_parser
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ Facts are approximate but shaped like the real catalog: budget, midrange and fla
 routers, mesh kits of 2 and 3 nodes, some with unknown facts (None).
 """
 
-from app.core.router import FirmwarePolicy, Management, QoS, Router, Source
+from router_advisor.core.router import FirmwarePolicy, Management, QoS, Router, Source
 
 _SRC = (Source(ref="https://example.test/spec", fields=("wan_mbps",)),)
 

@@ -1,6 +1,6 @@
 """A measured line the core tests share: fast enough, but it chokes when busy (grade F)."""
 
-from app.core.speed import SpeedResult
+from router_advisor.core.speed import SpeedResult
 
 
 def bufferbloated_line(down: float) -> SpeedResult:

@@ -4,16 +4,15 @@ import tomllib
 from dataclasses import asdict
 
 import pytest
-
-from app.core.answers import (
+from router_advisor.core.answers import (
     DEFAULT_SIZE_M2,
     SQFT_PER_M2,
     answers_from_dict,
     answers_to_file_dict,
     saved_answers_to_file_dict,
 )
-from app.errors import UserInputError
-from app.resources import data_path
+from router_advisor.errors import UserInputError
+from router_advisor.resources import data_path
 
 
 def test_an_empty_file_gets_sensible_defaults() -> None:

@@ -1,9 +1,8 @@
 """The DSLReports grade scale, latency summaries and the stability rule of the speed test."""
 
 import pytest
-
-from app.core.bufferbloat import bufferbloat_grade, jitter, latency_increase, median
-from app.core.throughput import bytes_at, is_stable, rate_since, window_rates
+from router_advisor.core.bufferbloat import bufferbloat_grade, jitter, latency_increase, median
+from router_advisor.core.throughput import bytes_at, is_stable, rate_since, window_rates
 
 
 @pytest.mark.parametrize(

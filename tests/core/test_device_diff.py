@@ -1,6 +1,6 @@
 """Diff between two runs: new, gone and changed devices, compared by identity."""
 
-from app.core.device_diff import FieldChange, SeenDevice, diff_devices
+from router_advisor.core.device_diff import FieldChange, SeenDevice, diff_devices
 
 
 def seen(

@@ -1,13 +1,13 @@
 """Device identity across scans: by MAC, and by name for a device with a new random MAC."""
 
-from app.core.device_identity import (
+from router_advisor.core.device_identity import (
     KnownIdentity,
     is_randomized_mac,
     match_devices,
     name_key,
     normalize_mac,
 )
-from app.core.scan import Device
+from router_advisor.core.scan import Device
 
 PHONE_OLD = "da:11:22:33:44:55"  # locally administered: a private (random) address
 PHONE_NEW = "6a:aa:bb:cc:dd:ee"

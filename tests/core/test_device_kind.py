@@ -1,6 +1,6 @@
 """Device kinds from vendor, name, services and MAC, with the evidence."""
 
-from app.core.device_kind import guess_kind
+from router_advisor.core.device_kind import guess_kind
 
 
 def test_service_beats_vendor_and_all_clues_are_kept() -> None:

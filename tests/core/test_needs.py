@@ -1,11 +1,10 @@
 """Requirements derived from answers, a speed result and a scan."""
 
 import pytest
-
-from app.core.answers import answers_from_dict
-from app.core.needs import derive_requirements
-from app.core.scan import Device, ScanResult
-from app.core.speed import SpeedResult
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.needs import derive_requirements
+from router_advisor.core.scan import Device, ScanResult
+from router_advisor.core.speed import SpeedResult
 
 
 def speed(down: float, up: float, grade: str | None) -> SpeedResult:

@@ -2,11 +2,12 @@
 
 from dataclasses import replace
 
-from app.core.answers import answers_from_dict
-from app.core.needs import derive_requirements
-from app.core.questions import need_questions, seed_questions, vendor_questions
-from app.core.recommend import rank
-from app.core.router import QoS
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.needs import derive_requirements
+from router_advisor.core.questions import need_questions, seed_questions, vendor_questions
+from router_advisor.core.recommend import rank
+from router_advisor.core.router import QoS
+
 from tests.core.fixture_catalog import fixture_routers
 from tests.core.fixture_speed import bufferbloated_line
 

@@ -3,14 +3,14 @@
 from pathlib import Path
 
 import pytest
+from router_advisor.core.answers import Answers, answers_from_dict
+from router_advisor.core.recommend import recommend
+from router_advisor.core.router import Router
+from router_advisor.core.scoring.criteria import class_rating
+from router_advisor.core.scoring.thresholds import FLAGSHIP_CLASS_RATING
+from router_advisor.errors import UserInputError
+from router_advisor.services.catalog import load_routers
 
-from app.core.answers import Answers, answers_from_dict
-from app.core.recommend import recommend
-from app.core.router import Router
-from app.core.scoring.criteria import class_rating
-from app.core.scoring.thresholds import FLAGSHIP_CLASS_RATING
-from app.errors import UserInputError
-from app.services.catalog import load_routers
 from tests.core.fixture_catalog import fixture_routers
 from tests.core.fixture_speed import bufferbloated_line
 

@@ -2,14 +2,14 @@
 
 from dataclasses import replace
 
-from app.core.answers import answers_from_dict
-from app.core.needs import derive_requirements
-from app.core.recommend import rank
-from app.core.router import FirmwarePolicy, Management, QoS, Router, Source
-from app.core.scoring import criteria as c
-from app.core.scoring.limits import broken_limit
-from app.core.scoring.score import explain_scored, quick_score
-from app.core.scoring.weights import weights_for
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.needs import derive_requirements
+from router_advisor.core.recommend import rank
+from router_advisor.core.router import FirmwarePolicy, Management, QoS, Router, Source
+from router_advisor.core.scoring import criteria as c
+from router_advisor.core.scoring.limits import broken_limit
+from router_advisor.core.scoring.score import explain_scored, quick_score
+from router_advisor.core.scoring.weights import weights_for
 
 SRC = (Source(ref="test", fields=()),)
 

@@ -1,6 +1,6 @@
 """Verdicts for gaming, video calls, 4K streaming and large uploads (Cloudflare AIM scoring)."""
 
-from app.core.verdicts import LineFacts, speed_verdicts
+from router_advisor.core.verdicts import LineFacts, speed_verdicts
 
 
 def test_a_fast_quiet_line_is_great_for_everything() -> None:

@@ -1,6 +1,6 @@
 """Crowding per band from heard networks."""
 
-from app.core.wifi_crowding import crowding
+from router_advisor.core.wifi_crowding import crowding
 
 
 def test_crowding_counts_audible_networks_per_band() -> None:

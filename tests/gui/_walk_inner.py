@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from router_advisor.gui.engines import real_engines
+from router_advisor.gui.settings import Settings
 
-from app.gui.engines import real_engines
-from app.gui.settings import Settings
 from tests.gui import walk
 
 LAB = os.environ.get("GUI_LAB_DIR")

@@ -7,13 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from app.core.bufferbloat import bufferbloat_grade, latency_increase
-from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
-from app.core.router import Router
-from app.core.scan import ScanResult
-from app.core.speed import SpeedResult
-from app.core.verdicts import LineFacts, speed_verdicts
-from app.gui.engines import Engines
+from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
+from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
+from router_advisor.core.router import Router
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
+from router_advisor.core.verdicts import LineFacts, speed_verdicts
+from router_advisor.gui.engines import Engines
 
 DATA = Path(__file__).resolve().parent / "data"
 T = TypeVar("T")
@@ -67,7 +67,7 @@ def recorded_engines(
     scan_file: str = "scan.json",
     routers: Callable[[], list[Router]] | None = None,
 ) -> Engines:
-    from app.services.catalog import load_routers
+    from router_advisor.services.catalog import load_routers
 
     speed = SpeedResult.from_dict(load_json("speed.json"))
     scan = ScanResult.from_dict(load_json(scan_file))
@@ -88,8 +88,8 @@ def seed_history() -> None:
     """Save the HISTORY_SEED runs, a month apart, into the history of this data folder."""
     import datetime
 
-    from app.history.records import NewRun
-    from app.services.history import open_history
+    from router_advisor.history.records import NewRun
+    from router_advisor.services.history import open_history
 
     speed, scan = load_json("speed.json"), load_json("scan.json")
     now = datetime.datetime.now(datetime.UTC)

@@ -8,9 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
-
-from app.gui.crash import install_crash_reporter
-from app.logs import setup_logging
+from router_advisor.gui.crash import install_crash_reporter
+from router_advisor.logs import setup_logging
 
 
 def _visible_boxes() -> list[QMessageBox]:

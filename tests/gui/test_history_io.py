@@ -4,15 +4,15 @@ still read for Rescan, and the top pick shown by the model's own name."""
 from dataclasses import asdict
 
 from pytestqt.qtbot import QtBot
+from router_advisor.core.answers import answers_from_dict, answers_to_file_dict
+from router_advisor.gui import history_io
+from router_advisor.gui.history_window import HistoryWindow
+from router_advisor.gui.settings import Settings
+from router_advisor.gui.state import WizardState
+from router_advisor.history.records import NewRun
+from router_advisor.services import history
+from router_advisor.services.run import RunOptions, run_wizard
 
-from app.core.answers import answers_from_dict, answers_to_file_dict
-from app.gui import history_io
-from app.gui.history_window import HistoryWindow
-from app.gui.settings import Settings
-from app.gui.state import WizardState
-from app.history.records import NewRun
-from app.services import history
-from app.services.run import RunOptions, run_wizard
 from tests.core.fixture_catalog import fixture_routers
 from tests.gui import walk
 from tests.gui.recorded import load_json, recorded_engines
@@ -68,8 +68,8 @@ def test_the_history_shows_the_top_pick_by_its_display_name(qtbot: QtBot) -> Non
 
 
 def test_looking_at_the_history_creates_no_file(app_home) -> None:
-    from app.gui.history_io import last_answers, overview
-    from app.gui.settings import Settings
+    from router_advisor.gui.history_io import last_answers, overview
+    from router_advisor.gui.settings import Settings
 
     settings = Settings()
     assert overview(settings).runs == [] and last_answers(settings) is None

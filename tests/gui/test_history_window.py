@@ -2,13 +2,13 @@
 gives the speed test's real duration (review item 20)."""
 
 from pytestqt.qtbot import QtBot
+from router_advisor.gui.history_window import RUN_COLUMNS, HistoryWindow
+from router_advisor.gui.pages.welcome_page import SPEED_TRAFFIC
+from router_advisor.gui.settings import Settings
+from router_advisor.history.records import NewRun
+from router_advisor.history.store import HistoryStore
+from router_advisor.services import history
 
-from app.gui.history_window import RUN_COLUMNS, HistoryWindow
-from app.gui.pages.welcome_page import SPEED_TRAFFIC
-from app.gui.settings import Settings
-from app.history.records import NewRun
-from app.history.store import HistoryStore
-from app.services import history
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
 from tests.history import factory

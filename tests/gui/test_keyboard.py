@@ -7,11 +7,11 @@ from collections import Counter
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabBar, QWidget
 from pytestqt.qtbot import QtBot
+from router_advisor.gui.catalog_browser import CatalogBrowser
+from router_advisor.gui.compare_dialog import CompareDialog
+from router_advisor.gui.pages.speed_page import SpeedPage
+from router_advisor.services.catalog import load_routers
 
-from app.gui.catalog_browser import CatalogBrowser
-from app.gui.compare_dialog import CompareDialog
-from app.gui.pages.speed_page import SpeedPage
-from app.services.catalog import load_routers
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
 

@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
+from router_advisor.core.answers import SQFT_PER_M2, answers_from_dict
+from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
+from router_advisor.core.scan import Device, ScanResult
+from router_advisor.errors import RuntimeFailure
+from router_advisor.gui.launch import qt_start_problem
+from router_advisor.gui.settings import Settings, load_last_answers, save_last_answers
+from router_advisor.gui.workers import JobRunner
 
-from app.core.answers import SQFT_PER_M2, answers_from_dict
-from app.core.progress import CancelToken, ProgressCallback, ProgressUpdate
-from app.core.scan import Device, ScanResult
-from app.errors import RuntimeFailure
-from app.gui.launch import qt_start_problem
-from app.gui.settings import Settings, load_last_answers, save_last_answers
-from app.gui.workers import JobRunner
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
 
@@ -190,8 +190,8 @@ def test_the_selected_step_shows_its_icon_in_white_on_the_highlight(qtbot: QtBot
 
 
 def test_the_comparison_fits_its_table_and_names_the_fact_column(qtbot: QtBot) -> None:
-    from app.gui.compare_dialog import FACT_HEADER, CompareDialog
-    from app.services.catalog import load_routers
+    from router_advisor.gui.compare_dialog import FACT_HEADER, CompareDialog
+    from router_advisor.services.catalog import load_routers
 
     dialog = CompareDialog(load_routers()[:3])
     qtbot.addWidget(dialog)

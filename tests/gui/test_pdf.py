@@ -3,11 +3,11 @@
 import re
 from pathlib import Path
 
-from app.core.answers import answers_from_dict
-from app.core.recommend import recommend
-from app.gui.pdf import html_to_pdf
-from app.services.catalog import load_routers
-from app.services.export import render
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.recommend import recommend
+from router_advisor.gui.pdf import html_to_pdf
+from router_advisor.services.catalog import load_routers
+from router_advisor.services.export import render
 
 
 def test_a_five_model_report_takes_more_than_one_page(qapp, tmp_path: Path) -> None:

@@ -1,9 +1,10 @@
 """The recorded results the walk-through and the screenshots replay agree with the real
 grading: a fixture must never show a grade or verdict the app itself would not give."""
 
-from app.core.bufferbloat import bufferbloat_grade, latency_increase
-from app.core.speed import SpeedResult
-from app.services import history
+from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
+from router_advisor.core.speed import SpeedResult
+from router_advisor.services import history
+
 from tests.gui.recorded import load_json, measured_speed, seed_history
 
 

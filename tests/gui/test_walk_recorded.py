@@ -4,8 +4,8 @@ cancel a running speed test and scan; the history window and its diff after two 
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
+from router_advisor.gui.settings import load_last_answers
 
-from app.gui.settings import load_last_answers
 from tests.gui import walk
 from tests.gui.recorded import load_json, recorded_engines
 

@@ -5,12 +5,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-
-from app.gui.engines import Engines
-from app.gui.pages.devices_page import DevicesPage
-from app.gui.pages.export_page import ExportPage
-from app.gui.pages.speed_page import SpeedPage
-from app.gui.wizard import WizardWindow
+from router_advisor.gui.engines import Engines
+from router_advisor.gui.pages.devices_page import DevicesPage
+from router_advisor.gui.pages.export_page import ExportPage
+from router_advisor.gui.pages.speed_page import SpeedPage
+from router_advisor.gui.wizard import WizardWindow
 
 
 def open_wizard(qtbot: QtBot, engines: Engines) -> WizardWindow:

@@ -1,8 +1,8 @@
 """Build the runs the history tests save: real ScanResult/SpeedResult objects, no I/O."""
 
-from app.core.scan import Device, ScanResult
-from app.core.speed import ServerInfo, SpeedResult, Verdict
-from app.history.records import NewRun
+from router_advisor.core.scan import Device, ScanResult
+from router_advisor.core.speed import ServerInfo, SpeedResult, Verdict
+from router_advisor.history.records import NewRun
 
 ANSWERS = {"home_size_m2": 90, "floors": 2, "people": 3, "budget_eur": 200}
 

@@ -7,7 +7,8 @@ import random
 import sys
 from pathlib import Path
 
-from app.history.store import HistoryStore
+from router_advisor.history.store import HistoryStore
+
 from tests.history import factory
 from tests.history.factory import device
 

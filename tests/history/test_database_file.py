@@ -4,13 +4,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from router_advisor.catalog import store as catalog_store
+from router_advisor.errors import UserInputError
+from router_advisor.history.database import CATALOG_APPLICATION_ID, HistoryFileError
+from router_advisor.history.store import HistoryStore
+from router_advisor.services import history
+from router_advisor.services.catalog import load_routers
 
-from app.catalog import store as catalog_store
-from app.errors import UserInputError
-from app.history.database import CATALOG_APPLICATION_ID, HistoryFileError
-from app.history.store import HistoryStore
-from app.services import history
-from app.services.catalog import load_routers
 from tests.history import factory
 from tests.history.factory import device
 

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from app.history.store import HistoryStore
+from router_advisor.history.store import HistoryStore
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 KILLS = 50

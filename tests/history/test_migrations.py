@@ -4,11 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from app.history.database import HistoryFileError, open_database, schema_version
-from app.history.records import DeviceLabel
-from app.history.schema import MIGRATIONS, SCHEMA_VERSION
-from app.history.store import HistoryStore
+from router_advisor.history.database import HistoryFileError, open_database, schema_version
+from router_advisor.history.records import DeviceLabel
+from router_advisor.history.schema import MIGRATIONS, SCHEMA_VERSION
+from router_advisor.history.store import HistoryStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "history"
 

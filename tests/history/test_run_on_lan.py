@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from router_advisor.history.store import HistoryStore
 
-from app.history.store import HistoryStore
 from tests.netlab.lan import REPO_ROOT, running_lan
 from tests.netlab.netns import require_root
 from tests.netlab.wan import goodput_mbps, running_wan
@@ -27,7 +27,7 @@ def test_rescan_diff_reports_the_added_and_the_removed_host(app_home: Path) -> N
 
         def app(*args: str) -> str:
             out = lan.run_on_laptop(
-                sys.executable, "-m", "app", *args, "--db", str(db), timeout=120, env=env
+                sys.executable, "-m", "router_advisor", *args, "--db", str(db), timeout=120, env=env
             )
             assert out.returncode == 0, out.stderr
             return out.stdout

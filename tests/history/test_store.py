@@ -4,9 +4,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from router_advisor.history.records import DETECTED_KIND, DeviceLabel
+from router_advisor.history.store import DeviceNotFound, HistoryStore, RunNotFound
 
-from app.history.records import DETECTED_KIND, DeviceLabel
-from app.history.store import DeviceNotFound, HistoryStore, RunNotFound
 from tests.history import factory
 from tests.history.factory import device
 

@@ -31,7 +31,7 @@ def lan_with_bare_iface(lan: Lan) -> Lan:
 def test_bad_input_exits_2_with_one_line(
     lan_with_bare_iface: Lan, args: list[str], needle: str
 ) -> None:
-    done = lan_with_bare_iface.run_on_laptop(sys.executable, "-m", "app", "scan", *args)
+    done = lan_with_bare_iface.run_on_laptop(sys.executable, "-m", "router_advisor", "scan", *args)
     assert done.returncode == 2
     assert needle in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
@@ -41,7 +41,14 @@ def test_too_large_a_subnet_needs_allow_large(lan: Lan) -> None:
     lan.laptop.run("ip", "addr", "add", "10.80.0.100/20", "dev", "eth0")
     try:
         refused = lan.run_on_laptop(
-            sys.executable, "-m", "app", "scan", "--iface", "eth0", "--cidr", "10.80.0.0/20"
+            sys.executable,
+            "-m",
+            "router_advisor",
+            "scan",
+            "--iface",
+            "eth0",
+            "--cidr",
+            "10.80.0.0/20",
         )
         assert refused.returncode == 2
         assert "--allow-large" in refused.stderr

@@ -7,8 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
-
-from app.net.names import netbios_names, reverse_dns
+from router_advisor.net.names import netbios_names, reverse_dns
 
 
 def _serve(answer: Callable[[bytes], bytes | None]) -> Iterator[int]:

@@ -1,13 +1,13 @@
 """Pure parsers on recorded real outputs: neighbour tables and Wi-Fi tools."""
 
-from app.core.wifi_crowding import crowding
-from app.net.neighbor_table import (
+from router_advisor.core.wifi_crowding import crowding
+from router_advisor.net.neighbor_table import (
     normalise_mac,
     parse_macos_arp,
     parse_proc_net_arp,
     parse_windows_arp,
 )
-from app.net.wifi_parsers import (
+from router_advisor.net.wifi_parsers import (
     channel_of,
     parse_iw_link,
     parse_iw_scan,
@@ -17,6 +17,7 @@ from app.net.wifi_parsers import (
     parse_system_profiler_link,
     parse_system_profiler_networks,
 )
+
 from tests.net.conftest import recorded
 
 PROC_NET_ARP = """IP address       HW type     Flags       HW address            Mask     Device

@@ -16,7 +16,14 @@ pytestmark = pytest.mark.netns
 
 def scan_json(lan: Lan, method: str) -> dict:
     done = lan.run_on_laptop(
-        sys.executable, "-m", "app", "scan", *lan.scan_args(), "--method", method, "--json"
+        sys.executable,
+        "-m",
+        "router_advisor",
+        "scan",
+        *lan.scan_args(),
+        "--method",
+        method,
+        "--json",
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -58,7 +65,7 @@ def _without_raw(lan: Lan, *args: str) -> subprocess.CompletedProcess[str]:
         "-net_raw",
         sys.executable,
         "-m",
-        "app",
+        "router_advisor",
         "scan",
         *lan.scan_args(),
         *args,
@@ -79,7 +86,9 @@ def test_without_raw_sockets_arp_fails_clearly_and_auto_falls_back(lan: Lan) -> 
 
 
 def test_the_helper_prints_only_the_sweep(lan: Lan) -> None:
-    done = lan.run_on_laptop(sys.executable, "-m", "app.net.scan_helper", *lan.scan_args())
+    done = lan.run_on_laptop(
+        sys.executable, "-m", "router_advisor.net.scan_helper", *lan.scan_args()
+    )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert {d["ip"]: d["mac"] for d in out["devices"]} == lan.expected()
@@ -87,8 +96,8 @@ def test_the_helper_prints_only_the_sweep(lan: Lan) -> None:
 
 CANCEL_SCRIPT = """
 import sys, threading, time
-from app.core.progress import CancelToken, Cancelled
-from app.services.scan import scan
+from router_advisor.core.progress import CancelToken, Cancelled
+from router_advisor.services.scan import scan
 token = CancelToken()
 threading.Timer(0.3, token.cancel).start()
 started = time.monotonic()
@@ -123,8 +132,8 @@ def test_rescan_sees_a_host_added_and_one_removed(lan: Lan) -> None:
 
 PRIVILEGED_SCRIPT = """
 import json, sys
-from app.errors import RouterAdvisorError
-from app.services.scan import privileged_scan
+from router_advisor.errors import RouterAdvisorError
+from router_advisor.services.scan import privileged_scan
 launcher = json.loads(sys.argv[3])
 try:
     print(json.dumps(privileged_scan(sys.argv[1], sys.argv[2], launcher=launcher).to_dict()))
@@ -177,7 +186,14 @@ def test_deeper_scan_errors_are_one_plain_line(lan: Lan, tmp_path: Path) -> None
 def test_cli_privileged_scan_through_the_configured_launcher(lan: Lan) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), ROUTER_ADVISOR_HELPER_LAUNCHER="")
     done = lan.run_on_laptop(
-        sys.executable, "-m", "app", "scan", *lan.scan_args(), "--privileged", "--json", env=env
+        sys.executable,
+        "-m",
+        "router_advisor",
+        "scan",
+        *lan.scan_args(),
+        "--privileged",
+        "--json",
+        env=env,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
@@ -185,7 +201,7 @@ def test_cli_privileged_scan_through_the_configured_launcher(lan: Lan) -> None:
     bad = lan.run_on_laptop(
         sys.executable,
         "-m",
-        "app",
+        "router_advisor",
         "scan",
         *lan.scan_args(),
         "--privileged",

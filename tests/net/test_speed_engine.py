@@ -1,6 +1,7 @@
 """The speed engine on a real shaped link: rates, bufferbloat grades, dying servers, cancel.
 
-The engine runs inside the laptop namespace (`python -m app speed --server-url ...`) against
+The engine runs inside the laptop namespace
+(`python -m router_advisor speed --server-url ...`) against
 tests/netlab/speed_server.py in the isp namespace, through tbf shapers on the gateway.
 """
 
@@ -19,8 +20,8 @@ pytestmark = pytest.mark.netns
 
 CANCEL_SCRIPT = """
 import json, sys, threading, time
-from app.core.progress import CancelToken, Cancelled
-from app.services.speed import measure
+from router_advisor.core.progress import CancelToken, Cancelled
+from router_advisor.services.speed import measure
 token, rates, cancelled_at = CancelToken(), [], []
 def cancel():
     cancelled_at.append(time.monotonic())
@@ -120,7 +121,15 @@ def test_a_server_that_vanishes_mid_test_times_out_never_hangs() -> None:
     require_root()
     with running_wan(down_mbit=20, up_mbit=20, queue_ms=5) as wan:
         proc = wan.popen_laptop(
-            [sys.executable, "-m", "app", "speed", "--server-url", wan.server_url, "--json"],
+            [
+                sys.executable,
+                "-m",
+                "router_advisor",
+                "speed",
+                "--server-url",
+                wan.server_url,
+                "--json",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

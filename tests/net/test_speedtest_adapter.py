@@ -1,8 +1,7 @@
 """The HTTPS retry's target: where a server that refuses plain HTTP speaks TLS."""
 
 import pytest
-
-from app.net.speedtest_adapter import https_fallback, parse_server_url
+from router_advisor.net.speedtest_adapter import https_fallback, parse_server_url
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """The per-OS Wi-Fi reader says plainly when there is nothing to read."""
 
-from app.net.wifi_link import read_wifi
+from router_advisor.net.wifi_link import read_wifi
 
 
 def test_an_os_without_a_reader_says_not_available() -> None:

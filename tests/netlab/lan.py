@@ -7,7 +7,8 @@ after a delay ("late"). One host announces an mDNS name and service. Hosts can b
 removed while the lab runs (`Lan.add_host` / `Lan.remove_host`), for rescan tests.
 
     with running_lan(hosts=20) as lan:
-        subprocess.run(lan.laptop_cmd(sys.executable, "-m", "app", "scan", *lan.scan_args()))
+        cmd = lan.laptop_cmd(sys.executable, "-m", "router_advisor", "scan", *lan.scan_args())
+        subprocess.run(cmd)
 """
 
 import ipaddress

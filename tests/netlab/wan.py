@@ -137,9 +137,9 @@ class Wan:
         timeout: float = 60,
         env: Mapping[str, str] = {},
     ) -> subprocess.CompletedProcess[str]:
-        """`python -m app ARGS` inside the laptop namespace, with `env` added to ours."""
+        """`python -m router_advisor ARGS` inside the laptop namespace, with `env` added to ours."""
         return subprocess.run(
-            self.laptop.cmd(sys.executable, "-m", "app", *args),
+            self.laptop.cmd(sys.executable, "-m", "router_advisor", *args),
             capture_output=True,
             text=True,
             timeout=timeout,

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from app.report.atomic import write_atomic
+from router_advisor.report.atomic import write_atomic
 
 
 @pytest.fixture

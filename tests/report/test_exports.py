@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.recommend import Recommendation, recommend
+from router_advisor.core.router import Router
+from router_advisor.errors import UserInputError
+from router_advisor.report.escape import csv_cell, md_escape
+from router_advisor.services.export import FORMATS, export, render
 
-from app.core.answers import answers_from_dict
-from app.core.recommend import Recommendation, recommend
-from app.core.router import Router
-from app.errors import UserInputError
-from app.report.escape import csv_cell, md_escape
-from app.services.export import FORMATS, export, render
 from tests.core.fixture_catalog import fixture_routers
 
 SCRIPT = "<script>alert(1)</script>"
@@ -155,6 +155,6 @@ def test_markdown_stays_readable_as_plain_text() -> None:
 
 
 def test_every_listed_format_has_a_renderer() -> None:
-    from app.services.export import RENDERERS
+    from router_advisor.services.export import RENDERERS
 
     assert tuple(RENDERERS) == FORMATS

@@ -1,0 +1,5 @@
+"""`python -m router_advisor` is the same program as `router-advisor`."""
+
+from router_advisor.cli.main import main
+
+raise SystemExit(main())

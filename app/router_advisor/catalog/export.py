@@ -1,0 +1,43 @@
+"""Write the catalog as CSV or JSON, in the same shapes `catalog import` reads back."""
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from router_advisor.catalog.fields import FIELDS
+from router_advisor.catalog.records import router_to_document, router_to_flat, sources_to_json
+from router_advisor.core.router import Router
+
+CSV_COLUMNS: tuple[str, ...] = (*FIELDS, "sources")
+
+
+def to_json(routers: Sequence[Router]) -> str:
+    """A JSON array of models, nested like the TOML; unknown facts are null."""
+    return json.dumps([router_to_document(r) for r in routers], indent=2, ensure_ascii=False) + "\n"
+
+
+def to_csv(routers: Sequence[Router]) -> str:
+    """One row per model: lists split by ';' ("none" when empty), sources as JSON."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for router in routers:
+        flat = router_to_flat(router)
+        row = [_cell(flat[name]) for name in FIELDS]
+        row.append(json.dumps(sources_to_json(router.sources), ensure_ascii=False))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return ";".join(f"{band}:{count}" for band, count in value.items())
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value) if value else "none"
+    return str(value)

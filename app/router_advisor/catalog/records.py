@@ -1,0 +1,63 @@
+"""Convert between `Router` objects and flat field values (shared by sources, imports, rows)."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from router_advisor.catalog.fields import FIELDS, unflatten
+from router_advisor.core.router import FirmwarePolicy, Management, QoS, Router, Source
+
+_TUPLE_FIELDS = ("bands", "lan_ports_mbps", "usb", "vpn_server", "subscription_features")
+
+
+_TABLE_TYPES = {"qos": QoS, "management": Management, "firmware": FirmwarePolicy}
+
+
+def router_from_flat(values: Mapping[str, Any], sources: tuple[Source, ...]) -> Router:
+    """Build a Router from checked flat values; absent keys stay None (unknown)."""
+    kwargs: dict[str, Any] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if "." in key:
+            table, _, sub = key.partition(".")
+            tables.setdefault(table, {})[sub] = value
+        elif key in _TUPLE_FIELDS:
+            kwargs[key] = tuple(value)
+        elif key == "streams":
+            kwargs[key] = tuple(value.items())
+        else:
+            kwargs[key] = value
+    for table, members in tables.items():
+        kwargs[table] = _TABLE_TYPES[table](**members)
+    return Router(sources=sources, **kwargs)
+
+
+def router_to_flat(router: Router) -> dict[str, Any]:
+    """Every field of `router` by flat name, None where unknown; lists and tables as JSON-ready."""
+    flat: dict[str, Any] = {}
+    for name in FIELDS:
+        table, dot, sub = name.partition(".")
+        value = getattr(getattr(router, table), sub) if dot else getattr(router, name)
+        if name == "streams" and value is not None:
+            value = dict(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        flat[name] = value
+    return flat
+
+
+def sources_to_json(sources: tuple[Source, ...]) -> list[dict[str, Any]]:
+    return [{"ref": s.ref, "fields": list(s.fields)} for s in sources]
+
+
+def router_to_document(router: Router) -> dict[str, Any]:
+    """The JSON form used by `catalog list --json` and `catalog export`: nested like the TOML."""
+    document = unflatten(router_to_flat(router))
+    document["sources"] = sources_to_json(router.sources)
+    return document
+
+
+def sort_key(router: Router) -> tuple[str, str, str]:
+    """The catalog's one order: brand, model, revision, case-insensitive."""
+    return (router.brand.lower(), router.model.lower(), (router.hardware_revision or "").lower())

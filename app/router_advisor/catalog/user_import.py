@@ -1,0 +1,243 @@
+"""Read a person's import file (CSV, JSON rows or the OpenWrt ToH dump) into patches.
+
+Everything is checked before anything is written: the first bad row stops the import with
+its row number and the reason. CSV rows are numbered as in a spreadsheet (the header is
+row 1); JSON rows count from 1.
+"""
+
+import csv
+import difflib
+import io
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from router_advisor.catalog.fields import FIELDS, IDENTITY, FieldError, check_value
+from router_advisor.catalog.openwrt import TohFormatError, TohIndex, is_toh_dump, parse_toh
+from router_advisor.catalog.patches import Patch
+from router_advisor.catalog.validate import (
+    Record,
+    check_fields,
+    check_sources,
+    describe,
+    record_key,
+)
+from router_advisor.core.router import Source
+
+_TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+
+
+class ImportRefused(ValueError):
+    """The file cannot be imported; the message names the row and the reason."""
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: its patches, plus what it could not use (the ToH's other rows)."""
+
+    fmt: str
+    patches: list[Patch]
+    unmatched: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+
+
+def read_import(path: Path, records: Mapping[str, Record], today: str) -> ImportPlan:
+    """Turn the file at `path` into patches against `records`; raise ImportRefused if it is bad."""
+    text = _decode(path)
+    origin = f"import:{path.name} {today}"
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith(("[", "{"))):
+        return ImportPlan("csv", _patches(_csv_rows(text), origin, records))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRefused(f"row {exc.lineno}: not valid JSON ({exc.msg})") from exc
+    if is_toh_dump(document):
+        return _toh_plan(document, records, origin)
+    if not isinstance(document, list):
+        raise ImportRefused("a JSON import must be a list of objects, one per model")
+    rows = []
+    for number, item in enumerate(document, start=1):
+        if not isinstance(item, dict):
+            raise ImportRefused(f"row {number}: must be an object with field names as keys")
+        rows.append((number, {k: v for k, v in item.items() if v is not None}))
+    return ImportPlan("json", _patches(rows, origin, records))
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = data[: exc.start].count(b"\n") + 1
+        raise ImportRefused(
+            f"row {row}: the file is not UTF-8 text (byte {exc.start}); "
+            "save it as UTF-8 and try again"
+        ) from exc
+
+
+def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
+    reader = csv.reader(io.StringIO(text))
+    header = next(reader, None)
+    if not header:
+        raise ImportRefused("row 1: the file is empty; the first row must name the columns")
+    header = [h.strip() for h in header]
+    for name in header:
+        if name not in FIELDS and name != "sources":
+            raise ImportRefused(f"row 1: unknown field '{name}'{_did_you_mean(name)}")
+    seen = [h for h in set(header) if header.count(h) > 1]
+    if seen:
+        raise ImportRefused(f"row 1: field '{seen[0]}' appears twice")
+    rows = []
+    for cells in reader:
+        number = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise ImportRefused(
+                f"row {number}: has {len(cells)} cells, the header has {len(header)}"
+            )
+        row: dict[str, Any] = {}
+        for name, cell in zip(header, cells, strict=True):
+            if cell.strip():
+                try:
+                    row[name] = _parse_cell(name, cell.strip())
+                except FieldError as exc:
+                    raise ImportRefused(f"row {number}: field '{name}': {exc}") from exc
+        rows.append((number, row))
+    return rows
+
+
+def _parse_cell(name: str, text: str) -> Any:
+    """A CSV cell as the value its field expects: numbers, true/false, lists split on ';'."""
+    if name == "sources":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise FieldError("must be a JSON list of { ref, fields }") from exc
+    kind = FIELDS[name].type
+    if kind == "int":
+        if not re.fullmatch(r"-?\d+", text):
+            raise FieldError(f"{text!r} is not a whole number")
+        return int(text)
+    if kind == "number":
+        if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            raise FieldError(f"{text!r} is not a number")
+        return float(text) if "." in text else int(text)
+    if kind == "bool":
+        if text.lower() not in _TRUE | _FALSE:
+            raise FieldError(f"{text!r} is not true or false")
+        return text.lower() in _TRUE
+    if kind in ("bands", "str_list", "int_list", "streams"):
+        items = [] if text.lower() == "none" else [i.strip() for i in text.split(";")]
+        if kind == "int_list":
+            return [_parse_cell("wan_mbps", i) for i in items]
+        if kind == "streams":
+            pairs = [i.replace("=", ":").partition(":") for i in items]
+            if any(not sep or not count.strip().isdigit() for _, sep, count in pairs):
+                raise FieldError(f"{text!r} is not written like 2.4:2;5:4")
+            return {band.strip(): int(count) for band, _, count in pairs}
+        return items
+    return text
+
+
+def _resolve_key(values: Mapping[str, Any], records: Mapping[str, Record]) -> str:
+    """The row's catalog key; a row without a revision updates the model's only revision."""
+    key = record_key(values)
+    if key in records or values.get("hardware_revision"):
+        return key
+    revisions = [k for k in records if k.startswith(key + "/")]
+    return revisions[0] if len(revisions) == 1 else key
+
+
+def _patches(
+    rows: list[tuple[int, dict[str, Any]]], origin: str, records: Mapping[str, Record]
+) -> list[Patch]:
+    patches: list[Patch] = []
+    first_row: dict[str, int] = {}
+    for number, raw in rows:
+        where = f"row {number}"
+        problems: list[str] = []
+        values = check_fields(raw, where, problems)
+        if problems:
+            raise ImportRefused(problems[0])
+        if "brand" not in values or "model" not in values:
+            raise ImportRefused(f"{where}: needs a brand and a model")
+        facts = [n for n in values if n not in IDENTITY]
+        if not facts:
+            raise ImportRefused(f"{where}: gives no facts about {describe(values)}")
+        if "sources" in raw:
+            sources = check_sources(raw["sources"], where, problems)
+            if problems:
+                raise ImportRefused(problems[0])
+        else:
+            sources = (Source(ref=origin, fields=tuple(facts)),)
+        key = _resolve_key(values, records)
+        if key in first_row:
+            raise ImportRefused(
+                f"{where}: {describe(values)} appears again (first on row {first_row[key]})"
+            )
+        first_row[key] = number
+        patches.append(
+            Patch(key=key, mode="set", values=values, sources=sources, origin=origin, row=number)
+        )
+    if not patches:
+        raise ImportRefused("the file has no rows to import")
+    return patches
+
+
+def _toh_plan(
+    document: Mapping[str, Any], records: Mapping[str, Record], origin: str
+) -> ImportPlan:
+    """Fill hardware facts of the catalog models the dump covers; list the rows it could not use."""
+    try:
+        index = TohIndex(parse_toh(document))
+    except TohFormatError as exc:
+        raise ImportRefused(f"not a readable OpenWrt ToH dump: {exc}") from exc
+    plan = ImportPlan("openwrt-toh", [])
+    used: set[str] = set()
+    for key, record in records.items():
+        v = record.values
+        match = index.match(
+            v["brand"], v["model"], v.get("hardware_revision"), [s.ref for s in record.sources]
+        )
+        if match.device is None:
+            continue
+        device = match.device
+        used.add(device.deviceid)
+        facts = {}
+        for name, value in device.facts().items():
+            value = check_value(name, value)
+            if name not in v:
+                facts[name] = value
+            elif v[name] != value:
+                plan.disagreements.append(
+                    f"{describe(v)}: {name} is {v[name]!r} in the catalog, "
+                    f"{value!r} in the dump (kept)"
+                )
+        if facts:
+            source = Source(ref=f"openwrt-toh:{device.deviceid}", fields=tuple(facts))
+            plan.patches.append(
+                Patch(
+                    key=key,
+                    mode="fill",
+                    values={**_identity(v), **facts},
+                    sources=(source,),
+                    origin=origin,
+                    row=device.row,
+                )
+            )
+    plan.unmatched = [f"row {d.row}: {d.name}" for d in index.devices if d.deviceid not in used]
+    return plan
+
+
+def _identity(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: values[k] for k in IDENTITY if k in values}
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, [*FIELDS, "sources"], n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

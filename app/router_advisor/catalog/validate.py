@@ -1,0 +1,145 @@
+"""Strict checks of one catalog record: field names and types, sources and the rules between fields.
+
+Used for the TOML sources in data/ and for rows a person imports, so both obey the same rules.
+Each problem is one plain sentence that names where it is, the field and what is wrong.
+"""
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from router_advisor.catalog.fields import (
+    FIELDS,
+    NOT_SOURCED,
+    REQUIRED,
+    SOURCE_FIELD_NAMES,
+    TABLES,
+    FieldError,
+    check_value,
+    flatten,
+    is_covered,
+)
+from router_advisor.core.router import Source
+
+SOURCE_PREFIXES = ("https://", "http://", "openwrt-toh:", "techinfodepot:", "import:", "curator:")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One checked model as stored: flat values (no None), its sources and where it came from."""
+
+    values: dict[str, Any]
+    sources: tuple[Source, ...]
+    origin: str
+
+    @property
+    def key(self) -> str:
+        return record_key(self.values)
+
+
+def record_key(values: Mapping[str, Any]) -> str:
+    """Same identity as `Router.key`: brand/model/revision, lower-cased."""
+    parts = [values["brand"], values["model"]]
+    if values.get("hardware_revision"):
+        parts.append(values["hardware_revision"])
+    return "/".join(str(p).strip().lower() for p in parts)
+
+
+def describe(values: Mapping[str, Any]) -> str:
+    """A short human name for messages: "TP-Link Archer AX55 v1"."""
+    parts = [values.get(k) for k in ("brand", "model", "hardware_revision")]
+    return " ".join(str(p) for p in parts if isinstance(p, str) and p) or "(no brand or model)"
+
+
+def check_fields(raw: Mapping[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
+    """Check every present field of a nested or flat record; return the good ones, flattened."""
+    values: dict[str, Any] = {}
+    for table in TABLES:
+        if table in raw and not isinstance(raw[table], Mapping):
+            problems.append(f"{where}: field '{table}' must be a table of true/false values")
+    for name, value in flatten(raw).items():
+        if name == "sources" or name in TABLES or value is None:
+            continue
+        if name not in FIELDS:
+            problems.append(f"{where}: unknown field '{name}'{_did_you_mean(name)}")
+            continue
+        try:
+            values[name] = check_value(name, value)
+        except FieldError as exc:
+            problems.append(f"{where}: field '{name}' {exc}")
+    return values
+
+
+def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ...]:
+    """Check the `sources` list: each a table with a known kind of `ref` and known `fields`."""
+    if not isinstance(raw, list) or not raw:
+        problems.append(f"{where}: field 'sources' must be a non-empty list of {{ ref, fields }}")
+        return ()
+    sources = []
+    for number, item in enumerate(raw, start=1):
+        at = f"{where}: source {number}"
+        if not isinstance(item, Mapping):
+            problems.append(f"{at} must be a table {{ ref = ..., fields = [...] }}")
+            continue
+        extra = sorted(set(item) - {"ref", "fields"})
+        if extra:
+            problems.append(f"{at} has unknown key(s) {', '.join(extra)}")
+        ref, fields = item.get("ref"), item.get("fields")
+        if not isinstance(ref, str) or not ref.startswith(SOURCE_PREFIXES) or "<" in ref:
+            problems.append(f"{at}: 'ref' must start with one of {', '.join(SOURCE_PREFIXES)}")
+            continue
+        if (
+            not isinstance(fields, list)
+            or not fields
+            or not all(isinstance(f, str) for f in fields)
+        ):
+            problems.append(f"{at}: 'fields' must be a non-empty list of field names")
+            continue
+        unknown = [f for f in fields if f not in SOURCE_FIELD_NAMES]
+        if unknown:
+            problems.append(f"{at}: 'fields' names unknown field(s) {', '.join(unknown)}")
+        sources.append(Source(ref=ref, fields=tuple(fields)))
+    return tuple(sources)
+
+
+def check_rules(
+    values: Mapping[str, Any], sources: tuple[Source, ...], where: str, problems: list[str]
+) -> None:
+    """Rules between fields: required keys, pack sizes, bands, and every fact backed by a source."""
+    missing = [name for name in REQUIRED if name not in values]
+    if missing:
+        problems.append(f"{where}: missing required field(s) {', '.join(missing)}")
+    kind, pack = values.get("kind"), values.get("pack_size")
+    if kind == "router" and pack is not None and pack != 1:
+        problems.append(f"{where}: field 'pack_size' must be 1 for a router, not {pack}")
+    generation, bands = values.get("wifi_generation"), values.get("bands")
+    if bands is not None and generation is not None:
+        if "6" in bands and generation not in ("6E", "7"):
+            problems.append(f"{where}: field 'bands' has 6 GHz but wifi_generation is {generation}")
+        if generation == "6E" and "6" not in bands:
+            problems.append(f"{where}: field 'bands' lacks 6 GHz but wifi_generation is 6E")
+    streams = values.get("streams")
+    if streams is not None and bands is not None and not set(streams) <= set(bands):
+        problems.append(f"{where}: field 'streams' names bands not in 'bands'")
+    covered = {name for source in sources for name in source.fields}
+    unsourced = [n for n in values if n not in NOT_SOURCED and not is_covered(n, covered)]
+    if sources and unsourced:
+        problems.append(f"{where}: no source's 'fields' covers {', '.join(unsourced)}")
+
+
+def check_record(
+    raw: Mapping[str, Any], where: str, problems: list[str]
+) -> tuple[dict[str, Any], tuple[Source, ...]]:
+    """All checks of one record; problems are appended, the checked parts returned."""
+    before = len(problems)
+    values = check_fields(raw, where, problems)
+    sources = check_sources(raw.get("sources"), where, problems)
+    if len(problems) == before:  # the rules need good values; avoid echoes of one mistake
+        check_rules(values, sources, where, problems)
+    return values, sources
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, list(FIELDS), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

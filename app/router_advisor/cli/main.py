@@ -1,0 +1,87 @@
+"""`router-advisor`: with a subcommand it is the CLI; with none it opens the desktop app."""
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from router_advisor import __version__
+from router_advisor.cli import catalog_cmd, history_cmd, recommend_cmd, run_cmd, scan_cmd, speed_cmd
+from router_advisor.cli.output import OneLineParser
+from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.logs import setup_logging
+
+# One module per command group; each has `register(subparsers)` and sets `handler` on its
+# parsers. A handler takes the parsed arguments and returns the exit code.
+COMMAND_MODULES: tuple[ModuleType, ...] = (
+    catalog_cmd,
+    speed_cmd,
+    scan_cmd,
+    run_cmd,
+    history_cmd,
+    recommend_cmd,
+)
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+def _verbose_after_commands(parser: argparse.ArgumentParser) -> None:
+    """Accept --verbose after the command too (`history list --verbose`). SUPPRESS keeps a
+    subcommand from resetting a --verbose given before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                sub.add_argument(
+                    "--verbose",
+                    action="store_true",
+                    default=argparse.SUPPRESS,
+                    help="print the log to stderr",
+                )
+                _verbose_after_commands(sub)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(
+        prog="router-advisor",
+        description="Choose your next home Wi-Fi router from facts about your own home. "
+        "Run without a command to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"router-advisor {__version__}")
+    parser.add_argument("--verbose", action="store_true", help="print the log to stderr")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    _verbose_after_commands(parser)
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"router-advisor: error: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | None = None) -> int:
+    """Run one command (or the desktop app without one); `parser` defaults to build_parser()."""
+    parser = parser or build_parser()
+    args = parser.parse_args(argv)
+    log_file = setup_logging(verbose=args.verbose)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from router_advisor.gui.launch import open_desktop_app  # lazy: commands never load Qt
+
+        return open_desktop_app()
+    try:
+        return int(handler(args))
+    except UserInputError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    except RuntimeFailure as exc:
+        return _fail(str(exc), EXIT_FAILURE)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: keep the traceback in the log, one line on screen
+        logging.getLogger(__name__).exception("unexpected error")
+        where = f"; details are in {log_file}" if log_file else ""
+        return _fail(f"unexpected problem ({type(exc).__name__}: {exc}){where}", EXIT_FAILURE)

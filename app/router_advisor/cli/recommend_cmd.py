@@ -1,0 +1,132 @@
+"""`router-advisor recommend` and `export`: the explained shortlist, on screen or in a file."""
+
+import argparse
+from pathlib import Path
+
+from router_advisor.cli.lazy import lazy_import
+from router_advisor.cli.output import print_json, whole_number
+from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
+from router_advisor.report import FORMATS
+from router_advisor.report.facts import display_name, key_facts, money, score_text
+
+export_service = lazy_import("router_advisor.services.export")
+recommend_service = lazy_import("router_advisor.services.recommend")
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--answers",
+        type=Path,
+        metavar="FILE",
+        help="your answers (TOML, or JSON when the name ends in .json); every key is "
+        "optional; without this file a typical home is assumed (see README, Answers file)",
+    )
+    parser.add_argument(
+        "--speed",
+        type=Path,
+        metavar="FILE",
+        help="a result saved by `router-advisor speed --json`; its speeds replace [isp]",
+    )
+    parser.add_argument(
+        "--scan",
+        type=Path,
+        metavar="FILE",
+        help="a result saved by `router-advisor scan --json`; the larger of its device "
+        "count and yours is used",
+    )
+    parser.add_argument(
+        "--top",
+        type=whole_number(1, MAX_TOP),
+        default=DEFAULT_TOP,
+        metavar="N",
+        help=f"how many models to shortlist, 1 to {MAX_TOP} (default {DEFAULT_TOP})",
+    )
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    rec = subparsers.add_parser(
+        "recommend",
+        help="rank catalog routers for your home, with reasons and questions",
+        description="Rank the catalog's routers and mesh systems for your household: "
+        "hard limits (budget, ports, coverage, cloud account), weighted scores, overkill "
+        "warnings, and the questions to ask a vendor before buying.",
+    )
+    _add_inputs(rec)
+    rec.add_argument("--json", action="store_true", help="print one JSON object")
+    rec.set_defaults(handler=run_recommend)
+
+    exp = subparsers.add_parser(
+        "export",
+        help="write the shortlist, requirements and checklist to a file",
+        description="Write the recommendation as Markdown, a self-contained HTML page, "
+        "CSV or JSON. The file is replaced atomically.",
+    )
+    _add_inputs(exp)
+    exp.add_argument(
+        "--format",
+        required=True,
+        choices=FORMATS,
+        help="md (Markdown), html (one self-contained page), csv (for a spreadsheet) or json",
+    )
+    exp.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="PATH",
+        help="the file to write (replaced if it exists); its folder must exist",
+    )
+    exp.set_defaults(handler=run_export)
+
+
+def _recommendation(args: argparse.Namespace) -> Recommendation:
+    return recommend_service.recommend_from_files(args.answers, args.speed, args.scan, args.top)
+
+
+def _plain(text: object) -> str:
+    """Catalog text without control characters, so it cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else " " for ch in str(text))
+
+
+LEGEND = "  (+ a reason it fits   ! a catch to know about   $ overkill: paying for unused power)"
+
+
+def print_text(rec: Recommendation) -> None:
+    """The recommendation as plain text: needs, ranked models, then the questions."""
+    data = rec.to_dict()
+    print("What your home needs:")
+    for note in data["requirements"]["notes"]:
+        print(f"  - {_plain(note)}")
+    fits = rec.considered - sum(rec.excluded.values())
+    print(f"\nShortlist ({fits} of {rec.considered} catalog models fit your needs):")
+    print(LEGEND)
+    for entry in data["shortlist"]:
+        print(
+            f"\n{entry['rank']}. {_plain(display_name(entry))}  "
+            f"{money(entry['price_usd'])}  {score_text(entry['score'])}"
+        )
+        print(f"   {_plain(key_facts(entry))}")
+        for reason in entry["reasons"]:
+            print(f"   + {_plain(reason)}")
+        for caveat in entry["caveats"]:
+            print(f"   ! {_plain(caveat)}")
+        for note in entry["overkill"]:
+            print(f"   $ Overkill: {_plain(note)}")
+    print("\nQuestions to ask before buying:")
+    for vq in data["vendor_questions"]:
+        print(f"  [ ] {_plain(vq['question'])}")
+        print(f"      Why: {_plain(vq['why'])}")
+
+
+def run_recommend(args: argparse.Namespace) -> int:
+    rec = _recommendation(args)
+    if args.json:
+        print_json(rec.to_dict())
+    else:
+        print_text(rec)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    path = export_service.export(_recommendation(args), args.format, args.out)
+    print(f"Wrote {path}")
+    return 0

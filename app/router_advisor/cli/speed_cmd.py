@@ -1,0 +1,122 @@
+"""`router-advisor speed`: measure the connection (or record the plan's speeds by hand)."""
+
+import argparse
+import os
+
+from router_advisor.cli.lazy import lazy_import
+from router_advisor.cli.output import TextProgress, positive_number, print_json
+from router_advisor.core.speed import SpeedResult
+from router_advisor.errors import UserInputError
+
+speed_service = lazy_import("router_advisor.services.speed")
+
+DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = subparsers.add_parser(
+        "speed",
+        help="measure download, upload and latency under load (bufferbloat)",
+        description="Measure the internet connection with the speedtest.net protocol: "
+        "download, upload, idle latency and jitter, latency while the line is busy and its "
+        "bufferbloat grade. By default the nearest speedtest.net server is used.",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--server-url",
+        metavar="URL",
+        help="a self-hosted speedtest-protocol server, e.g. "
+        "http://10.0.0.2:8080/speedtest/upload.php; nothing is fetched from "
+        "speedtest.net",
+    )
+    where.add_argument("--server-id", metavar="ID", help="a speedtest.net server id")
+    where.add_argument(
+        "--manual",
+        metavar="DOWN/UP",
+        help="no test: record the plan's speeds in Mbit/s, e.g. 300/50 (nothing is sent)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=positive_number("seconds"),
+        default=12.0,
+        metavar="S",
+        help="time limit for the whole test in seconds, from 4 to 60 (default 12)",
+    )
+    parser.add_argument(
+        "--directory-url",
+        metavar="URL",
+        default=os.environ.get(DIRECTORY_ENV) or None,
+        help="a speedtest.net-compatible directory serving "
+        "speedtest-config.php and the server list, instead of "
+        f"www.speedtest.net (also ${DIRECTORY_ENV})",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=run_speed)
+
+
+def parse_manual(text: str) -> tuple[float, float]:
+    """'300/50' -> (300.0, 50.0)."""
+    parts = text.replace(" ", "").split("/")
+    try:
+        down, up = (float(part) for part in parts)
+    except ValueError:
+        raise UserInputError(
+            f"--manual takes DOWN/UP in Mbit/s, e.g. 300/50, not {text!r}."
+        ) from None
+    return down, up
+
+
+def run_speed(args: argparse.Namespace) -> int:
+    if args.manual is not None:  # even "": a given option is never ignored
+        result = speed_service.manual_speed(*parse_manual(args.manual))
+    else:
+        bar = TextProgress()
+        try:
+            result = speed_service.measure(
+                server_url=args.server_url,
+                server_id=args.server_id,
+                max_seconds=args.max_seconds,
+                progress=bar,
+                directory_url=args.directory_url,
+            )
+        finally:
+            bar.close()
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print_summary(result)
+    return 0
+
+
+def _ms(value: float | None) -> str:
+    return "not measured" if value is None else f"{value:.1f} ms"
+
+
+VERDICT_LABELS = {
+    "gaming": "Gaming",
+    "video_calls": "Video calls",
+    "streaming_4k": "4K streaming",
+    "large_uploads": "Large uploads",
+}
+
+
+def print_summary(result: SpeedResult) -> None:
+    if result.manual:
+        print("Your plan's speeds, entered by hand (not measured; no latency without a test):")
+    if result.server is not None:
+        name = result.server.sponsor or result.server.name or result.server.url
+        print(f"Server:        {name} ({result.server.url})")
+    print(f"Download:      {result.download_mbps:.1f} Mbit/s")
+    print(f"Upload:        {result.upload_mbps:.1f} Mbit/s")
+    if not result.manual:
+        print(f"Idle latency:  {_ms(result.idle_latency_ms)} (jitter {_ms(result.jitter_ms)})")
+        print(
+            f"Under load:    download {_ms(result.loaded_latency_download_ms)}, "
+            f"upload {_ms(result.loaded_latency_upload_ms)}"
+        )
+        print(f"Bufferbloat:   grade {result.bufferbloat_grade or 'unknown'}")
+    for name, verdict in result.verdicts.items():
+        label = VERDICT_LABELS.get(name, name.replace("_", " ").capitalize())
+        print(f"{label + ':':<15}{verdict.rating} - {verdict.reason}")
+    if not result.manual:
+        print(f"Took {result.duration_s:.1f} s")

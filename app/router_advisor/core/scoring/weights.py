@@ -1,0 +1,31 @@
+"""How much each criterion counts, and how that shifts with the household's needs."""
+
+from router_advisor.core.needs import Requirements
+from router_advisor.core.scoring.score import CRITERIA
+
+BASE_WEIGHTS: dict[str, float] = {
+    "coverage": 3.0,
+    "wifi": 2.0,
+    "wan": 2.0,
+    "ports": 1.0,
+    "qos": 0.5,
+    "security": 1.5,
+    "management": 0.5,
+    "value": 2.5,
+}
+
+# Bad bufferbloat with games or calls makes SQM the thing that changes daily life most.
+QOS_WEIGHT: dict[str, float] = {"none": 0.5, "helpful": 1.5, "important": 6.0}
+SECURITY_WEIGHT: dict[str, float] = {"normal": 1.5, "high": 2.5}
+# With nothing to plug in, the port count hardly matters.
+NO_WIRED_PORTS_WEIGHT = 0.2
+
+
+def weights_for(req: Requirements) -> tuple[float, ...]:
+    """The weight table for this household, in score.CRITERIA order."""
+    weights = dict(BASE_WEIGHTS)
+    weights["qos"] = QOS_WEIGHT[req.qos_need]
+    weights["security"] = SECURITY_WEIGHT[req.security_priority]
+    if req.lan_ports_needed == 0 and not req.multigig_lan:
+        weights["ports"] = NO_WIRED_PORTS_WEIGHT
+    return tuple(weights[name] for name in CRITERIA)

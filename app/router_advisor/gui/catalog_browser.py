@@ -1,0 +1,140 @@
+"""Every model in the catalog, with filters: brand, kind, Wi-Fi generation, price, text.
+Keyboard: Alt+S searches, Enter in the search goes to the table, Escape closes."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from router_advisor.core.router import WIFI_GENERATIONS, Router
+from router_advisor.gui import router_facts
+
+COLUMNS = (
+    ("Model", lambda r: r.display_name),
+    ("Price", router_facts.price),
+    ("Wi-Fi", router_facts.wifi),
+    ("Kind", router_facts.kind),
+    ("WAN", router_facts.wan),
+    ("LAN", router_facts.lan),
+    ("QoS", router_facts.qos),
+    ("Updates", router_facts.updates),
+)
+
+
+class CatalogBrowser(QDialog):
+    def __init__(self, routers: Sequence[Router], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Browse the catalog")
+        self.routers = sorted(routers, key=lambda r: r.key)
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.search = QLineEdit(placeholderText="Search brand or model")
+        self.search.setClearButtonEnabled(True)
+        self.brand = QComboBox()
+        self.brand.addItem("All brands", None)
+        for brand in sorted({r.brand for r in routers}):
+            self.brand.addItem(brand, brand)
+        self.kind = QComboBox()
+        for text, key in (
+            ("Routers and mesh", None),
+            ("Single routers", "router"),
+            ("Mesh systems", "mesh"),
+        ):
+            self.kind.addItem(text, key)
+        self.generation = QComboBox()
+        self.generation.addItem("Any Wi-Fi", None)
+        for gen in WIFI_GENERATIONS:
+            self.generation.addItem(f"Wi-Fi {gen}", gen)
+        self.max_price = QDoubleSpinBox()
+        self.max_price.setRange(0, 10000)
+        self.max_price.setDecimals(0)
+        self.max_price.setPrefix("up to $")
+        self.max_price.setSpecialValueText("any price")
+        self.search.returnPressed.connect(self._to_table)
+        for widget, name in (
+            (self.brand, "Brand"),
+            (self.kind, "Kind"),
+            (self.generation, "Wi-Fi generation"),
+            (self.max_price, "Highest price"),
+        ):
+            widget.setAccessibleName(name)
+        filters.addWidget(QLabel("&Search:", buddy=self.search))
+        filters.addWidget(self.search, 2)
+        for widget in (self.brand, self.kind, self.generation, self.max_price):
+            filters.addWidget(widget)
+        layout.addLayout(filters)
+
+        self.table = QTableWidget(len(self.routers), len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([name for name, _ in COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        for row, r in enumerate(self.routers):
+            for column, (_, show) in enumerate(COLUMNS):
+                item = QTableWidgetItem(show(r))
+                if column == 1 and r.price_usd is not None:
+                    item.setData(Qt.ItemDataRole.UserRole, r.price_usd)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel(objectName="muted")
+        layout.addWidget(self.count)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        # Enter in the search must not press Close (a dialog's auto-default button).
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        layout.addWidget(buttons)
+
+        self.search.textChanged.connect(self.apply_filters)
+        for combo in (self.brand, self.kind, self.generation):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.max_price.valueChanged.connect(self.apply_filters)
+        self.apply_filters()
+        self.resize(980, 560)
+
+    def matches(self, r: Router) -> bool:
+        text = self.search.text().strip().lower()
+        if text and text not in r.display_name.lower():
+            return False
+        for combo, value in (
+            (self.brand, r.brand),
+            (self.kind, r.kind),
+            (self.generation, r.wifi_generation),
+        ):
+            if combo.currentData() is not None and combo.currentData() != value:
+                return False
+        limit = self.max_price.value()
+        return not (limit > 0 and (r.price_usd is None or r.price_usd > limit))
+
+    def _to_table(self) -> None:
+        """Focus the first model the filters show."""
+        for row in range(self.table.rowCount()):
+            if not self.table.isRowHidden(row):
+                self.table.setCurrentCell(row, 0)
+                self.table.setFocus()
+                return
+
+    def apply_filters(self) -> None:
+        shown = 0
+        for row, r in enumerate(self.routers):
+            visible = self.matches(r)
+            self.table.setRowHidden(row, not visible)
+            shown += visible
+        self.count.setText(f"{shown} of {len(self.routers)} models")

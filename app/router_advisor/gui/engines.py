@@ -1,0 +1,84 @@
+"""The engines the wizard drives, as plain callables bound to `Settings`.
+
+The window only sees `Engines`; `real_engines` binds the router_advisor.services use cases to the
+settings (interface, subnet, speed server), and tests bind the same fields to a namespace
+lab or to recorded results. Imports of the services happen on first use, so the window
+appears before the engines' own imports (scapy, speedtest-cli) are paid for.
+"""
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from router_advisor.core.progress import CancelToken, ProgressCallback
+from router_advisor.core.router import Router
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
+from router_advisor.gui.settings import Settings
+
+Measure = Callable[[ProgressCallback, CancelToken], Any]
+
+
+@dataclass(frozen=True)
+class Engines:
+    """What the GUI can run. `deeper_scan` is None where no privileged helper exists."""
+
+    speed: Callable[[ProgressCallback, CancelToken], SpeedResult]
+    scan: Callable[[ProgressCallback, CancelToken], ScanResult]
+    deeper_scan: Callable[[ProgressCallback, CancelToken], ScanResult] | None
+    routers: Callable[[], list[Router]]
+    settings: Settings = field(default_factory=Settings)
+
+
+def real_engines(settings: Settings) -> Engines:
+    """The engines of router_advisor.services, pointed where `settings` says."""
+
+    def speed(progress: ProgressCallback, cancel: CancelToken) -> SpeedResult:
+        from router_advisor.services.speed import measure
+
+        return measure(
+            server_url=settings.server_url,
+            server_id=settings.server_id,
+            max_seconds=settings.speed_max_seconds,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
+        from router_advisor.services.scan import scan as run_scan
+
+        return run_scan(
+            settings.iface,
+            settings.cidr,
+            method=settings.scan_method,
+            allow_large=settings.allow_large,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def routers() -> list[Router]:
+        from router_advisor.services.catalog import load_routers
+
+        return load_routers()
+
+    def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
+        from router_advisor.services.scan import privileged_scan
+
+        return privileged_scan(
+            settings.iface,
+            settings.cidr,
+            allow_large=settings.allow_large,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    # The helper runs through pkexec, which only Linux has; elsewhere the Devices page shows
+    # the scan's own note instead of the button.
+    return Engines(
+        speed=speed,
+        scan=scan,
+        deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
+        routers=routers,
+        settings=settings,
+    )

@@ -1,0 +1,67 @@
+"""The GUI's door to the history of runs (router_advisor.services.history): save the finished wizard
+with the person's device names, and read runs, the latest diff and the trend."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from router_advisor.core.answers import saved_answers_to_file_dict
+from router_advisor.errors import UserInputError
+from router_advisor.gui.settings import Settings
+from router_advisor.gui.state import WizardState
+from router_advisor.history.records import RunDiff, RunSummary
+from router_advisor.services import history
+
+
+def db_path(settings: Settings) -> Path | None:
+    return Path(settings.history_db) if settings.history_db else None
+
+
+def save_run(state: WizardState, settings: Settings) -> int:
+    """Save the answers, measurements, recommendation and the person's device names."""
+    rec = state.recommendation
+    with history.open_history(db_path(settings)) as store:
+        run_id = history.save_run(
+            store,
+            answers=state.answers,
+            speed=state.speed,
+            scan=state.scan,
+            recommendation=rec.to_dict() if rec is not None else None,
+            top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None,
+        )
+        for mac, name in state.labels.items():
+            history.label_device(store, mac, name, known=True)
+    return run_id
+
+
+@dataclass(frozen=True)
+class HistoryOverview:
+    """What the history window shows: runs newest first, and the last two scans' diff."""
+
+    runs: list[RunSummary]
+    diff: RunDiff | None
+
+
+def overview(settings: Settings) -> HistoryOverview:
+    with history.open_history(db_path(settings), create=False) as store:
+        runs = history.list_runs(store)
+        try:
+            diff: RunDiff | None = history.diff_runs(store)
+        except UserInputError:  # fewer than two runs with a scan
+            diff = None
+        return HistoryOverview(runs=runs, diff=diff)
+
+
+def last_answers(settings: Settings) -> dict[str, Any] | None:
+    """The answers of the newest run that has valid ones, for Rescan, in the answers-file
+    shape whatever shape the run was saved in."""
+    with history.open_history(db_path(settings), create=False) as store:
+        for summary in history.list_runs(store, limit=20):
+            answers = history.show_run(store, summary.id).answers
+            if not answers:
+                continue
+            try:
+                return saved_answers_to_file_dict(answers)
+            except UserInputError:
+                continue
+    return None

@@ -1,0 +1,165 @@
+"""Step 5: the ranked shortlist as cards, a side-by-side comparison, the catalog browser."""
+
+import datetime
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
+from router_advisor.core.recommend import Recommendation, recommend
+from router_advisor.core.router import Router
+from router_advisor.gui.pages.base import (
+    WizardContext,
+    WizardPage,
+    banner,
+    show_banner,
+    wrapped_label,
+)
+from router_advisor.gui.router_card import RouterCard
+from router_advisor.gui.state import ChecklistItem
+from router_advisor.gui.style import icon
+from router_advisor.gui.workers import Job
+
+SHORTLIST_SIZE = 5
+MAX_COMPARED = 3
+
+
+class RecommendationsPage(WizardPage):
+    title = "Recommendations"
+    subtitle = (
+        "The models that fit your home best, with the reasons and the catches. "
+        "Tick two or three to compare them side by side."
+    )
+    icon_name = "recommendations"
+
+    def __init__(self, ctx: WizardContext) -> None:
+        super().__init__(ctx)
+        self.job: Job | None = None
+        self.routers: list[Router] = []
+        self.cards: list[RouterCard] = []
+        self._inputs: Any = None
+        layout = QVBoxLayout(self)
+        self.needs = wrapped_label("", "infoBanner")
+        self.needs.hide()
+        layout.addWidget(self.needs)
+        self.error = banner("error")
+        layout.addWidget(self.error)
+        self.status = wrapped_label("", "muted")
+        layout.addWidget(self.status)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.addStretch(1)
+        scroll.setWidget(self.list_widget)
+        layout.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.compare_button = QPushButton(icon("compare"), "C&ompare selected")
+        self.compare_button.setEnabled(False)
+        self.compare_button.clicked.connect(self.open_comparison)
+        self.catalog_button = QPushButton(icon("catalog"), "Browse the &catalog")
+        self.catalog_button.setEnabled(False)
+        self.catalog_button.clicked.connect(self.open_catalog)
+        row.addWidget(self.compare_button)
+        row.addWidget(self.catalog_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    # -- computing ----------------------------------------------------------------------
+    def enter(self) -> None:
+        state = self.ctx.state
+        inputs = (repr(state.answers), state.speed, state.scan)
+        if inputs == self._inputs and state.recommendation is not None:
+            return
+        self._inputs = inputs
+        state.recommendation = None
+        self._clear()
+        if self.job is not None:
+            self.job.cancel()
+        show_banner(self.error, None)
+        self.status.setText("Ranking the catalog for your home…")
+        answers = answers_from_dict(state.answers)
+        speed, scan = state.speed, state.scan
+        today = datetime.date.today().isoformat()
+        load_routers = self.ctx.engines.routers
+
+        def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[list[Router], Any]:
+            progress(ProgressUpdate(None, "Loading the catalog…"))
+            routers = load_routers()
+            cancel.raise_if_cancelled()
+            return routers, recommend(
+                answers, routers, speed, scan, top=SHORTLIST_SIZE, today=today
+            )
+
+        job = self.ctx.runner.start(work)
+        job.succeeded.connect(self._on_result)
+        job.failed.connect(self._on_failed)
+        job.finished.connect(lambda: self._finished(job))
+        self.job = job
+        self.completeChanged.emit()
+
+    def _finished(self, job: Job) -> None:
+        if self.job is job:
+            self.job = None
+        self.completeChanged.emit()
+
+    def is_complete(self) -> bool:
+        return self.job is None and self.ctx.state.recommendation is not None
+
+    def _on_failed(self, message: str) -> None:
+        self.status.setText("")
+        show_banner(self.error, message + "\nGo Back to change your answers.")
+
+    def _on_result(self, result: tuple[list[Router], Recommendation]) -> None:
+        self.routers, rec = result
+        self.ctx.state.recommendation = rec
+        self.ctx.state.checklist = [ChecklistItem(q.question, q.why) for q in rec.vendor_questions]
+        self.show_recommendation(rec)
+
+    # -- showing ------------------------------------------------------------------------
+    def _clear(self) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        self.compare_button.setEnabled(False)
+
+    def show_recommendation(self, rec: Recommendation) -> None:
+        self._clear()
+        q = rec.requirements
+        self.needs.setText("<b>What your home needs:</b> " + " ".join(q.notes))
+        self.needs.show()
+        for rank, item in enumerate(rec.shortlist, start=1):
+            card = RouterCard(rank, item)
+            card.ensurePolished()  # style-sheet fonts must be known before the layout sizes it
+            card.compareToggled.connect(self._compare_changed)
+            self.list_layout.insertWidget(self.list_layout.count() - 1, card)
+            self.cards.append(card)
+        left_out = sum(rec.excluded.values())
+        self.status.setText(
+            f"{len(rec.shortlist)} best of {rec.considered} models; {left_out} "
+            "left out because they miss a must-have (budget, ports or coverage)."
+        )
+        self.catalog_button.setEnabled(bool(self.routers))
+
+    def selected(self) -> list[Router]:
+        return [card.item.router for card in self.cards if card.compare.isChecked()]
+
+    def _compare_changed(self) -> None:
+        count = len(self.selected())
+        for card in self.cards:
+            card.compare.setEnabled(card.compare.isChecked() or count < MAX_COMPARED)
+        self.compare_button.setEnabled(2 <= count <= MAX_COMPARED)
+        self.compare_button.setText(
+            f"C&ompare selected ({count})" if count else "C&ompare selected"
+        )
+
+    def open_comparison(self) -> None:
+        from router_advisor.gui.compare_dialog import CompareDialog
+
+        CompareDialog(self.selected(), self).open()
+
+    def open_catalog(self) -> None:
+        from router_advisor.gui.catalog_browser import CatalogBrowser
+
+        CatalogBrowser(self.routers, self).open()

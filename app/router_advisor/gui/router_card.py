@@ -1,0 +1,62 @@
+"""One ranked model as a card: price, key facts, reasons, caveats and overkill notes."""
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout
+from router_advisor.core.scoring.score import Scored
+from router_advisor.gui import router_facts
+
+
+def _items(lines: list[str], mark: str, colour: str) -> str:
+    return "".join(
+        f"<div><span style='color:{colour}'>{mark}</span>&nbsp;{html.escape(t)}</div>"
+        for t in lines
+    )
+
+
+class RouterCard(QFrame):
+    """One shortlisted model. Signals: compareToggled(bool) when its Compare box changes."""
+
+    compareToggled = Signal(bool)
+
+    def __init__(self, rank: int, item: Scored) -> None:
+        super().__init__(objectName="card")
+        self.item = item
+        r = item.router
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(f"{rank}. {html.escape(r.display_name)}", objectName="cardTitle")
+        top.addWidget(title, 1)
+        top.addWidget(QLabel(f"score {item.score:.0f}/100", objectName="muted"))
+        top.addSpacing(12)
+        top.addWidget(QLabel(router_facts.price(r), objectName="price"))
+        layout.addLayout(top)
+        facts = QLabel(router_facts.key_facts(r), objectName="muted")
+        facts.setWordWrap(True)
+        layout.addWidget(facts)
+        text = _items(list(item.reasons[:4]), "✔", "#1f9d57")
+        text += _items(list(item.caveats), "!", "#c78a00")
+        text += _items([f"Overkill: {note}" for note in item.overkill], "$", "#d64545")
+        self.body = QLabel(text)
+        self.body.setWordWrap(True)
+        layout.addWidget(self.body)
+        self.compare = QCheckBox("Compare")
+        self.compare.setAccessibleName(f"Compare {r.display_name}")
+        self.compare.toggled.connect(self._toggled)
+        layout.addWidget(self.compare)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A scroll area does not grow for word-wrapped labels added after it was shown:
+        # keep the card at least as tall as its text needs at the current width.
+        super().resizeEvent(event)
+        needed = self.layout().heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def _toggled(self, on: bool) -> None:
+        self.setProperty("selected", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.compareToggled.emit(on)

@@ -1,0 +1,30 @@
+"""What the wizard has gathered so far, shared by its pages (plain data, no Qt)."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
+
+
+@dataclass
+class ChecklistItem:
+    """One vendor question as the person keeps it: ticked, edited or added by them."""
+
+    question: str
+    why: str = ""
+    done: bool = False
+    added_by_user: bool = False
+
+
+@dataclass
+class WizardState:
+    """Answers are kept in the answers-file shape (sections of keys) the engines parse."""
+
+    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    speed: SpeedResult | None = None
+    scan: ScanResult | None = None
+    labels: dict[str, str] = field(default_factory=dict)  # MAC -> the person's name for it
+    recommendation: Any = None  # router_advisor.core.recommend.Recommendation once computed
+    checklist: list[ChecklistItem] = field(default_factory=list)
+    run_id: int | None = None

@@ -1,0 +1,66 @@
+"""The recommendation as CSV: shortlist, requirements and checklist, formulas neutralised.
+
+Three blocks, each with its own header row, separated by an empty row; spreadsheets open
+it as one sheet.
+"""
+
+import csv
+import io
+
+from router_advisor.core.recommend import Recommendation
+from router_advisor.report.escape import csv_cell
+from router_advisor.report.facts import display_name, key_facts, requirement_rows
+
+SHORTLIST_HEADER = (
+    "rank",
+    "name",
+    "brand",
+    "model",
+    "kind",
+    "pack_size",
+    "wifi_generation",
+    "wan_mbps",
+    "price_usd",
+    "score",
+    "key_facts",
+    "reasons",
+    "caveats",
+    "overkill",
+)
+
+
+def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
+    data = rec.to_dict()
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+
+    def row(*cells: object) -> None:
+        writer.writerow([csv_cell(c) for c in cells])
+
+    row(*SHORTLIST_HEADER)
+    for e in data["shortlist"]:
+        row(
+            e["rank"],
+            display_name(e),
+            e["brand"],
+            e["model"],
+            e["kind"],
+            e["pack_size"],
+            e["wifi_generation"],
+            e["wan_mbps"],
+            e["price_usd"],
+            e["score"],
+            key_facts(e),
+            " | ".join(e["reasons"]),
+            " | ".join(e["caveats"]),
+            " | ".join(e["overkill"]),
+        )
+    writer.writerow([])
+    row("need", "value")
+    for need, value in requirement_rows(data["requirements"]):
+        row(need, value)
+    writer.writerow([])
+    row("question", "why", "done")
+    for vq in data["vendor_questions"]:
+        row(vq["question"], vq["why"], "")
+    return out.getvalue()

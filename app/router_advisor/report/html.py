@@ -1,0 +1,40 @@
+"""The recommendation as one self-contained HTML page (inline CSS, prints well).
+
+Rendered by jinja2 with autoescaping on, so no catalog or device string can add markup.
+"""
+
+import jinja2
+
+from router_advisor.core.recommend import Recommendation
+from router_advisor.report.facts import display_name, key_facts, money, requirement_rows, score_text
+from router_advisor.resources import assets_path
+
+TEMPLATE = "report.html.j2"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(assets_path("templates"))),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        money=money, key_facts=key_facts, display_name=display_name, score_text=score_text
+    )
+    return env
+
+
+def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
+    data = rec.to_dict()
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            requirements=requirement_rows(data["requirements"]),
+            notes=data["requirements"]["notes"],
+            shortlist=data["shortlist"],
+            questions=data["vendor_questions"],
+            considered=rec.considered,
+            generated_on=generated_on,
+        )
+    )

@@ -1,0 +1,11 @@
+"""The recommendation as JSON: the `recommend --json` object, safe to embed in a page."""
+
+import json
+
+from router_advisor.core.recommend import Recommendation
+
+
+def render_json(rec: Recommendation, generated_on: str | None = None) -> str:
+    text = json.dumps(rec.to_dict(), indent=2, ensure_ascii=False)
+    # Still valid JSON, but inert if someone pastes it inside an HTML <script>.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,37 @@
+"""The recommendation as Markdown: catalog strings escaped so they render literally, yet the
+file stays readable as plain text (backslashes only where Markdown needs them)."""
+
+from router_advisor.core.recommend import Recommendation
+from router_advisor.report.escape import md_escape
+from router_advisor.report.facts import display_name, key_facts, money, requirement_rows, score_text
+
+
+def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str:
+    data = rec.to_dict()
+    lines = ["# Router Advisor: your shortlist", ""]
+    if generated_on:
+        lines += [f"Made on {md_escape(generated_on)} from {rec.considered} catalog models.", ""]
+    lines += ["## What your home needs", "", "| Need | Value |", "|---|---|"]
+    rows = requirement_rows(data["requirements"])
+    lines += [f"| {md_escape(need)} | {md_escape(value)} |" for need, value in rows]
+    lines.append("")
+    lines += [f"- {md_escape(note)}" for note in data["requirements"]["notes"]]
+    lines += ["", "## Shortlist", ""]
+    for entry in data["shortlist"]:
+        lines += [
+            f"### {entry['rank']}. {md_escape(display_name(entry))}: "
+            f"{md_escape(money(entry['price_usd']))}, {score_text(entry['score'])}",
+            "",
+            md_escape(key_facts(entry)),
+            "",
+        ]
+        lines += [f"- {md_escape(reason)}" for reason in entry["reasons"]]
+        lines += [f"- Caveat: {md_escape(caveat)}" for caveat in entry["caveats"]]
+        lines += [f"- Overkill: {md_escape(note)}" for note in entry["overkill"]]
+        lines.append("")
+    lines += ["## Questions to ask before buying", ""]
+    for vq in data["vendor_questions"]:
+        lines.append(f"- [ ] {md_escape(vq['question'])}  ")
+        lines.append(f"  Why: {md_escape(vq['why'])}")
+    lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,176 @@
+"""Catalog use cases for the GUI, the CLI and the recommender: load, find, build, import, export.
+
+The catalog database lives in the data folder and is built from the bundled data/catalog
+on first use, and again whenever those files or the schema change.
+"""
+
+import difflib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from router_advisor.catalog.export import to_csv, to_json
+from router_advisor.catalog.patches import PatchError, apply_patch
+from router_advisor.catalog.store import (
+    BuildReport,
+    CatalogStore,
+    CatalogUnusable,
+    recover_patches,
+    set_aside,
+)
+from router_advisor.catalog.user_import import ImportRefused, read_import
+from router_advisor.core.router import Router
+from router_advisor.errors import UserInputError
+from router_advisor.home import data_dir
+from router_advisor.resources import data_path
+
+CATALOG_FILE = "catalog.db"
+
+
+def default_db_path() -> Path:
+    return data_dir() / CATALOG_FILE
+
+
+def default_source_dir() -> Path:
+    return data_path("catalog")
+
+
+@contextmanager
+def _open(db_path: Path | None, source_dir: Path | None) -> Iterator[CatalogStore]:
+    store = CatalogStore(db_path or default_db_path(), source_dir or default_source_dir())
+    try:
+        store.ensure_current()
+        yield store
+    finally:
+        store.close()
+
+
+def load_routers(*, db_path: Path | None = None, source_dir: Path | None = None) -> list[Router]:
+    """Every catalog model in a stable order (brand, model, revision), building it if needed."""
+    with _open(db_path, source_dir) as store:
+        return store.routers()
+
+
+def _title(r: Router) -> str:
+    """The model as `catalog show` titles it: model, then the revision when there is one."""
+    return f"{r.model} {r.hardware_revision}" if r.hardware_revision else r.model
+
+
+def find_routers(brand: str, model: str, routers: list[Router]) -> list[Router]:
+    """Models matching brand and model (or model and revision, as `catalog show` titles them),
+    case-insensitively; refuse with suggestions in the catalog's own spelling."""
+    want_brand, want_model = brand.strip().lower(), " ".join(model.split()).lower()
+    same_brand = [r for r in routers if r.brand.lower() == want_brand]
+    found = [r for r in same_brand if r.model.lower() == want_model]
+    if not found:
+        found = [r for r in same_brand if _title(r).lower() == want_model]
+    if found:
+        return found
+    names = {f"{r.brand} {_title(r)}".lower(): f"{r.brand} {_title(r)}" for r in routers}
+    close = difflib.get_close_matches(f"{want_brand} {want_model}", list(names), n=3, cutoff=0.5)
+    quoted = [f"'{names[c]}'" for c in close]
+    hint = (
+        f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
+        if len(quoted) > 1
+        else f"did you mean {quoted[0]}?"
+        if quoted
+        else "see `router-advisor catalog list` for the models it knows"
+    )
+    maker = same_brand[0].brand if same_brand else f"'{brand.strip()}'"
+    asked = " ".join(model.split())
+    raise UserInputError(f"the catalog has no model '{asked}' by {maker}; {hint}")
+
+
+def build_catalog(
+    *, force: bool = False, db_path: Path | None = None, source_dir: Path | None = None
+) -> tuple[BuildReport, Path | None]:
+    """Rebuild from data/ now. With `force`, an unusable database file is first set aside,
+    and the imported rows still readable in it are kept (the report says when they are lost).
+
+    Returns the report and where a broken file was moved (None when nothing was moved).
+    """
+    path = db_path or default_db_path()
+    moved = None
+    try:
+        store = CatalogStore(path, source_dir or default_source_dir())
+        try:
+            return store.rebuild(), None
+        finally:
+            store.close()
+    except CatalogUnusable:
+        if not force:
+            raise
+        moved = set_aside(path)
+    rescued = recover_patches(moved)
+    store = CatalogStore(path, source_dir or default_source_dir())
+    try:
+        if rescued:
+            report = store.restore_imports(f"recovered from {moved.name}", rescued)
+        else:
+            report = store.rebuild()
+    finally:
+        store.close()
+    report.recovered = len(rescued or ())
+    report.imports_lost = rescued is None
+    return report, moved
+
+
+@dataclass
+class ImportResult:
+    """What `catalog import` did, for a person to read."""
+
+    fmt: str
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    unmatched: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+
+
+def import_file(
+    path: Path, *, db_path: Path | None = None, source_dir: Path | None = None
+) -> ImportResult:
+    """Check every row of `path`, then apply them all in one transaction, or none of them."""
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder; give the path of a CSV or JSON file")
+    if not path.is_file():
+        raise UserInputError(f"{path} does not exist; check the path of the CSV or JSON file")
+    with _open(db_path, source_dir) as store:
+        records = {r.key: r for r in store.records()}
+        try:
+            plan = read_import(path, records, date.today().isoformat())
+        except ImportRefused as exc:
+            raise UserInputError(f"{path.name}: {exc}; nothing was imported") from exc
+        result = ImportResult(plan.fmt, unmatched=plan.unmatched, disagreements=plan.disagreements)
+        useful = []  # rows that change nothing are not stored: they would only pile up
+        for patch in plan.patches:
+            existed = patch.key in records
+            try:
+                changed = apply_patch(records, patch)
+            except PatchError as exc:
+                raise UserInputError(
+                    f"{path.name}: row {patch.row}: {exc}; nothing was imported"
+                ) from exc
+            name = records[patch.key].values
+            label = f"{name['brand']} {name['model']}"
+            if not existed:
+                result.added.append(label)
+            elif changed:
+                result.updated.append(f"{label}: {', '.join(changed)}")
+            else:
+                result.unchanged += 1
+                continue
+            useful.append(patch)
+        if useful:
+            store.save_import(path.name, plan.fmt, useful, records.values())
+    return result
+
+
+def export_catalog(fmt: str, *, db_path: Path | None = None, source_dir: Path | None = None) -> str:
+    """The whole catalog (with imports) as CSV or JSON text."""
+    if fmt not in ("csv", "json"):
+        raise UserInputError(f"unknown export format {fmt!r}; use csv or json")
+    routers = load_routers(db_path=db_path, source_dir=source_dir)
+    return to_csv(routers) if fmt == "csv" else to_json(routers)

@@ -1,0 +1,43 @@
+"""The export use case: write a recommendation as Markdown, HTML, CSV or JSON, atomically."""
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from router_advisor.core.recommend import Recommendation
+from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.report import FORMATS
+from router_advisor.report.atomic import check_target, write_atomic
+from router_advisor.report.csv_report import render_csv
+from router_advisor.report.html import render_html
+from router_advisor.report.json_report import render_json
+from router_advisor.report.markdown import render_markdown
+
+Renderer = Callable[[Recommendation, str | None], str]
+
+RENDERERS: dict[str, Renderer] = {
+    "md": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+    "json": render_json,
+}
+
+
+def render(rec: Recommendation, fmt: str, generated_on: str | None = None) -> str:
+    """The report text in one of FORMATS."""
+    if fmt not in RENDERERS:
+        raise UserInputError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return RENDERERS[fmt](rec, generated_on)
+
+
+def export(rec: Recommendation, fmt: str, out: Path) -> Path:
+    """Write the report to `out` (replaced atomically) and return the path written."""
+    text = render(rec, fmt, date.today().isoformat())
+    check_target(out, f"shortlist.{fmt}")
+    try:
+        write_atomic(out, text)
+    except OSError as exc:
+        raise RuntimeFailure(
+            f"could not write {out}: {exc.strerror or exc}; choose another --out path"
+        ) from None
+    return out

@@ -1,0 +1,225 @@
+"""The recommend use case: read the answers, speed and scan files, rank the catalog.
+
+The GUI calls `recommend_from_files` (or core `recommend` with objects it already holds);
+the CLI `recommend` and `export` commands call it too. Every file is checked field by field,
+so a mistake is reported with the file and the field named, never as Python's own words.
+"""
+
+import json
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from router_advisor.core.answers import Answers, answers_from_dict
+from router_advisor.core.recommend import DEFAULT_TOP, Recommendation, recommend
+from router_advisor.core.router import Router
+from router_advisor.core.scan import DEVICE_KINDS, ScanResult
+from router_advisor.core.speed import SpeedResult
+from router_advisor.errors import UserInputError
+from router_advisor.services.catalog import load_routers
+
+# The same limits as `speed --manual` and the answers file's [isp] section.
+MAX_PLAN_MBPS = 100_000.0
+MAX_LATENCY_MS = 60_000.0  # a minute: anything slower is not a measurement
+GRADES: tuple[str, ...] = ("A+", "A", "B", "C", "D", "F")
+SPEED_AGAIN = "run `router-advisor speed --json > speed.json` again"
+SCAN_AGAIN = "run `router-advisor scan --json > scan.json` again"
+
+
+def _shown(value: Any) -> str:
+    """A value as the file spells it (JSON), not as Python does."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _read_document(path: Path, what: str) -> dict[str, Any]:
+    """A TOML or JSON file as a dict (JSON for .json, else TOML), with plain-word errors."""
+    if path.is_dir():
+        raise UserInputError(f"{path} is a folder: give the path of the {what}")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserInputError(f"there is no {what} at {path}: check the path") from None
+    except UnicodeDecodeError:
+        raise UserInputError(
+            f"{path}: the {what} is not UTF-8 text; save it as UTF-8 and try again"
+        ) from None
+    except OSError as exc:
+        raise UserInputError(
+            f"cannot read the {what} {path} ({exc.strerror or 'read error'}): check the path"
+        ) from None
+    json_file = path.suffix.lower() == ".json"
+    try:
+        data = json.loads(text) if json_file else tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
+        kind = "JSON" if json_file else "TOML"
+        raise UserInputError(f"{path}: the {what} is not valid {kind} ({exc}); fix it") from None
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise UserInputError(
+            f"{path}: the {what} must be one JSON object {{...}} with named fields, not {kind}"
+        )
+    return data
+
+
+def load_answers(path: Path | None) -> Answers:
+    """Read and validate an answers file (TOML, or JSON by its .json suffix); None: defaults."""
+    if path is None:
+        return Answers()
+    data = _read_document(path, "answers file")
+    try:
+        return answers_from_dict(data)
+    except UserInputError as exc:
+        raise UserInputError(f"{path}: {exc}") from None
+
+
+class _Fields:
+    """Checks one result file's fields, naming the file and the field in every complaint."""
+
+    def __init__(self, path: Path, data: Mapping[str, Any], again: str) -> None:
+        self.path, self.data, self.again = path, data, again
+
+    def value(self, field: str) -> Any:
+        """A field's value; a dotted name reaches into an object (`loaded_latency_ms.upload`)."""
+        value: Any = self.data
+        for part in field.split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        return value
+
+    def fail(self, field: str, expected: str) -> UserInputError:
+        value = self.value(field)
+        got = "it is missing" if value is None else f"not {_shown(value)}"
+        return UserInputError(f"{self.path}: field {field} must be {expected}, {got}; {self.again}")
+
+    def number(
+        self, field: str, high: float, unit: str, *, required: bool, zero_ok: bool = True
+    ) -> None:
+        value = self.value(field)
+        if value is None and not required:
+            return
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if not ok or not (0 <= value <= high) or (value == 0 and not zero_ok):
+            low = "from 0" if zero_ok else "above 0"
+            raise self.fail(field, f"a number of {unit} {low} and at most {high:g}")
+
+    def text(self, field: str, required: bool) -> None:
+        value = self.value(field)
+        if (value is not None or required) and not (isinstance(value, str) and value.strip()):
+            raise self.fail(field, "a piece of text")
+
+    def kind(self, field: str, kind: type, expected: str) -> None:
+        value = self.value(field)
+        if value is not None and not isinstance(value, kind):
+            raise self.fail(field, expected)
+
+
+def check_speed_document(path: Path, data: Mapping[str, Any]) -> None:
+    """Refuse a speed file whose fields are missing, of the wrong kind or out of range."""
+    f = _Fields(path, data, SPEED_AGAIN)
+    for field in ("download_mbps", "upload_mbps"):
+        f.number(field, MAX_PLAN_MBPS, "Mbit/s", required=True, zero_ok=False)
+    for field in (
+        "idle_latency_ms",
+        "jitter_ms",
+        "loaded_latency_ms.download",
+        "loaded_latency_ms.upload",
+    ):
+        f.number(field, MAX_LATENCY_MS, "milliseconds", required=False)
+    f.kind("loaded_latency_ms", dict, "an object with download and upload")
+    grade = data.get("bufferbloat_grade")
+    if grade is not None and grade not in GRADES:
+        raise f.fail("bufferbloat_grade", f"one of {', '.join(GRADES)} or null")
+    f.number("duration_s", 3600, "seconds", required=False)
+    f.kind("manual", bool, "true or false")
+    f.kind("server", dict, "an object or null")
+    f.kind("verdicts", dict, "an object")
+    for name, verdict in (data.get("verdicts") or {}).items():
+        if not (isinstance(verdict, dict) and {"rating", "reason"} <= set(verdict)):
+            raise f.fail(f"verdicts.{name}", "an object with rating and reason")
+
+
+def check_scan_document(path: Path, data: Mapping[str, Any]) -> None:
+    """Refuse a scan file whose fields are missing, of the wrong kind or out of range."""
+    f = _Fields(path, data, SCAN_AGAIN)
+    for field in ("interface", "cidr", "method"):
+        f.text(field, required=True)
+    f.text("gateway", required=False)
+    f.number("duration_s", 86400, "seconds", required=False)
+    f.kind("devices", list, "a list of devices")
+    for number, device in enumerate(data.get("devices") or (), 1):
+        where = f"devices[{number}]"
+        if not isinstance(device, dict):
+            raise UserInputError(
+                f"{path}: device {number} in field devices must be an object; {SCAN_AGAIN}"
+            )
+        for field in ("ip", "mac"):
+            if not (isinstance(device.get(field), str) and device[field]):
+                raise UserInputError(
+                    f"{path}: field {where}.{field} must be a piece of text, "
+                    f"not {_shown(device.get(field))}; {SCAN_AGAIN}"
+                )
+        kind = device.get("kind")
+        if kind is not None and kind not in DEVICE_KINDS:
+            raise UserInputError(
+                f"{path}: field {where}.kind must be one of {', '.join(DEVICE_KINDS)}, "
+                f"not {_shown(kind)}; {SCAN_AGAIN}"
+            )
+        if not isinstance(device.get("is_gateway", False), bool):
+            raise UserInputError(
+                f"{path}: field {where}.is_gateway must be true or false, "
+                f"not {_shown(device['is_gateway'])}; {SCAN_AGAIN}"
+            )
+    f.kind("wifi_link", dict, "an object or null")
+    f.kind("nearby_networks", dict, "an object or null")
+
+
+def _load_result(
+    path: Path,
+    command: str,
+    check: Callable[[Path, Mapping[str, Any]], None],
+    from_dict: Callable[[dict[str, Any]], Any],
+    again: str,
+) -> Any:
+    """Read the file `router-advisor COMMAND --json` wrote, checked field by field."""
+    data = _read_document(path, f"{command} result")
+    check(path, data)
+    try:
+        return from_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise UserInputError(
+            f"{path}: not the shape `router-advisor {command} --json` writes; {again}"
+        ) from None
+
+
+def load_speed(path: Path) -> SpeedResult:
+    """Read the file `router-advisor speed --json` wrote."""
+    result: SpeedResult = _load_result(
+        path, "speed", check_speed_document, SpeedResult.from_dict, SPEED_AGAIN
+    )
+    return result
+
+
+def load_scan(path: Path) -> ScanResult:
+    """Read the file `router-advisor scan --json` wrote."""
+    result: ScanResult = _load_result(
+        path, "scan", check_scan_document, ScanResult.from_dict, SCAN_AGAIN
+    )
+    return result
+
+
+def recommend_from_files(
+    answers_path: Path | None,
+    speed_path: Path | None = None,
+    scan_path: Path | None = None,
+    top: int = DEFAULT_TOP,
+    routers: Sequence[Router] | None = None,
+) -> Recommendation:
+    """Load the files and rank `routers` (default: the real catalog) for this household.
+
+    Without an answers file every answer takes its default (a typical home)."""
+    answers = load_answers(answers_path)
+    speed = load_speed(speed_path) if speed_path else None
+    scan = load_scan(scan_path) if scan_path else None
+    catalog = load_routers() if routers is None else routers
+    return recommend(answers, catalog, speed, scan, top, today=date.today().isoformat())

@@ -1,0 +1,67 @@
+"""The whole wizard without a screen: measure the speed, scan the network, recommend, save.
+
+Steps the person skipped are stored as missing, so a later `history trend` or `diff` knows
+the difference between "not measured" and "zero".
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from router_advisor.core.answers import Answers, answers_to_file_dict
+from router_advisor.core.progress import CancelToken, ProgressCallback, ignore_progress
+from router_advisor.core.recommend import recommend
+from router_advisor.core.router import Router
+from router_advisor.history.store import HistoryStore
+from router_advisor.services import history
+from router_advisor.services.catalog import load_routers
+from router_advisor.services.scan import scan
+from router_advisor.services.speed import measure
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Which steps to run and where: None means the defaults the GUI would use."""
+
+    speed: bool = True
+    scan: bool = True
+    iface: str | None = None
+    cidr: str | None = None
+    server_url: str | None = None
+
+
+def run_wizard(
+    answers: Answers,
+    store: HistoryStore,
+    options: RunOptions,
+    routers: Sequence[Router] | None = None,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+) -> int:
+    """Measure, scan and recommend as `options` say, save it all as one run; return its id.
+
+    `routers` defaults to the real catalog. Nothing is saved when a step fails or is cancelled.
+    """
+    cancel = cancel or CancelToken()
+    speed = (
+        measure(server_url=options.server_url, progress=progress, cancel=cancel)
+        if options.speed
+        else None
+    )
+    cancel.raise_if_cancelled()
+    found = (
+        scan(options.iface, options.cidr, progress=progress, cancel=cancel)
+        if options.scan
+        else None
+    )
+    catalog = load_routers() if routers is None else routers
+    result = recommend(answers, catalog, speed, found, today=date.today().isoformat())
+    cancel.raise_if_cancelled()
+    return history.save_run(
+        store,
+        answers=answers_to_file_dict(answers),
+        speed=speed,
+        scan=found,
+        recommendation=result.to_dict(),
+        top_pick=result.shortlist[0].router.key,
+    )

@@ -1,0 +1,114 @@
+"""Use case: measure the internet connection, or take the plan's speeds typed in by hand."""
+
+import threading
+import time
+
+from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
+from router_advisor.core.progress import (
+    CancelToken,
+    ProgressCallback,
+    ProgressUpdate,
+    ignore_progress,
+)
+from router_advisor.core.speed import SpeedResult
+from router_advisor.core.verdicts import LineFacts, speed_verdicts
+from router_advisor.errors import UserInputError
+from router_advisor.net.speed_engine import EngineSettings, SpeedEngine, run_cancellable
+from router_advisor.net.speedtest_adapter import select_server, self_hosted
+
+MIN_SECONDS, MAX_SECONDS = 4.0, 60.0
+MAX_PLAN_MBPS = 100_000.0
+
+
+def measure(
+    server_url: str | None = None,
+    server_id: str | None = None,
+    max_seconds: float = 12.0,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    directory_url: str | None = None,
+    settings: EngineSettings | None = None,
+) -> SpeedResult:
+    """Run a speed test: `server_url` (self-hosted, nothing from speedtest.net), `server_id`,
+    or the lowest-latency nearby speedtest.net server. `directory_url` replaces
+    www.speedtest.net as the source of the configuration and server list.
+
+    A given but blank `server_url` or `directory_url` is refused: falling back to
+    speedtest.net would send traffic out when the person asked for their own server."""
+    if server_url is not None and server_id is not None:
+        raise UserInputError("Give either --server-url or --server-id, not both.")
+    if directory_url is not None and not directory_url.strip():
+        raise UserInputError(
+            f"The directory URL {directory_url!r} is not valid: give it as http://HOST[:PORT]/, "
+            "or leave --directory-url out."
+        )
+    if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
+        raise UserInputError(
+            f"--max-seconds must be between {MIN_SECONDS:.0f} and {MAX_SECONDS:.0f}."
+        )
+    cancel = cancel or CancelToken()
+    settings = settings or EngineSettings()
+    started = time.monotonic()
+    if server_url is not None:
+        endpoint, plan = self_hosted(server_url)
+    else:
+        progress(ProgressUpdate(0.0, "Choosing the nearest speed-test server"))
+        shutdown = threading.Event()
+        endpoint, plan = run_cancellable(
+            lambda: select_server(server_id, directory_url, settings.io_timeout_s, shutdown),
+            cancel,
+            on_cancel=shutdown.set,
+        )
+    remaining = max(MIN_SECONDS / 2, max_seconds - (time.monotonic() - started))
+    result = SpeedEngine(endpoint, plan, remaining, progress, cancel, settings).run()
+    increase = latency_increase(
+        result.idle_latency_ms, result.download.loaded_latency_ms, result.upload.loaded_latency_ms
+    )
+    upload_increase = latency_increase(result.idle_latency_ms, result.upload.loaded_latency_ms)
+    facts = LineFacts(
+        result.download.mbps,
+        result.upload.mbps,
+        result.idle_latency_ms,
+        result.jitter_ms,
+        increase,
+        upload_increase,
+    )
+    progress(ProgressUpdate(1.0, "Done"))
+    return SpeedResult(
+        server=result.endpoint.info,
+        download_mbps=result.download.mbps,
+        upload_mbps=result.upload.mbps,
+        idle_latency_ms=round(result.idle_latency_ms, 2),
+        jitter_ms=round(result.jitter_ms, 2),
+        loaded_latency_download_ms=_round(result.download.loaded_latency_ms),
+        loaded_latency_upload_ms=_round(result.upload.loaded_latency_ms),
+        bufferbloat_grade=bufferbloat_grade(increase) if increase is not None else None,
+        verdicts=speed_verdicts(facts),
+        duration_s=time.monotonic() - started,
+    )
+
+
+def manual_speed(download_mbps: float, upload_mbps: float) -> SpeedResult:
+    """The plan's speeds typed in by hand, for when the test is blocked or offline."""
+    for label, value in (("download", download_mbps), ("upload", upload_mbps)):
+        if not 0 < value <= MAX_PLAN_MBPS:
+            raise UserInputError(
+                f"The {label} speed must be a number of Mbit/s above 0 and at "
+                f"most {MAX_PLAN_MBPS:.0f}, e.g. 300."
+            )
+    return SpeedResult(
+        server=None,
+        download_mbps=download_mbps,
+        upload_mbps=upload_mbps,
+        idle_latency_ms=None,
+        jitter_ms=None,
+        loaded_latency_download_ms=None,
+        loaded_latency_upload_ms=None,
+        bufferbloat_grade=None,
+        verdicts=speed_verdicts(LineFacts(download_mbps, upload_mbps)),
+        manual=True,
+    )
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 2) if value is not None else None
