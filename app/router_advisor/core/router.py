@@ -3,7 +3,21 @@
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["router", "mesh"]
+# What a catalog entry is. A `mesh` entry is one kit as sold (one entry per pack size); a
+# `node` is an add-on satellite of a mesh family; an `access_point` is wired to a router
+# (PoE or a power brick); a `travel` router is never a whole-home pick; a `modem_router`
+# has the modem for its `line` built in.
+Kind = Literal["router", "mesh", "node", "access_point", "travel", "modem_router"]
+KINDS: tuple[str, ...] = ("router", "mesh", "node", "access_point", "travel", "modem_router")
+# The line a modem-router terminates.
+Line = Literal["dsl", "cable", "fibre", "lte_5g"]
+LINES: tuple[str, ...] = ("dsl", "cable", "fibre", "lte_5g")
+# Power over Ethernet: "in" = can be powered by PoE, "out" = supplies PoE to other devices.
+Poe = Literal["none", "in", "out", "in_out"]
+POE_VALUES: tuple[str, ...] = ("none", "in", "out", "in_out")
+# What a support window counts from: Google counts from launch, eero and Netgear from the
+# end of sale (shared/reference/README.md, catalog-gap-facts traps).
+SupportBasis = Literal["launch", "end_of_sale"]
 WifiGeneration = Literal["5", "6", "6E", "7"]
 WIFI_GENERATIONS: tuple[str, ...] = ("5", "6", "6E", "7")
 BANDS: tuple[str, ...] = ("2.4", "5", "5-2", "6")
@@ -36,6 +50,9 @@ class FirmwarePolicy:
     automatic_updates: bool | None = None
     end_of_support: str | None = None  # ISO date
     support_years_promised: int | None = None
+    support_counts_from: SupportBasis | None = None
+    # On the vendor's supported list (or absent from its end-of-life list) as of this date.
+    supported_as_of: str | None = None  # ISO date
     policy_url: str | None = None
 
 
@@ -74,7 +91,17 @@ class Router:
     price_usd: float | None = None
     price_as_of: str | None = None
     price_kind: str | None = None
+    price_region: str | None = None  # where that price was seen: "US", "UK", "EU", ...
     release_year: int | None = None
+    # The family whose units form one network together ("Deco BE63", "eero 7", "UniFi"):
+    # kits, add-on nodes and access points of one system can be combined.
+    system: str | None = None
+    regions: tuple[str, ...] | None = None  # where it is sold: "US", "CA", "UK", "EU", "AU"
+    coverage_m2: float | None = None  # per node, as the vendor states it
+    sfp_ports: tuple[int, ...] | None = None  # SFP/SFP+ cages by speed in Mbit/s, not RJ45
+    poe: Poe | None = None
+    line: Line | None = None  # modem_router only
+    discontinued: bool | None = None  # the vendor no longer sells it
     openwrt_supported: bool | None = None
     cross_check_note: str | None = None
 
