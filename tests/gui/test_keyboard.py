@@ -71,8 +71,8 @@ def test_enter_in_a_field_goes_to_the_next_step(qtbot: QtBot) -> None:
         walk.press_next(qtbot, window)
     home = window.current_page
     active(qtbot, window)
-    assert QApplication.focusWidget() is home.size
-    qtbot.keyClick(home.size, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is home.area
+    qtbot.keyClick(home.area, Qt.Key.Key_Return)
     assert window.current_page.title == "Recommendations"
 
 

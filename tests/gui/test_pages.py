@@ -40,9 +40,9 @@ def test_home_page_validates_in_place_and_blocks_next(qtbot: QtBot) -> None:
 
 def test_home_page_units_convert_and_answers_parse(qtbot: QtBot) -> None:
     _, page = _to_page(qtbot, "Your home")
-    page.size.setValue(100)
+    page.area.setValue(100)
     page.unit.setCurrentIndex(1)  # sq ft
-    assert page.size.value() == pytest.approx(100 * SQFT_PER_M2, abs=1)
+    assert page.area.value() == pytest.approx(100 * SQFT_PER_M2, abs=1)
     answers = page.answers()
     assert "size_sqft" in answers["home"] and "size_m2" not in answers["home"]
     assert answers_from_dict(answers).home.size_m2 == pytest.approx(100, abs=0.1)

@@ -100,18 +100,18 @@ class HomePage(WizardPage):
         home = QGroupBox("The home")
         form = QFormLayout(home)
         size_row = QHBoxLayout()
-        self.size = QDoubleSpinBox()
-        self.size.setDecimals(0)
-        self.size.setMinimumWidth(110)
+        self.area = QDoubleSpinBox()
+        self.area.setDecimals(0)
+        self.area.setMinimumWidth(110)
         self.unit = QComboBox()
         self.unit.setAccessibleName("Unit of the living area")
         self.unit.addItem("m²", "m2")
         self.unit.addItem("sq ft", "sqft")
         self.unit.currentIndexChanged.connect(self._unit_changed)
-        size_row.addWidget(self.size)
+        size_row.addWidget(self.area)
         size_row.addWidget(self.unit)
         size_row.addStretch(1)
-        size_label = QLabel("&Living area:", buddy=self.size)
+        size_label = QLabel("&Living area:", buddy=self.area)
         form.addRow(size_label, size_row)
         self.floors = _spin("home", "floors", 1)
         form.addRow("&Floors:", self.floors)
@@ -169,8 +169,8 @@ class HomePage(WizardPage):
         grid.addWidget(money, 1, 1)
         grid.setRowStretch(2, 1)
         self._unit_changed()
-        self.size.setValue(DEFAULT_SIZE_M2)
-        for widget in (self.size, self.budget, self.plan_down, self.plan_up):
+        self.area.setValue(DEFAULT_SIZE_M2)
+        for widget in (self.area, self.budget, self.plan_down, self.plan_up):
             widget.valueChanged.connect(self._validate)
         for widget in (
             self.floors,
@@ -186,12 +186,12 @@ class HomePage(WizardPage):
     def _unit_changed(self) -> None:
         key = "size_m2" if self.unit.currentData() == "m2" else "size_sqft"
         rule = SCHEMA["home"][key]
-        old = self.size.value()
-        self.size.blockSignals(True)
-        self.size.setRange(rule.low, rule.high)
+        old = self.area.value()
+        self.area.blockSignals(True)
+        self.area.setRange(rule.low, rule.high)
         if old:
-            self.size.setValue(old * SQFT_PER_M2 if key == "size_sqft" else old / SQFT_PER_M2)
-        self.size.blockSignals(False)
+            self.area.setValue(old * SQFT_PER_M2 if key == "size_sqft" else old / SQFT_PER_M2)
+        self.area.blockSignals(False)
 
     # -- to and from the answers dict ---------------------------------------------------
     def load(self, saved: dict[str, Any]) -> None:
@@ -204,10 +204,10 @@ class HomePage(WizardPage):
         home = answers.get("home", {})
         if "size_sqft" in home:
             self.unit.setCurrentIndex(1)
-            self.size.setValue(float(home["size_sqft"]))
+            self.area.setValue(float(home["size_sqft"]))
         elif "size_m2" in home:
             self.unit.setCurrentIndex(0)
-            self.size.setValue(float(home["size_m2"]))
+            self.area.setValue(float(home["size_m2"]))
         self.floors.setValue(int(home.get("floors", 1)))
         self.walls.setCurrentIndex(max(0, self.walls.findData(home.get("walls", "drywall"))))
         household = answers.get("household", {})
@@ -240,7 +240,7 @@ class HomePage(WizardPage):
         size_key = "size_m2" if self.unit.currentData() == "m2" else "size_sqft"
         data: dict[str, dict[str, Any]] = {
             "home": {
-                size_key: round(self.size.value(), 1),
+                size_key: round(self.area.value(), 1),
                 "floors": self.floors.value(),
                 "walls": self.walls.currentData(),
             },
@@ -312,7 +312,7 @@ class HomePage(WizardPage):
             self.completeChanged.emit()
 
     def initial_focus(self) -> QWidget:
-        return self.size
+        return self.area
 
     def is_complete(self) -> bool:
         return self._error is None
