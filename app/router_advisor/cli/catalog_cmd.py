@@ -3,7 +3,7 @@
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from router_advisor.catalog.records import router_to_document, router_to_flat
 from router_advisor.catalog.source import CatalogDataError
@@ -14,7 +14,11 @@ from router_advisor.core.wording import plural
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.report.atomic import check_target
 
-catalog = lazy_import("router_advisor.services.catalog")
+# Typed as the modules they are; loaded on first use.
+if TYPE_CHECKING:
+    from router_advisor.services import catalog
+else:
+    catalog = lazy_import("router_advisor.services.catalog")
 
 # (header, right-aligned): numbers line up on the right and carry their unit.
 _LIST_COLUMNS = (

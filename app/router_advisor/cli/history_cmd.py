@@ -4,7 +4,7 @@ import argparse
 import json
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, print_table, whole_number
@@ -15,7 +15,11 @@ from router_advisor.errors import UserInputError
 from router_advisor.history.records import DETECTED_KIND, RunSummary, StoredRun
 from router_advisor.report.facts import display_name, money, score_text
 
-history = lazy_import("router_advisor.services.history")
+# Typed as the modules they are; loaded on first use.
+if TYPE_CHECKING:
+    from router_advisor.services import history
+else:
+    history = lazy_import("router_advisor.services.history")
 
 NOT_MEASURED, UNKNOWN = "not measured", "unknown"  # a step skipped; a value nobody knows
 MAX_COUNT = 1_000_000

@@ -2,6 +2,7 @@
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, whole_number
@@ -9,8 +10,13 @@ from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
 from router_advisor.report import FORMATS
 from router_advisor.report.facts import display_name, key_facts, money, score_text
 
-export_service = lazy_import("router_advisor.services.export")
-recommend_service = lazy_import("router_advisor.services.recommend")
+# Typed as the modules they are; loaded on first use.
+if TYPE_CHECKING:
+    from router_advisor.services import export as export_service
+    from router_advisor.services import recommend as recommend_service
+else:
+    export_service = lazy_import("router_advisor.services.export")
+    recommend_service = lazy_import("router_advisor.services.recommend")
 
 
 def _add_inputs(parser: argparse.ArgumentParser) -> None:

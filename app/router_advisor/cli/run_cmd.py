@@ -3,15 +3,22 @@
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from router_advisor.cli.history_cmd import common_options
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json
 from router_advisor.errors import UserInputError
 
-history = lazy_import("router_advisor.services.history")
-recommend_service = lazy_import("router_advisor.services.recommend")
-run_service = lazy_import("router_advisor.services.run")
+# Typed as the modules they are; loaded on first use.
+if TYPE_CHECKING:
+    from router_advisor.services import history
+    from router_advisor.services import recommend as recommend_service
+    from router_advisor.services import run as run_service
+else:
+    history = lazy_import("router_advisor.services.history")
+    recommend_service = lazy_import("router_advisor.services.recommend")
+    run_service = lazy_import("router_advisor.services.run")
 
 
 def _refuse_conflicts(args: argparse.Namespace) -> None:

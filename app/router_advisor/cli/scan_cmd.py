@@ -1,6 +1,7 @@
 """`router-advisor scan`: find and identify the devices on the home network."""
 
 import argparse
+from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json, print_table
@@ -9,12 +10,16 @@ from router_advisor.core.scan import SCAN_METHODS, ScanResult
 from router_advisor.core.wording import plural
 from router_advisor.errors import UserInputError
 
-scan_service = lazy_import("router_advisor.services.scan")
+# Typed as the modules they are; loaded on first use.
+if TYPE_CHECKING:
+    from router_advisor.services import scan as scan_service
+else:
+    scan_service = lazy_import("router_advisor.services.scan")
 # Device kinds in the words the README and the app use (`--json` keeps the file's names).
 KIND_WORDS = {"iot": "smart-home", "network": "network gear"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "scan",
         help="find and identify the devices on your network",

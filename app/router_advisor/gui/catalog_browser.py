@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.router import WIFI_GENERATIONS, Router
 from router_advisor.gui import router_facts
+from router_advisor.gui.style import buddy_label, styled
 
 COLUMNS = (
     ("Model", lambda r: r.display_name),
@@ -71,7 +72,7 @@ class CatalogBrowser(QDialog):
             (self.max_price, "Highest price"),
         ):
             widget.setAccessibleName(name)
-        filters.addWidget(QLabel("&Search:", buddy=self.search))
+        filters.addWidget(buddy_label("&Search:", self.search))
         filters.addWidget(self.search, 2)
         for widget in (self.brand, self.kind, self.generation, self.max_price):
             filters.addWidget(widget)
@@ -94,7 +95,7 @@ class CatalogBrowser(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.count = QLabel(objectName="muted")
+        self.count = styled(QLabel(), "muted")
         layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

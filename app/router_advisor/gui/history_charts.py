@@ -14,7 +14,7 @@ Line = tuple[str, Callable[[RunSummary], float | None]]
 
 def _msecs(created_at: str) -> float:
     stamp = datetime.datetime.fromisoformat(created_at)
-    return QDateTime(stamp.astimezone()).toMSecsSinceEpoch()  # type: ignore[call-overload]
+    return QDateTime(stamp.astimezone()).toMSecsSinceEpoch()
 
 
 def trend_chart(
@@ -35,7 +35,8 @@ def trend_chart(
     y_axis.setLabelFormat("%.0f")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-    top, times = 0.0, []
+    top = 0.0
+    times: list[float] = []
     for name, value in lines:
         series = QLineSeries()
         series.setName(name)

@@ -24,7 +24,7 @@ from router_advisor.core.scan import kind_word
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
-from router_advisor.gui.style import icon
+from router_advisor.gui.style import icon, styled
 from router_advisor.history.records import RunDiff, RunSummary
 
 RUN_COLUMNS = (
@@ -101,9 +101,9 @@ class HistoryWindow(QWidget):
         self.resize(980, 700)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel("Your past runs", objectName="pageTitle")
+        title = styled(QLabel("Your past runs"), "pageTitle")
         top.addWidget(title, 1)
-        self.rescan_button = QPushButton("&Rescan with my last answers", objectName="primary")
+        self.rescan_button = styled(QPushButton("&Rescan with my last answers"), "primary")
         self.rescan_button.clicked.connect(self.rescan)
         refresh = QPushButton("Re&fresh")
         refresh.clicked.connect(self.refresh)
@@ -111,7 +111,7 @@ class HistoryWindow(QWidget):
         close.clicked.connect(self.close)
         for button in (self.rescan_button, refresh, close):
             top.addWidget(button)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         layout.addLayout(top)
         self.error = banner("error")
         layout.addWidget(self.error)
@@ -192,7 +192,8 @@ class HistoryWindow(QWidget):
         while self.charts.count():
             widget = self.charts.widget(0)
             self.charts.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.charts.addTab(speed_chart(runs_oldest_first), "&Speed")
         self.charts.addTab(latency_chart(runs_oldest_first), "&Delay")
         self.charts.addTab(devices_chart(runs_oldest_first), "De&vices")

@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from router_advisor.core.scoring.score import Scored
 from router_advisor.gui import router_facts
+from router_advisor.gui.style import styled
 
 
 def _items(lines: list[str], mark: str, colour: str) -> str:
@@ -22,18 +23,19 @@ class RouterCard(QFrame):
     compareToggled = Signal(bool)
 
     def __init__(self, rank: int, item: Scored) -> None:
-        super().__init__(objectName="card")
+        super().__init__()
+        self.setObjectName("card")
         self.item = item
         r = item.router
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        title = QLabel(f"{rank}. {html.escape(r.display_name)}", objectName="cardTitle")
+        title = styled(QLabel(f"{rank}. {html.escape(r.display_name)}"), "cardTitle")
         top.addWidget(title, 1)
-        top.addWidget(QLabel(f"score {item.score:.0f}/100", objectName="muted"))
+        top.addWidget(styled(QLabel(f"score {item.score:.0f}/100"), "muted"))
         top.addSpacing(12)
-        top.addWidget(QLabel(router_facts.price(r), objectName="price"))
+        top.addWidget(styled(QLabel(router_facts.price(r)), "price"))
         layout.addLayout(top)
-        facts = QLabel(router_facts.key_facts(r), objectName="muted")
+        facts = styled(QLabel(router_facts.key_facts(r)), "muted")
         facts.setWordWrap(True)
         layout.addWidget(facts)
         text = _items(list(item.reasons[:4]), "✔", "#1f9d57")
@@ -51,7 +53,8 @@ class RouterCard(QFrame):
         # A scroll area does not grow for word-wrapped labels added after it was shown:
         # keep the card at least as tall as its text needs at the current width.
         super().resizeEvent(event)
-        needed = self.layout().heightForWidth(self.width())
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout is not None else 0
         if needed > 0 and needed != self.minimumHeight():
             self.setMinimumHeight(needed)
 

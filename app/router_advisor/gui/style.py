@@ -2,13 +2,29 @@
 style sheet from assets/styles, and the SVG icons from assets/icons (sharp at any DPI)."""
 
 from functools import cache
+from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from router_advisor.resources import assets_path
 
 ACCENT = QColor("#2f7de1")
+
+W = TypeVar("W", bound=QWidget)
+
+
+def styled(widget: W, name: str) -> W:
+    """`widget` named for the style sheet's #NAME rules (Qt's typed stubs lack objectName=)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label whose &-shortcut moves the focus to `buddy`."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 @cache

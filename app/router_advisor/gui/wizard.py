@@ -23,7 +23,7 @@ from router_advisor.gui.engines import Engines
 from router_advisor.gui.pages.base import WizardContext, WizardPage
 from router_advisor.gui.settings import load_last_answers
 from router_advisor.gui.state import WizardState
-from router_advisor.gui.style import icon
+from router_advisor.gui.style import icon, styled
 from router_advisor.gui.workers import JobRunner
 
 
@@ -65,18 +65,18 @@ class WizardWindow(QMainWindow):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
-        sidebar = QWidget(objectName="sidebar")
+        sidebar = styled(QWidget(), "sidebar")
         sidebar.setFixedWidth(230)
         side = QVBoxLayout(sidebar)
         brand = QHBoxLayout()
         logo = QLabel()
         logo.setPixmap(icon("app").pixmap(32, 32))
         brand.addWidget(logo)
-        brand.addWidget(QLabel("Router Advisor", objectName="appName"))
+        brand.addWidget(styled(QLabel("Router Advisor"), "appName"))
         brand.addStretch(1)
         side.addLayout(brand)
         side.addSpacing(6)
-        self.steps = QListWidget(objectName="steps")
+        self.steps = styled(QListWidget(), "steps")
         self.steps.setIconSize(QSize(20, 20))
         self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,8 +89,8 @@ class WizardWindow(QMainWindow):
         self.history_button.clicked.connect(self.open_history)
         side.addWidget(self.history_button)
 
-        self.title = QLabel(objectName="pageTitle")
-        self.subtitle = QLabel(objectName="pageSubtitle")
+        self.title = styled(QLabel(), "pageTitle")
+        self.subtitle = styled(QLabel(), "pageSubtitle")
         self.subtitle.setWordWrap(True)
         self.stack = QStackedWidget()
         for page in self.pages:
@@ -102,7 +102,7 @@ class WizardWindow(QMainWindow):
         self.cancel_button.clicked.connect(self.close)
         self.back_button = QPushButton("< &Back")
         self.back_button.clicked.connect(self.back)
-        self.next_button = QPushButton("&Next >", objectName="primary")
+        self.next_button = styled(QPushButton("&Next >"), "primary")
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self.next)
         buttons = QHBoxLayout()
@@ -133,7 +133,7 @@ class WizardWindow(QMainWindow):
             ("Ctrl+H", self.open_history),
             ("Ctrl+Q", self.close),
         ):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            QShortcut(QKeySequence(keys), self, slot)
         self._visited = 0
 
     # -- navigation ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ is a `UserInputError` whose one line says what to pass instead.
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import Any
 
 import netifaces
 import psutil
@@ -50,9 +51,14 @@ def _mac(iface: str) -> str | None:
     return None
 
 
+def _gateways() -> dict[Any, Any]:
+    """netifaces' table: "default" -> {family: (gw, iface)}, family -> [(gw, iface, ...)]."""
+    return dict(netifaces.gateways())
+
+
 def default_route() -> tuple[str | None, str | None]:
     """(gateway IP, interface) of the IPv4 default route, or (None, None) without one."""
-    entry = netifaces.gateways().get("default", {}).get(netifaces.AF_INET)
+    entry = _gateways().get("default", {}).get(netifaces.AF_INET)
     if not entry:
         return None, None
     return str(entry[0]), str(entry[1])
@@ -60,7 +66,7 @@ def default_route() -> tuple[str | None, str | None]:
 
 def gateway_on(iface: str, network: ipaddress.IPv4Network) -> str | None:
     """The IPv4 gateway reached through `iface` inside `network`, if the OS knows one."""
-    for entry in netifaces.gateways().get(netifaces.AF_INET, []):
+    for entry in _gateways().get(netifaces.AF_INET, []):
         gw, gw_iface = str(entry[0]), str(entry[1])
         if gw_iface == iface and ipaddress.IPv4Address(gw) in network:
             return gw

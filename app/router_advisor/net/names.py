@@ -25,7 +25,9 @@ def _ptr_query(txid: int, ip: str) -> bytes:
 
 def _read_name(msg: bytes, pos: int) -> tuple[str, int]:
     """A possibly compressed DNS name at `pos`; returns it and the offset after it."""
-    labels, end, hops = [], None, 0
+    labels: list[str] = []
+    end: int | None = None
+    hops = 0
     while True:
         length = msg[pos]
         if length & 0xC0 == 0xC0:
@@ -76,7 +78,7 @@ def reverse_dns(
                     break
                 with contextlib.suppress(ValueError, IndexError, struct.error):
                     txid, name = parse_ptr_answer(sock.recv(4096))
-                    ip = pending.pop(txid, None)
+                    ip = pending.pop(txid, "")
                     if ip and name:
                         names[ip] = name
         except OSError:

@@ -137,7 +137,7 @@ class _DirectoryRewrite(urllib.request.BaseHandler):
     https_request = http_request
 
 
-class AdvisorSpeedtest(speedtest.Speedtest):  # type: ignore[misc]
+class AdvisorSpeedtest(speedtest.Speedtest):
     """speedtest.Speedtest with built-in config for self-hosted servers and HTTPS on 403."""
 
     def __init__(

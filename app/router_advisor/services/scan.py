@@ -11,6 +11,7 @@ import shlex
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TypeVar
 
 from router_advisor.core.device_kind import guess_kind
 from router_advisor.core.progress import (
@@ -70,7 +71,10 @@ def _sweep(
     return neighbor_sweep(target.iface, target.local_ip, addresses, progress, cancel)
 
 
-def _result_or_empty(future: Future[dict], what: str) -> dict:  # type: ignore[type-arg]
+T = TypeVar("T")
+
+
+def _result_or_empty(future: Future[dict[str, T]], what: str) -> dict[str, T]:
     try:
         return future.result()
     except Cancelled:

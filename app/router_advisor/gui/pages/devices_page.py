@@ -21,6 +21,7 @@ from router_advisor.gui.pages.base import (
     show_banner,
     wrapped_label,
 )
+from router_advisor.gui.style import styled
 from router_advisor.gui.workers import JobFunction
 
 KIND_NAMES = {
@@ -65,7 +66,7 @@ class DevicesPage(MeasurementPage):
         self._filling = False
         layout = QVBoxLayout(self)
 
-        self.scan_button = QPushButton("&Scan my network", objectName="primary")
+        self.scan_button = styled(QPushButton("&Scan my network"), "primary")
         self.scan_button.clicked.connect(lambda: self.start(self.ctx.engines.scan))
         self.deeper_button = QPushButton("Run &deeper scan")
         self.deeper_button.setToolTip(

@@ -21,6 +21,7 @@ from router_advisor import home
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import exporting, history_io
 from router_advisor.gui.pages.base import WizardContext, WizardPage, banner, show_banner
+from router_advisor.gui.style import buddy_label, styled
 
 FORMATS = (
     ("pdf", "&PDF (to print or share)"),
@@ -60,12 +61,12 @@ class ExportPage(WizardPage):
         self.folder.returnPressed.connect(self.export)
         browse = QPushButton("Choose fol&der…")
         browse.clicked.connect(self.choose_folder)
-        folder_row.addWidget(QLabel("Save &in:", buddy=self.folder))
+        folder_row.addWidget(buddy_label("Save &in:", self.folder))
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         layout.addLayout(folder_row)
         actions = QHBoxLayout()
-        self.export_button = QPushButton("&Export", objectName="primary")
+        self.export_button = styled(QPushButton("&Export"), "primary")
         self.export_button.clicked.connect(self.export)
         self.open_button = QPushButton("&Open folder")
         self.open_button.setEnabled(False)

@@ -1,6 +1,6 @@
 """Step 4: the questions about the home, with defaults, units and validation in place."""
 
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from router_advisor.gui.pages.base import (
     wrapped_label,
 )
 from router_advisor.gui.settings import save_last_answers
+from router_advisor.gui.style import buddy_label
 
 WALLS = (
     ("drywall", "Light (plasterboard, wood)"),
@@ -111,7 +111,7 @@ class HomePage(WizardPage):
         size_row.addWidget(self.area)
         size_row.addWidget(self.unit)
         size_row.addStretch(1)
-        size_label = QLabel("&Living area:", buddy=self.area)
+        size_label = buddy_label("&Living area:", self.area)
         form.addRow(size_label, size_row)
         self.floors = _spin("home", "floors", 1)
         form.addRow("&Floors:", self.floors)
@@ -172,7 +172,7 @@ class HomePage(WizardPage):
         self.area.setValue(DEFAULT_SIZE_M2)
         for widget in (self.area, self.budget, self.plan_down, self.plan_up):
             widget.valueChanged.connect(self._validate)
-        for widget in (
+        for count in (
             self.floors,
             self.people,
             self.devices,
@@ -180,7 +180,7 @@ class HomePage(WizardPage):
             self.wired,
             self.streams,
         ):
-            widget.valueChanged.connect(self._validate)
+            count.valueChanged.connect(self._validate)
 
     # -- units --------------------------------------------------------------------------
     def _unit_changed(self) -> None:
@@ -232,7 +232,7 @@ class HomePage(WizardPage):
     def answers(self) -> dict[str, dict[str, Any]]:
         """The form as answers-file data, the shape saved everywhere; the form must be valid
         (raises UserInputError otherwise)."""
-        unit = "sqft" if self.unit.currentData() == "sqft" else "m2"
+        unit: Literal["m2", "sqft"] = "sqft" if self.unit.currentData() == "sqft" else "m2"
         return answers_to_file_dict(answers_from_dict(self._form()), unit)
 
     def _form(self) -> dict[str, dict[str, Any]]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.gui.pages.base import WizardContext, WizardPage, wrapped_label
 from router_advisor.gui.state import ChecklistItem
+from router_advisor.gui.style import styled
 
 
 class QuestionsPage(WizardPage):
@@ -26,7 +27,7 @@ class QuestionsPage(WizardPage):
         super().__init__(ctx)
         self._filling = False
         layout = QVBoxLayout(self)
-        self.list = QListWidget(objectName="checklist")
+        self.list = styled(QListWidget(), "checklist")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setEditTriggers(
@@ -43,9 +44,7 @@ class QuestionsPage(WizardPage):
         self.add_button = QPushButton("&Add a question")
         self.add_button.clicked.connect(self.add_question)
         self.edit_button = QPushButton("&Edit")
-        self.edit_button.clicked.connect(
-            lambda: self.list.currentItem() and self.list.editItem(self.list.currentItem())
-        )
+        self.edit_button.clicked.connect(self._edit_current)
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_current)
         for button in (self.add_button, self.edit_button, self.remove_button):
@@ -111,6 +110,11 @@ class QuestionsPage(WizardPage):
         self.list.setCurrentRow(self.list.count() - 1)
         self.edit_button.setEnabled(True)
         self.remove_button.setEnabled(True)
+
+    def _edit_current(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.list.editItem(item)
 
     def remove_current(self) -> None:
         row = self.list.currentRow()

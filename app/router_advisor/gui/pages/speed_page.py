@@ -19,6 +19,7 @@ from router_advisor.core.progress import ProgressUpdate
 from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import UserInputError
 from router_advisor.gui.pages.base import MeasurementPage, WizardContext, show_banner, wrapped_label
+from router_advisor.gui.style import buddy_label, styled
 
 GRADE_WORDS = {
     "A+": "Excellent: the delay hardly grows when the line is busy.",
@@ -53,17 +54,16 @@ class SpeedPage(MeasurementPage):
         super().__init__(ctx, "Not measured yet.", "&Cancel test")
         layout = QVBoxLayout(self)
 
-        self.start_button = QPushButton("&Start speed test", objectName="primary")
+        self.start_button = styled(QPushButton("&Start speed test"), "primary")
         self.start_button.clicked.connect(self.start)
         self.add_job_controls(layout, self.start_button)
 
         numbers = QGridLayout()
-        self.rate = self._number(numbers, 0, "Right now")
-        self.rate_card = self.rate.parentWidget()
+        self.rate_card, self.rate = self._number(numbers, 0, "Right now")
         self.rate_card.hide()
-        self.download = self._number(numbers, 1, "Download")
-        self.upload = self._number(numbers, 2, "Upload")
-        self.grade = self._number(numbers, 3, "Busy-line grade", "grade")
+        _, self.download = self._number(numbers, 1, "Download")
+        _, self.upload = self._number(numbers, 2, "Upload")
+        _, self.grade = self._number(numbers, 3, "Busy-line grade", "grade")
         layout.addLayout(numbers)
 
         details = QHBoxLayout()
@@ -98,9 +98,9 @@ class SpeedPage(MeasurementPage):
         self.manual_up = self._spin(" Mbit/s", 20)
         self.manual_button = QPushButton("&Use these speeds")
         self.manual_button.clicked.connect(self.use_manual)
-        row.addWidget(QLabel("&Download:", buddy=self.manual_down))
+        row.addWidget(buddy_label("&Download:", self.manual_down))
         row.addWidget(self.manual_down)
-        row.addWidget(QLabel("U&pload:", buddy=self.manual_up))
+        row.addWidget(buddy_label("U&pload:", self.manual_up))
         row.addWidget(self.manual_up)
         row.addWidget(self.manual_button)
         row.addStretch(1)
@@ -108,17 +108,20 @@ class SpeedPage(MeasurementPage):
         layout.addStretch(1)
 
     @staticmethod
-    def _number(grid: QGridLayout, column: int, caption: str, name: str = "bigNumber") -> QLabel:
-        box = QFrame(objectName="card")
+    def _number(
+        grid: QGridLayout, column: int, caption: str, name: str = "bigNumber"
+    ) -> tuple[QFrame, QLabel]:
+        """A card in `grid` with a big number over its caption: (the card, the number)."""
+        box = styled(QFrame(), "card")
         inner = QVBoxLayout(box)
-        value = QLabel("—", objectName=name)
+        value = styled(QLabel("—"), name)
         value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(caption, objectName="muted")
+        text = styled(QLabel(caption), "muted")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         inner.addWidget(value)
         inner.addWidget(text)
         grid.addWidget(box, 0, column)
-        return value
+        return box, value
 
     @staticmethod
     def _spin(suffix: str, value: float) -> QDoubleSpinBox:
