@@ -14,9 +14,7 @@ from router_advisor.catalog.source import load_source
 from router_advisor.core.router import Router
 from router_advisor.resources import data_path
 
-from tests.conftest import REPO_ROOT
-
-REFERENCE = REPO_ROOT.parent / "shared" / "reference" / "openwrt-toh.json"
+from .reference import reference_file
 
 
 @pytest.fixture(scope="module")
@@ -26,9 +24,8 @@ def routers() -> list[Router]:
 
 @pytest.fixture(scope="module")
 def index() -> TohIndex:
-    if not REFERENCE.exists():
-        pytest.skip(f"the OpenWrt ToH dump is not at {REFERENCE} (CI has it there)")
-    return TohIndex(parse_toh(json.loads(REFERENCE.read_text(encoding="utf-8"))))
+    path = reference_file("openwrt-toh.json")
+    return TohIndex(parse_toh(json.loads(path.read_text(encoding="utf-8"))))
 
 
 def _refs(router: Router) -> Sequence[str]:

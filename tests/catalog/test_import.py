@@ -113,7 +113,8 @@ BAD_CSV = {
     ),
     "router with a pack": (
         "brand,model,pack_size\nZeta,Z10,3\n",
-        "row 2: Zeta Z10: field 'pack_size' must be 1 for a router, not 3",
+        "row 2: Zeta Z10: field 'pack_size' must be 1 for kind router (only a mesh kit has more "
+        "units), not 3",
     ),
 }
 
@@ -192,8 +193,47 @@ def test_a_row_without_a_revision_updates_the_models_only_revision(
         "brand,model,price_usd,price_as_of\nAcme,Speedy AX1800,59.5,2026-11\n", encoding="utf-8"
     )
     result = import_file(prices, db_path=db_path, source_dir=source_dir)
-    assert result.updated == ["Acme Speedy AX1800: price_usd, price_as_of"] and not result.added
+    assert result.updated == ["Acme Speedy AX1800: price_usd, price_as_of, price_kind"]
+    assert not result.added
     assert _routers(db_path, source_dir)["acme/speedy ax1800/v2"].price_usd == 59.5
+
+
+def test_a_new_price_does_not_keep_the_old_prices_kind_or_source(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 12: an imported street price of 2026-11 was shown as the old msrp, and the
+    vendor page stayed listed as the source of that kind."""
+    prices = tmp_path / "prices.csv"
+    prices.write_text(
+        "brand,model,hardware_revision,price_usd,price_as_of\nAcme,Speedy AX1800,v2,54.5,2026-11\n",
+        encoding="utf-8",
+    )
+    import_file(prices, db_path=db_path, source_dir=source_dir)
+    speedy = _routers(db_path, source_dir)["acme/speedy ax1800/v2"]
+    assert (speedy.price_usd, speedy.price_as_of, speedy.price_kind) == (54.5, "2026-11", None)
+    vouching = {s.ref: s.fields for s in speedy.sources}
+    assert not any("price_kind" in fields for fields in vouching.values())
+    assert not any(
+        "price_usd" in fields or "price_as_of" in fields
+        for ref, fields in vouching.items()
+        if ref.startswith("https://acme.example")
+    )
+    imported = [fields for ref, fields in vouching.items() if ref.startswith("import:prices.csv")]
+    assert imported == [("price_usd", "price_as_of")]
+
+
+def test_a_price_row_that_gives_kind_and_region_keeps_them(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    prices = tmp_path / "prices.csv"
+    prices.write_text(
+        "brand,model,price_usd,price_as_of,price_kind,price_region,regions\n"
+        "Acme,Speedy AX1800,64,2026-10,msrp,UK,UK;EU\n",
+        encoding="utf-8",
+    )
+    import_file(prices, db_path=db_path, source_dir=source_dir)
+    speedy = _routers(db_path, source_dir)["acme/speedy ax1800/v2"]
+    assert (speedy.price_kind, speedy.price_region, speedy.regions) == ("msrp", "UK", ("UK", "EU"))
 
 
 def test_an_invalid_json_file_is_refused_as_json_not_read_as_csv(

@@ -1,7 +1,6 @@
 """Reading the OpenWrt ToH dump and matching its rows to catalog models, traps included."""
 
 import json
-from pathlib import Path
 
 import pytest
 from router_advisor.catalog.openwrt import (
@@ -15,6 +14,7 @@ from router_advisor.catalog.openwrt import (
 )
 
 from .conftest import FIXTURES
+from .reference import reference_file
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +105,7 @@ def test_a_dump_without_the_needed_columns_is_refused() -> None:
 
 
 def test_fixture_rows_are_real_rows_of_the_reference_dump() -> None:
-    reference = Path(__file__).resolve().parents[3] / "shared" / "reference" / "openwrt-toh.json"
-    if not reference.exists():
-        pytest.skip(f"{reference} is not here (CI has it)")
+    reference = reference_file("openwrt-toh.json")
     real = {e[0]: e for e in json.loads(reference.read_text())["entries"]}
     for entry in json.loads((FIXTURES / "openwrt-toh-slice.json").read_text())["entries"]:
         if not entry[0].startswith("acme:"):

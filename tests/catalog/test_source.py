@@ -14,7 +14,9 @@ kind = "router"
 pack_size = 1
 wifi_generation = "6"
 wan_mbps = 1000
-sources = [{ ref = "https://acme.example/r1", fields = ["wan_mbps", "bands"] }]
+sources = [{ ref = "https://acme.example/r1", fields = [
+  "wan_mbps", "bands", "system", "line", "firmware", "price_as_of", "price_kind"
+] }]
 """
 
 
@@ -46,10 +48,64 @@ def test_fixture_source_loads_with_missing_keys_unknown(source_dir: Path) -> Non
             "field 'wan_mbps' must be a whole number, not text",
         ),
         ("wan_mbps = 1000", "wan_mbps = 1000.0", "field 'wan_mbps' must be a whole number"),
-        ('kind = "router"', 'kind = "modem"', "field 'kind' 'modem' is not one of router, mesh"),
+        (
+            'kind = "router"',
+            'kind = "modem"',
+            "field 'kind' 'modem' is not one of router, mesh, node, access_point, travel, "
+            "modem_router",
+        ),
         ('wifi_generation = "6"', "wifi_generation = 6", "field 'wifi_generation' must be text"),
         ('wifi_generation = "6"', 'wifi_generation = "6e"', "'6e' is not one of 5, 6, 6E, 7"),
-        ("pack_size = 1", "pack_size = 2", "field 'pack_size' must be 1 for a router, not 2"),
+        ("pack_size = 1", "pack_size = 2", "field 'pack_size' must be 1 for kind router"),
+        (
+            'kind = "router"\npack_size = 1',
+            'kind = "node"\nsystem = "Deco BE63"\npack_size = 2',
+            "field 'pack_size' must be 1 for kind node (only a mesh kit has more units), not 2",
+        ),
+        ('kind = "router"', 'kind = "node"', "a node needs field 'system'"),
+        ('kind = "router"', 'kind = "modem_router"', "a modem_router needs field 'line'"),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nline = "dsl"',
+            "field 'line' is only for kind modem_router, not router",
+        ),
+        ("wan_mbps = 1000", 'wan_mbps = 1000\nline = "adsl"', "'adsl' is not one of dsl, cable"),
+        ("wan_mbps = 1000", 'wan_mbps = 1000\npoe = "yes"', "'yes' is not one of none, in, out"),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nregions = ["US", "usa"]',
+            "'usa' is not a region code such as US, CA, UK, EU or AU",
+        ),
+        ("wan_mbps = 1000", 'wan_mbps = 1000\nregions = ["US", "US"]', "lists a region twice"),
+        ("wan_mbps = 1000", "wan_mbps = 1000\nsfp_ports = [5]", "5 is not a port speed"),
+        ("wan_mbps = 1000", "wan_mbps = 1000\ncoverage_m2 = 0", "0 is outside 5..5000"),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nfirmware = { end_of_support = "2025-02-30" }',
+            "'2025-02-30' is not a date written YYYY-MM-DD",
+        ),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nfirmware = { supported_as_of = "2026-6-24" }',
+            "field 'firmware.supported_as_of' '2026-6-24' is not a date",
+        ),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nfirmware = { support_counts_from = "launch" }',
+            "'firmware.support_counts_from' needs 'firmware.support_years_promised'",
+        ),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nfirmware = { support_counts_from = "sale" }',
+            "'sale' is not one of launch, end_of_sale",
+        ),
+        ("wan_mbps = 1000", 'wan_mbps = 1000\nprice_month = "2025-06"', "unknown field"),
+        (
+            "wan_mbps = 1000",
+            'wan_mbps = 1000\nprice_as_of = "2025-06"\nprice_kind = "street"',
+            "field(s) price_as_of, price_kind describe a price_usd it lacks",
+        ),
+        ("wan_mbps = 1000", 'wan_mbps = 1000\nprice_as_of = "2025-13"', "not a month"),
         ("pack_size = 1\n", "", "missing required field(s) pack_size"),
         ("wan_mbps = 1000", 'wan_mbps = 1000\nbands = ["2.4", "60"]', "'60' is not a band"),
         (
@@ -65,7 +121,7 @@ def test_fixture_source_loads_with_missing_keys_unknown(source_dir: Path) -> Non
         ),
         ("wan_mbps = 1000", "wan_mbps = 1000\nqos = { fast = true }", "unknown field 'qos.fast'"),
         ('"R1"', '"R1 <script>"', "contains HTML or script markup"),
-        ('"bands"]', '"bands", "wan_speed"]', "'fields' names unknown field(s) wan_speed"),
+        ('"bands",', '"bands", "wan_speed",', "'fields' names unknown field(s) wan_speed"),
         ('ref = "https', 'ref = "ftp', "'ref' must start with one of"),
     ],
 )
@@ -76,6 +132,93 @@ def test_each_mistake_is_named_with_file_model_and_field(
     assert len(problems) == 1, problems
     assert problems[0].startswith("acme.toml, ")
     assert expected in problems[0]
+
+
+EVERY_AGREED_FIELD = """
+[[router]]
+brand = "Acme"
+model = "Box 7"
+kind = "modem_router"
+line = "fibre"
+pack_size = 1
+wifi_generation = "7"
+system = "Acme Mesh"
+regions = ["EU", "UK"]
+coverage_m2 = 120.5
+sfp_ports = [10000]
+poe = "in_out"
+discontinued = false
+price_usd = 299
+price_as_of = "2025-06"
+price_kind = "street"
+price_region = "EU"
+firmware.end_of_support = "2030-06-30"
+firmware.support_years_promised = 5
+firmware.support_counts_from = "end_of_sale"
+firmware.supported_as_of = "2026-06-24"
+sources = [{ ref = "curator:vendor spec sheet, not re-checked, as of 2026-11", fields = [
+  "line", "system", "regions", "coverage_m2", "sfp_ports", "poe", "discontinued",
+  "price_usd", "price_as_of", "price_kind", "price_region", "firmware",
+] }]
+
+[[router]]
+brand = "Acme"
+model = "Box 7 node"
+kind = "node"
+pack_size = 1
+wifi_generation = "7"
+system = "Acme Mesh"
+sources = [{ ref = "https://acme.example/node", fields = ["system"] }]
+
+[[router]]
+brand = "Acme"
+model = "Trip"
+kind = "travel"
+pack_size = 1
+wifi_generation = "6"
+sources = [{ ref = "https://acme.example/trip", fields = ["wan_mbps"] }]
+
+[[router]]
+brand = "Acme"
+model = "Ceiling AP"
+kind = "access_point"
+pack_size = 1
+wifi_generation = "7"
+poe = "in"
+sources = [{ ref = "https://acme.example/ap", fields = ["poe"] }]
+
+[[router]]
+brand = "Acme"
+model = "Kit"
+kind = "mesh"
+pack_size = 4
+wifi_generation = "7"
+system = "Acme Mesh"
+sources = [{ ref = "https://acme.example/kit", fields = ["system"] }]
+"""
+
+
+def test_every_agreed_field_loads_into_the_router(tmp_path: Path) -> None:
+    (tmp_path / "acme.toml").write_text(EVERY_AGREED_FIELD, encoding="utf-8")
+    records = load_source(tmp_path)
+    box = router_from_flat(records[0].values, records[0].sources)
+    assert (box.kind, box.line, box.system, box.poe) == (
+        "modem_router",
+        "fibre",
+        "Acme Mesh",
+        "in_out",
+    )
+    assert box.regions == ("EU", "UK") and box.sfp_ports == (10000,)
+    assert box.coverage_m2 == 120.5 and box.discontinued is False
+    assert (box.price_region, box.firmware.support_counts_from) == ("EU", "end_of_sale")
+    assert box.firmware.supported_as_of == "2026-06-24"
+    assert [r.values["kind"] for r in records] == [
+        "modem_router",
+        "node",
+        "travel",
+        "access_point",
+        "mesh",
+    ]
 
 
 def test_duplicate_model_across_files_is_refused(tmp_path: Path) -> None:

@@ -51,6 +51,28 @@ def test_a_schema_v1_database_still_opens_with_its_imports(db_path: Path, source
     assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
 
 
+def test_a_schema_v1_database_gains_the_columns_of_issue_12(
+    db_path: Path, source_dir: Path
+) -> None:
+    shutil.copy(FIXTURES / "catalog-v1.db", db_path)
+    assert "system" not in sqlite_utils.Database(db_path).table("routers").columns_dict
+    path = source_dir / "acme.toml"
+    text = path.read_text().replace(
+        "price_usd = 499\n", 'price_usd = 499\nsystem = "Trio"\nregions = ["US", "CA"]\n'
+    )
+    path.write_text(
+        text.replace('"wan_mbps", "price_usd"]', '"wan_mbps", "price_usd", "system", "regions"]')
+    )
+    routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+    assert routers["acme/mesh trio be"].system == "Trio"
+    assert routers["acme/mesh trio be"].regions == ("US", "CA")
+    assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
+    columns = sqlite_utils.Database(db_path).table("routers").columns_dict
+    assert {"system", "regions", "poe", "line", "firmware_supported_as_of"} <= set(columns)
+    version = sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(MIGRATIONS) == 2
+
+
 def test_a_new_schema_version_migrates_and_reapplies_imports(
     db_path: Path, source_dir: Path
 ) -> None:

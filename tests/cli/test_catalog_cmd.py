@@ -19,7 +19,27 @@ LIST_KEYS = {
     "cpu_cores",
     "ram_mb",
     "sources",
+    # issue 12's agreed fields, present (null when unknown) on every model
+    "system",
+    "regions",
+    "coverage_m2",
+    "sfp_ports",
+    "poe",
+    "line",
+    "discontinued",
+    "price_as_of",
+    "price_kind",
+    "price_region",
 }
+FIRMWARE_KEYS = {
+    "automatic_updates",
+    "end_of_support",
+    "support_years_promised",
+    "support_counts_from",
+    "supported_as_of",
+    "policy_url",
+}
+KINDS = ("router", "mesh", "node", "access_point", "travel", "modem_router")
 
 
 def test_list_json_has_the_promised_fields(cli) -> None:
@@ -29,7 +49,9 @@ def test_list_json_has_the_promised_fields(cli) -> None:
     assert len(models) >= 3
     for model in models:
         assert set(model) >= LIST_KEYS
-        assert model["kind"] in ("router", "mesh")
+        assert set(model["firmware"]) == FIRMWARE_KEYS
+        assert model["kind"] in KINDS
+        assert (model["line"] is not None) == (model["kind"] == "modem_router")
         assert model["wifi_generation"] in ("5", "6", "6E", "7")
         assert isinstance(model["sources"], list) and model["sources"]
 

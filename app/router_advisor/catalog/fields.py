@@ -7,16 +7,19 @@ top-level keys as in data/catalog/README.md, table members dotted (`qos.sqm`).
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from router_advisor.core.router import BANDS, WIFI_GENERATIONS
+from router_advisor.core.router import BANDS, KINDS, LINES, POE_VALUES, WIFI_GENERATIONS
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     """One field: its value type and, for enums, the allowed values."""
 
-    type: str  # str, int, number, bool, enum, str_list, int_list, bands, streams, month, date
+    # str, int, number, bool, enum, str_list, int_list, bands, streams, month, date,
+    # region (one code such as "US"), regions (a list of them)
+    type: str
     choices: tuple[str, ...] = ()
 
 
@@ -26,7 +29,7 @@ FIELDS: dict[str, FieldSpec] = {
     "brand": _S,
     "model": _S,
     "hardware_revision": _S,
-    "kind": FieldSpec("enum", ("router", "mesh")),
+    "kind": FieldSpec("enum", KINDS),
     "pack_size": _I,
     "wifi_generation": FieldSpec("enum", WIFI_GENERATIONS),
     "wifi_class": _S,
@@ -41,6 +44,13 @@ FIELDS: dict[str, FieldSpec] = {
     "cpu_mhz": _I,
     "ram_mb": _I,
     "mesh_system": _S,
+    "system": _S,
+    "regions": FieldSpec("regions"),
+    "coverage_m2": _N,
+    "sfp_ports": FieldSpec("int_list"),
+    "poe": FieldSpec("enum", POE_VALUES),
+    "line": FieldSpec("enum", LINES),
+    "discontinued": _B,
     "wired_backhaul": _B,
     "qos.device_priority": _B,
     "qos.adaptive": _B,
@@ -55,17 +65,23 @@ FIELDS: dict[str, FieldSpec] = {
     "firmware.automatic_updates": _B,
     "firmware.end_of_support": FieldSpec("date"),
     "firmware.support_years_promised": _I,
+    "firmware.support_counts_from": FieldSpec("enum", ("launch", "end_of_sale")),
+    "firmware.supported_as_of": FieldSpec("date"),
     "firmware.policy_url": _S,
     "warranty_years": _N,
     "price_usd": _N,
     "price_as_of": FieldSpec("month"),
     "price_kind": FieldSpec("enum", ("msrp", "street")),
+    "price_region": FieldSpec("region"),
     "release_year": _I,
     "openwrt_supported": _B,
     "cross_check_note": _S,
 }
 
 TABLES: tuple[str, ...] = ("qos", "management", "firmware")
+# What a price is worth without: when it was seen, list or street, and where. They belong to
+# one price, so a new price replaces them too (or leaves them unknown).
+PRICE_DETAILS: tuple[str, ...] = ("price_as_of", "price_kind", "price_region")
 REQUIRED: tuple[str, ...] = ("brand", "model", "kind", "pack_size", "wifi_generation")
 IDENTITY: tuple[str, ...] = ("brand", "model", "hardware_revision")
 # Keys a source need not vouch for: the identity, the required basics (README: "every other
@@ -87,12 +103,15 @@ _INT_RANGES: dict[str, tuple[int, int]] = {
 _NUMBER_RANGES: dict[str, tuple[float, float]] = {
     "warranty_years": (0, 30),
     "price_usd": (1, 20_000),
+    "coverage_m2": (5, 5_000),  # per node; the largest vendor claims are a few hundred m2
 }
 _MONTH = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 _DATE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # A name or text that looks like markup or script is refused: the catalog feeds HTML reports.
 _MARKUP = re.compile(r"[<>]|javascript:|&#|&[a-z]+;", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Where a model is sold or a price was seen: a two-letter code ("US", "CA", "UK", "EU", "AU").
+_REGION = re.compile(r"^[A-Z]{2}$")
 
 
 class FieldError(ValueError):
@@ -125,9 +144,11 @@ def check_value(name: str, value: Any) -> Any:
             raise FieldError(f"{text!r} is not one of {', '.join(spec.choices)}")
         if kind == "month" and not _MONTH.match(text):
             raise FieldError(f"{text!r} is not a month written YYYY-MM")
-        if kind == "date" and not _DATE.match(text):
+        if kind == "date" and not _is_date(text):
             raise FieldError(f"{text!r} is not a date written YYYY-MM-DD")
         return text
+    if kind == "region":
+        return _check_region(value)
     if kind == "int":
         if not _is_int(value):
             raise FieldError(f"must be a whole number, not {_type_name(value)}")
@@ -151,9 +172,31 @@ def check_value(name: str, value: Any) -> Any:
     return _check_list(kind, value)
 
 
+def _is_date(text: str) -> bool:
+    """YYYY-MM-DD and a day the calendar has (2025-02-30 is refused)."""
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_region(value: Any) -> str:
+    if not isinstance(value, str) or not _REGION.match(value.strip()):
+        raise FieldError(f"{value!r} is not a region code such as US, CA, UK, EU or AU")
+    return value.strip()
+
+
 def _check_list(kind: str, value: Any) -> list[Any]:
     if not isinstance(value, list):
         raise FieldError(f"must be a list, not {_type_name(value)}")
+    if kind == "regions":
+        regions = [_check_region(item) for item in value]
+        if len(set(regions)) != len(regions):
+            raise FieldError("lists a region twice")
+        return regions
     if kind == "int_list":
         for item in value:
             if not _is_int(item) or not 10 <= item <= 100_000:

@@ -7,7 +7,7 @@ a person's imports survive new catalog data and schema changes.
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from router_advisor.catalog.fields import IDENTITY, REQUIRED
+from router_advisor.catalog.fields import IDENTITY, PRICE_DETAILS, REQUIRED
 from router_advisor.catalog.validate import Record, check_rules, describe
 from router_advisor.core.router import Source
 
@@ -59,6 +59,13 @@ def apply_patch(records: dict[str, Record], patch: Patch) -> list[str]:
         if values.get(name) != value:
             changed.append(name)
             values[name] = value
+    if "price_usd" in changed:
+        # The old price's date, kind and region describe the old price: a new price the
+        # row does not date or qualify is left undated, not given the old price's details.
+        for name in PRICE_DETAILS:
+            if name in values and name not in patch.values:
+                del values[name]
+                changed.append(name)
     if not changed:
         return []
     sources = _merge_sources(existing.sources, patch.sources, set(changed), patch.mode)

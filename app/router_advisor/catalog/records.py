@@ -6,7 +6,15 @@ from typing import Any
 from router_advisor.catalog.fields import FIELDS, unflatten
 from router_advisor.core.router import FirmwarePolicy, Management, QoS, Router, Source
 
-_TUPLE_FIELDS = ("bands", "lan_ports_mbps", "usb", "vpn_server", "subscription_features")
+_TUPLE_FIELDS = (
+    "bands",
+    "lan_ports_mbps",
+    "usb",
+    "vpn_server",
+    "subscription_features",
+    "regions",
+    "sfp_ports",
+)
 
 
 _TABLE_TYPES = {"qos": QoS, "management": Management, "firmware": FirmwarePolicy}

@@ -70,9 +70,18 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """Issue 12's fields (six kinds, system, regions, coverage_m2, sfp_ports, poe, line,
+    discontinued, price_region, firmware.support_counts_from and .supported_as_of): the
+    derived tables of schema 1 lack their columns, so they go; the rebuild that runs in the
+    same transaction writes them anew. What a person imported is kept as it is."""
+    for name in ("sources", "routers"):
+        db[name].drop(ignore=True)
+
+
 # Migration N takes a database at version N-1 to version N. Append, never edit.
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (_migration_1,)
+MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2)
 
 
 @dataclass
@@ -295,7 +304,7 @@ class _unusable_guard:
 
 
 # How each column turns back into a value: JSON text for lists and tables, 0/1 for booleans.
-_JSON_TYPES = ("bands", "streams", "int_list", "str_list")
+_JSON_TYPES = ("bands", "streams", "int_list", "str_list", "regions")
 _DECODERS: list[tuple[str, Callable[[Any], Any] | None]] = [
     (name, json.loads if spec.type in _JSON_TYPES else bool if spec.type == "bool" else None)
     for name, spec in FIELDS.items()

@@ -131,7 +131,7 @@ def _parse_cell(name: str, text: str) -> Any:
         if text.lower() not in _TRUE | _FALSE:
             raise FieldError(f"{text!r} is not true or false")
         return text.lower() in _TRUE
-    if kind in ("bands", "str_list", "int_list", "streams"):
+    if kind in ("bands", "str_list", "int_list", "streams", "regions"):
         items = [] if text.lower() == "none" else [i.strip() for i in text.split(";")]
         if kind == "int_list":
             return [_parse_cell("wan_mbps", i) for i in items]

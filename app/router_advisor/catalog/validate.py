@@ -12,6 +12,7 @@ from typing import Any
 from router_advisor.catalog.fields import (
     FIELDS,
     NOT_SOURCED,
+    PRICE_DETAILS,
     REQUIRED,
     SOURCE_FIELD_NAMES,
     TABLES,
@@ -20,7 +21,7 @@ from router_advisor.catalog.fields import (
     flatten,
     is_covered,
 )
-from router_advisor.core.router import Source
+from router_advisor.core.router import LINES, Source
 
 SOURCE_PREFIXES = ("https://", "http://", "openwrt-toh:", "techinfodepot:", "import:", "curator:")
 
@@ -111,8 +112,12 @@ def check_rules(
     if missing:
         problems.append(f"{where}: missing required field(s) {', '.join(missing)}")
     kind, pack = values.get("kind"), values.get("pack_size")
-    if kind == "router" and pack is not None and pack != 1:
-        problems.append(f"{where}: field 'pack_size' must be 1 for a router, not {pack}")
+    if kind is not None and kind != "mesh" and pack is not None and pack != 1:
+        problems.append(
+            f"{where}: field 'pack_size' must be 1 for kind {kind} "
+            f"(only a mesh kit has more units), not {pack}"
+        )
+    _check_kind_rules(values, where, problems)
     generation, bands = values.get("wifi_generation"), values.get("bands")
     if bands is not None and generation is not None:
         if "6" in bands and generation not in ("6E", "7"):
@@ -126,6 +131,27 @@ def check_rules(
     unsourced = [n for n in values if n not in NOT_SOURCED and not is_covered(n, covered)]
     if sources and unsourced:
         problems.append(f"{where}: no source's 'fields' covers {', '.join(unsourced)}")
+
+
+def _check_kind_rules(values: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    """Fields that only make sense together: a modem-router's line, a node's system, a
+    support window's basis, a price's date, kind and region."""
+    kind = values.get("kind")
+    if kind == "modem_router" and "line" not in values:
+        problems.append(f"{where}: a modem_router needs field 'line' ({', '.join(LINES)})")
+    if "line" in values and kind != "modem_router":
+        problems.append(f"{where}: field 'line' is only for kind modem_router, not {kind}")
+    if kind == "node" and "system" not in values:
+        problems.append(f"{where}: a node needs field 'system' (the mesh family it joins)")
+    if "firmware.support_counts_from" in values and "firmware.support_years_promised" not in values:
+        problems.append(
+            f"{where}: field 'firmware.support_counts_from' needs "
+            "'firmware.support_years_promised' (the window it starts)"
+        )
+    if "price_usd" not in values:
+        orphans = [name for name in PRICE_DETAILS if name in values]
+        if orphans:
+            problems.append(f"{where}: field(s) {', '.join(orphans)} describe a price_usd it lacks")
 
 
 def check_record(

@@ -9,7 +9,7 @@ from router_advisor.catalog.records import router_to_document, router_to_flat
 from router_advisor.catalog.source import CatalogDataError
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import positive_number, print_json, print_table
-from router_advisor.core.router import WIFI_GENERATIONS, Router
+from router_advisor.core.router import KINDS, WIFI_GENERATIONS, Router
 from router_advisor.core.wording import plural
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.report.atomic import check_target
@@ -55,6 +55,13 @@ LABELS: dict[str, str] = {
     "cpu_mhz": "CPU speed, MHz",
     "ram_mb": "Memory (RAM), MB",
     "mesh_system": "Mesh system",
+    "system": "System (units that work together)",
+    "regions": "Sold in",
+    "coverage_m2": "Coverage per unit, m²",
+    "sfp_ports": "SFP/SFP+ cages, Mbit/s each",
+    "poe": "Power over Ethernet",
+    "line": "Line of the built-in modem",
+    "discontinued": "Discontinued",
     "wired_backhaul": "Wired backhaul",
     "qos.device_priority": "Device priority",
     "qos.adaptive": "Adaptive QoS",
@@ -69,11 +76,14 @@ LABELS: dict[str, str] = {
     "firmware.automatic_updates": "Automatic updates",
     "firmware.end_of_support": "End of security updates",
     "firmware.support_years_promised": "Years of updates promised",
+    "firmware.support_counts_from": "Years of updates count from",
+    "firmware.supported_as_of": "On the vendor's supported list as of",
     "firmware.policy_url": "Update policy (web page)",
     "warranty_years": "Warranty, years",
     "price_usd": "Price, USD",
     "price_as_of": "Price as of",
     "price_kind": "Price kind",
+    "price_region": "Price seen in",
     "release_year": "Released",
     "openwrt_supported": "OpenWrt supported",
     "cross_check_note": "Cross-check note",
@@ -98,9 +108,7 @@ def register(subparsers: Any) -> None:
     )
     list_p.add_argument("--json", action="store_true", help="print a JSON array")
     list_p.add_argument("--brand", help="only this brand (any case), e.g. tp-link")
-    list_p.add_argument(
-        "--kind", choices=("router", "mesh"), help="only single routers or only mesh systems"
-    )
+    list_p.add_argument("--kind", choices=KINDS, help="only this kind: " + ", ".join(KINDS))
     list_p.add_argument(
         "--wifi", choices=WIFI_GENERATIONS, type=str.upper, help="only this Wi-Fi generation"
     )

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from router_advisor.core.router import WIFI_GENERATIONS, Router
+from router_advisor.core.router import KINDS, WIFI_GENERATIONS, Router
+from router_advisor.core.wording import KIND_WORDS
 from router_advisor.gui import router_facts
 from router_advisor.gui.style import buddy_label, styled
 
@@ -49,12 +50,9 @@ class CatalogBrowser(QDialog):
         for brand in sorted({r.brand for r in routers}):
             self.brand.addItem(brand, brand)
         self.kind = QComboBox()
-        for text, key in (
-            ("Routers and mesh", None),
-            ("Single routers", "router"),
-            ("Mesh systems", "mesh"),
-        ):
-            self.kind.addItem(text, key)
+        self.kind.addItem("Every kind", None)
+        for key in KINDS:
+            self.kind.addItem(KIND_WORDS[key].capitalize(), key)
         self.generation = QComboBox()
         self.generation.addItem("Any Wi-Fi", None)
         for gen in WIFI_GENERATIONS:

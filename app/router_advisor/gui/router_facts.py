@@ -2,7 +2,7 @@
 Unknown facts read "unknown", never a guess."""
 
 from router_advisor.core.router import Router
-from router_advisor.core.wording import usd
+from router_advisor.core.wording import router_kind, usd
 
 UNKNOWN = "unknown"
 
@@ -21,7 +21,7 @@ def wifi(r: Router) -> str:
 
 
 def kind(r: Router) -> str:
-    return f"mesh, {r.pack_size} nodes" if r.kind == "mesh" else "single router"
+    return router_kind(r.kind, r.pack_size, r.line)
 
 
 def wan(r: Router) -> str:

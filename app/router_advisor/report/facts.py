@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from router_advisor.core.wording import area, plural, usd
+from router_advisor.core.wording import area, plural, router_kind, usd
 
 # Where the plan speed and the device count came from, in words.
 PLAN_SOURCES = {
@@ -26,7 +26,7 @@ def score_text(score: float) -> str:
 
 def key_facts(entry: dict[str, Any]) -> str:
     """One line a person can scan: kind, Wi-Fi, ports. Unknowns say "unknown"."""
-    kind = "router" if entry["kind"] == "router" else f"mesh, {entry['pack_size']} nodes"
+    kind = router_kind(entry["kind"], entry["pack_size"], entry.get("line"))
     wifi = f"Wi-Fi {entry['wifi_generation']}"
     if entry.get("wifi_class"):
         wifi += f" {entry['wifi_class']}"
