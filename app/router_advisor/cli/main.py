@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from router_advisor import __version__
-from router_advisor.cli import catalog_cmd, history_cmd, recommend_cmd, run_cmd, scan_cmd, speed_cmd
+from router_advisor.cli import (
+    catalog_cmd,
+    current_cmd,
+    history_cmd,
+    recommend_cmd,
+    run_cmd,
+    scan_cmd,
+    speed_cmd,
+)
 from router_advisor.cli.output import OneLineParser
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.logs import setup_logging
@@ -21,6 +29,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     run_cmd,
     history_cmd,
     recommend_cmd,
+    current_cmd,
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,158 @@
+"""The "your router today" use case: find the gateway, identify it (or take the model the
+person names), and judge it against this home's measurements and answers.
+"""
+
+import datetime
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from router_advisor.catalog.known_routers import known_routers
+from router_advisor.core.answers import Answers
+from router_advisor.core.current_router import (
+    CurrentVerdict,
+    GatewayClues,
+    Identified,
+    KnownRouter,
+    clue_lines,
+    find_by_name,
+    identify,
+)
+from router_advisor.core.current_verdict import HomeFacts, judge
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
+from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.net.gateway_probe import probe_gateway
+from router_advisor.net.interfaces import resolve_target
+from router_advisor.services.catalog import load_routers
+
+log = logging.getLogger(__name__)
+
+SPEC_FIELDS = (
+    "wifi_generation",
+    "wan_mbps",
+    "fastest_port_mbps",
+    "lan_ports",
+    "soc",
+    "cpu_cores",
+    "ram_mb",
+    "year",
+    "openwrt",
+    "sqm",
+    "adaptive_qos",
+    "end_of_support",
+    "discontinued",
+    "mesh_system",
+    "isp",
+    "bridge_mode",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class CurrentRouterReport:
+    gateway_ip: str | None
+    identified: Identified | None
+    verdict: CurrentVerdict
+    clues: GatewayClues | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        known = self.identified.known if self.identified else None
+        return {
+            "gateway_ip": self.gateway_ip,
+            "identified": None
+            if self.identified is None or known is None
+            else {
+                "brand": known.brand,
+                "model": known.model,
+                "hardware_revision": known.revision,
+                "confidence": self.identified.confidence,
+                "evidence": list(self.identified.evidence),
+            },
+            "specs": None if known is None else {k: getattr(known, k) for k in SPEC_FIELDS},
+            "verdict": self.verdict.verdict,
+            "reasons": list(self.verdict.reasons),
+            "tuning": list(self.verdict.tuning),
+            "gain": self.verdict.gain,
+            "reuse": self.verdict.reuse,
+            "questions": list(self.verdict.questions),
+            "clues": clue_lines(self.clues) if self.clues else [],
+            "problems": list(self.clues.problems) if self.clues else [],
+        }
+
+
+def home_facts(
+    today: str,
+    answers: Answers | None,
+    speed: SpeedResult | None,
+    scan: ScanResult | None,
+) -> HomeFacts:
+    """What judging a router needs from the answers and the measurements."""
+    plan = answers.isp.down_mbps if answers else None
+    if speed is not None and speed.manual:
+        plan = plan or speed.download_mbps
+    measured = speed.download_mbps if speed is not None and not speed.manual else None
+    devices = answers.household.devices if answers else None
+    if scan is not None:
+        scanned = sum(1 for d in scan.devices if not d.is_gateway)
+        devices = max(devices or 0, scanned) or None
+    link = scan.wifi_link if scan else None
+    crowd = None
+    if scan and scan.nearby_networks and link and link.band:
+        crowd = next((b for b in scan.nearby_networks.bands if b.band == link.band), None)
+    return HomeFacts(
+        today=today,
+        plan_down_mbps=plan,
+        measured_down_mbps=measured,
+        bufferbloat_grade=speed.bufferbloat_grade if speed else None,
+        devices=devices,
+        size_m2=answers.home.size_m2 if answers else None,
+        floors=answers.home.floors if answers else None,
+        laptop_band=link.band if link else None,
+        laptop_channel=link.channel if link else None,
+        busiest_channels=crowd.busiest_channels if crowd else (),
+        band_crowding=crowd.crowding if crowd else None,
+    )
+
+
+def _named(model: str, candidates: list[KnownRouter]) -> Identified:
+    known = find_by_name(model, candidates)
+    if known is None:
+        raise UserInputError(
+            f"No router called '{model[:60]}' is in the catalog or the hardware tables; "
+            "give the brand and model as printed on its label, e.g. 'Netgear R7000'"
+        )
+    return Identified(known, "high", (f"you said '{model[:60]}' -> {known.name} ({known.source})",))
+
+
+def check_current_router(
+    *,
+    iface: str | None = None,
+    model: str | None = None,
+    answers: Answers | None = None,
+    speed: SpeedResult | None = None,
+    scan: ScanResult | None = None,
+    catalog_db: Path | None = None,
+    today: str | None = None,
+) -> CurrentRouterReport:
+    """Identify the router in use and judge it. `model` skips identification."""
+    facts = home_facts(today or datetime.date.today().isoformat(), answers, speed, scan)
+    if model is not None:
+        identified = _named(model, known_routers(load_routers(db_path=catalog_db)))
+        return CurrentRouterReport(None, identified, judge(identified, facts))
+    target = resolve_target(iface, None)
+    gateway = target.gateway or (scan.gateway if scan else None)
+    if gateway is None:
+        raise RuntimeFailure(
+            f"There is no gateway (default route) on '{target.iface}', so there is no router "
+            "to ask; connect to your home network or name the router with --model"
+        )
+    log.info("asking gateway %s on %s what it is", gateway, target.iface)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The known models load while the gateway is asked: both take a few hundred ms.
+        loading = pool.submit(lambda: known_routers(load_routers(db_path=catalog_db)))
+        clues = probe_gateway(gateway, target.iface, target.local_ip)
+        identified = identify(clues, loading.result())
+    return CurrentRouterReport(gateway, identified, judge(identified, facts), clues)
