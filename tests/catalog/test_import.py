@@ -6,7 +6,12 @@ from pathlib import Path
 import pytest
 from router_advisor.catalog.export import to_csv
 from router_advisor.errors import UserInputError
-from router_advisor.services.catalog import export_catalog, import_file, load_routers
+from router_advisor.services.catalog import (
+    export_catalog,
+    import_file,
+    import_summary,
+    load_routers,
+)
 
 from .conftest import FIXTURES, dump
 
@@ -55,6 +60,23 @@ def test_openwrt_dump_fills_unknown_hardware_facts_only(db_path: Path, source_di
     assert (speedy.cpu_mhz, speedy.soc, speedy.ram_mb) == (1300, "MediaTek MT7981B", 256)
     toh = [s for s in speedy.sources if s.ref == "openwrt-toh:acme:acme_speedy_v2"]
     assert toh[0].fields == ("cpu_cores", "ram_mb", "soc", "cpu_mhz", "openwrt_supported")
+    assert (result.rows_matched, result.models_matched, result.unchanged) == (1, 1, 0)
+
+
+def test_openwrt_summary_counts_matched_rows_that_bring_nothing_new(
+    db_path: Path, source_dir: Path
+) -> None:
+    """Issue 12: a second import of the dump said "0 added, 0 updated, 0 unchanged" although
+    a row matched a model (it only had nothing new for it)."""
+    dump = FIXTURES / "openwrt-toh-slice.json"
+    import_file(dump, db_path=db_path, source_dir=source_dir)
+    again = import_file(dump, db_path=db_path, source_dir=source_dir)
+    assert (again.rows_matched, again.models_matched) == (1, 1)
+    assert (again.updated, again.unchanged) == ([], 1)
+    assert import_summary("toh.json", again) == (
+        "Imported toh.json (OpenWrt Table of Hardware): 1 row matched 1 catalog model; "
+        "0 added, 0 updated, 1 unchanged."
+    )
 
 
 def test_export_round_trips_through_import(db_path: Path, source_dir: Path, tmp_path: Path) -> None:

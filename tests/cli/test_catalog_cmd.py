@@ -149,6 +149,24 @@ def test_show_uses_plain_labels_not_field_names(cli) -> None:
     assert "qos.sqm" not in text and "wan_mbps" not in text and "price_usd" not in text
 
 
+def test_show_names_bands_in_words_and_sources_in_the_tables_labels(cli) -> None:
+    """Issue 12: show printed "5-2" for a second 5 GHz radio, and listed sources "for:"
+    labels such as "Traffic priority (QoS)" that its fact table never shows."""
+    result = cli("catalog", "show", "asus", "zenwifi ax xt8")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "5-2" not in text and "second 5 GHz" in text
+    table, _, sources = text.partition("\nSources:\n")
+    labels = {line.split("  ")[0] for line in table.splitlines()[2:]}
+    vouched = [
+        label
+        for line in sources.splitlines()
+        if line.startswith("    for: ")
+        for label in line.removeprefix("    for: ").split("; ")
+    ]
+    assert vouched and set(vouched) <= labels, set(vouched) - labels
+
+
 def test_suggestions_use_the_catalogs_spelling_and_a_plain_list(cli) -> None:
     result = cli("catalog", "show", "tp-link", "archer ax2")
     assert result.returncode == 2

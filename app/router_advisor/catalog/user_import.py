@@ -42,6 +42,10 @@ class ImportPlan:
     patches: list[Patch]
     unmatched: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
+    # The ToH only: its rows that matched a catalog model, and the models they matched
+    # (one row can match several, e.g. the 2- and 3-pack of one kit), new facts or not.
+    rows_matched: int = 0
+    models_matched: int = 0
 
 
 def read_import(path: Path, records: Mapping[str, Record], today: str) -> ImportPlan:
@@ -208,6 +212,7 @@ def _toh_plan(
             continue
         device = match.device
         used.add(device.deviceid)
+        plan.models_matched += 1
         facts = {}
         for name, value in device.facts().items():
             value = check_value(name, value)
@@ -231,6 +236,7 @@ def _toh_plan(
                 )
             )
     plan.unmatched = [f"row {d.row}: {d.name}" for d in index.devices if d.deviceid not in used]
+    plan.rows_matched = len(used)
     return plan
 
 

@@ -9,8 +9,9 @@ from router_advisor.catalog.records import router_to_document, router_to_flat
 from router_advisor.catalog.source import CatalogDataError
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import positive_number, print_json, print_table
+from router_advisor.core.fact_words import FACT_LABELS, fact_text, source_labels
 from router_advisor.core.router import KINDS, WIFI_GENERATIONS, Router
-from router_advisor.core.wording import plural
+from router_advisor.core.wording import plural, price_age
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.report.atomic import check_target
 
@@ -31,66 +32,11 @@ _LIST_COLUMNS = (
     ("class", False),
     ("WAN Mbit/s", True),
     ("price USD", True),
+    ("price is", False),
     ("CPU cores", True),
     ("RAM MB", True),
 )
 _SHOWN_UNMATCHED = 10
-# `catalog show` labels: what each field is, in words (fields.py keeps the file names).
-LABELS: dict[str, str] = {
-    "brand": "Brand",
-    "model": "Model",
-    "hardware_revision": "Hardware revision",
-    "kind": "Kind",
-    "pack_size": "Units in the box",
-    "wifi_generation": "Wi-Fi generation",
-    "wifi_class": "Wi-Fi class",
-    "bands": "Bands (GHz)",
-    "dedicated_backhaul": "Dedicated backhaul radio",
-    "streams": "Spatial streams per band",
-    "wan_mbps": "Internet (WAN) port, Mbit/s",
-    "lan_ports_mbps": "LAN ports, Mbit/s each",
-    "usb": "USB ports",
-    "soc": "Chip (SoC)",
-    "cpu_cores": "CPU cores",
-    "cpu_mhz": "CPU speed, MHz",
-    "ram_mb": "Memory (RAM), MB",
-    "mesh_system": "Mesh system",
-    "system": "System (units that work together)",
-    "regions": "Sold in",
-    "coverage_m2": "Coverage per unit, m²",
-    "sfp_ports": "SFP/SFP+ cages, Mbit/s each",
-    "poe": "Power over Ethernet",
-    "line": "Line of the built-in modem",
-    "discontinued": "Discontinued",
-    "wired_backhaul": "Wired backhaul",
-    "qos.device_priority": "Device priority",
-    "qos.adaptive": "Adaptive QoS",
-    "qos.sqm": "Smart queue management (SQM)",
-    "wpa3": "WPA3",
-    "vpn_server": "VPN server",
-    "parental_controls": "Parental controls",
-    "subscription_features": "Paid subscription features",
-    "management.app": "Phone app",
-    "management.local_web_ui": "Local web interface",
-    "management.cloud_account_required": "Cloud account required",
-    "firmware.automatic_updates": "Automatic updates",
-    "firmware.end_of_support": "End of security updates",
-    "firmware.support_years_promised": "Years of updates promised",
-    "firmware.support_counts_from": "Years of updates count from",
-    "firmware.supported_as_of": "On the vendor's supported list as of",
-    "firmware.policy_url": "Update policy (web page)",
-    "warranty_years": "Warranty, years",
-    "price_usd": "Price, USD",
-    "price_as_of": "Price as of",
-    "price_kind": "Price kind",
-    "price_region": "Price seen in",
-    "release_year": "Released",
-    "openwrt_supported": "OpenWrt supported",
-    "cross_check_note": "Cross-check note",
-    "qos": "Traffic priority (QoS)",
-    "management": "Management",
-    "firmware": "Firmware updates",
-}
 
 
 def register(subparsers: Any) -> None:
@@ -212,6 +158,7 @@ def _list(args: argparse.Namespace) -> int:
                 r.wifi_class,
                 r.wan_mbps,
                 _price(r.price_usd),
+                "" if r.price_usd is None else price_age(r.price_as_of, r.price_kind),
                 r.cpu_cores,
                 r.ram_mb,
             )
@@ -265,27 +212,17 @@ def _show(args: argparse.Namespace) -> int:
         print_table(
             ("fact", "value"),
             [
-                (LABELS[name], _price(value) if name == "price_usd" else _text(value))
+                (
+                    FACT_LABELS[name],
+                    _price(value) if name == "price_usd" else fact_text(name, value),
+                )
                 for name, value in router_to_flat(router).items()
             ],
         )
         print("Sources:")
         for source in router.sources:
-            facts = ", ".join(LABELS.get(f, f) for f in source.fields)
-            print(f"  {source.ref}\n    for: {facts}")
+            print(f"  {source.ref}\n    for: {'; '.join(source_labels(source.fields))}")
     return 0
-
-
-def _text(value: object) -> object:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "none"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} GHz: {v}" for k, v in value.items())
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return value
 
 
 def _price(value: float | None) -> str | None:
@@ -295,10 +232,7 @@ def _price(value: float | None) -> str | None:
 
 def _import(args: argparse.Namespace) -> int:
     result = catalog.import_file(args.file)
-    print(
-        f"Imported {args.file.name} ({result.fmt}): {len(result.added)} added, "
-        f"{len(result.updated)} updated, {result.unchanged} unchanged."
-    )
+    print(catalog.import_summary(args.file.name, result))
     for name in result.added:
         print(f"  added {name}")
     for line in result.updated:

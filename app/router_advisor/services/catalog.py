@@ -4,7 +4,6 @@ The catalog database lives in the data folder and is built from the bundled data
 on first use, and again whenever those files or the schema change.
 """
 
-import difflib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from router_advisor.catalog.store import (
 )
 from router_advisor.catalog.user_import import ImportRefused, read_import
 from router_advisor.core.router import Router
+from router_advisor.core.wording import plural
 from router_advisor.errors import UserInputError
 from router_advisor.home import data_dir
 from router_advisor.resources import data_path
@@ -68,9 +68,7 @@ def find_routers(brand: str, model: str, routers: list[Router]) -> list[Router]:
         found = [r for r in same_brand if _title(r).lower() == want_model]
     if found:
         return found
-    names = {f"{r.brand} {_title(r)}".lower(): f"{r.brand} {_title(r)}" for r in routers}
-    close = difflib.get_close_matches(f"{want_brand} {want_model}", list(names), n=3, cutoff=0.5)
-    quoted = [f"'{names[c]}'" for c in close]
+    quoted = [f"'{name}'" for name in nearest_names(want_brand, want_model, routers)]
     hint = (
         f"did you mean {', '.join(quoted[:-1])} or {quoted[-1]}?"
         if len(quoted) > 1
@@ -81,6 +79,44 @@ def find_routers(brand: str, model: str, routers: list[Router]) -> list[Router]:
     maker = same_brand[0].brand if same_brand else f"'{brand.strip()}'"
     asked = " ".join(model.split())
     raise UserInputError(f"the catalog has no model '{asked}' by {maker}; {hint}")
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: the fewest one-letter changes that turn `a` into `b`.
+
+    Used instead of difflib's ratio, which ranks "archer ax80" nearer to "archer a8" than
+    "archer a7" (a longer shared run beats a single wrong letter).
+    """
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i]
+        for j, char_b in enumerate(b, start=1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        previous = current
+    return previous[-1]
+
+
+def nearest_names(brand: str, model: str, routers: list[Router], count: int = 3) -> list[str]:
+    """The catalog's names ("TP-Link Archer A7 v5") nearest to what a person typed, nearest
+    first: the brand's own models when the brand is known, else every "brand model"."""
+    same_brand = [r for r in routers if r.brand.lower() == brand]
+    distances: dict[str, int] = {}
+    for r in same_brand or routers:
+        name = f"{r.brand} {_title(r)}"
+        if same_brand:
+            wanted, spellings = model, (r.model.lower(), _title(r).lower())
+        else:
+            wanted, spellings = f"{brand} {model}", (name.lower(), f"{r.brand} {r.model}".lower())
+        # A model the typed name begins ("rt-ax86" of "RT-AX86U Pro") is one step away.
+        distance = min(
+            1 if spelling.startswith(wanted) else edit_distance(wanted, spelling)
+            for spelling in spellings
+        )
+        if distance <= max(2, len(wanted) // 2):
+            distances[name] = min(distance, distances.get(name, distance))
+    return sorted(distances, key=lambda name: (distances[name], name))[:count]
 
 
 def build_catalog(
@@ -127,6 +163,9 @@ class ImportResult:
     unchanged: int = 0
     unmatched: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
+    # The OpenWrt ToH dump only: rows that matched catalog models, and how many models.
+    rows_matched: int = 0
+    models_matched: int = 0
 
 
 def import_file(
@@ -143,7 +182,13 @@ def import_file(
             plan = read_import(path, records, date.today().isoformat())
         except ImportRefused as exc:
             raise UserInputError(f"{path.name}: {exc}; nothing was imported") from exc
-        result = ImportResult(plan.fmt, unmatched=plan.unmatched, disagreements=plan.disagreements)
+        result = ImportResult(
+            plan.fmt,
+            unmatched=plan.unmatched,
+            disagreements=plan.disagreements,
+            rows_matched=plan.rows_matched,
+            models_matched=plan.models_matched,
+        )
         useful = []  # rows that change nothing are not stored: they would only pile up
         for patch in plan.patches:
             existed = patch.key in records
@@ -165,7 +210,24 @@ def import_file(
             useful.append(patch)
         if useful:
             store.save_import(path.name, plan.fmt, useful, records.values())
+    if plan.fmt == "openwrt-toh":
+        # A matched model the dump has nothing new for makes no patch, yet it was matched.
+        result.unchanged = plan.models_matched - len(result.updated)
     return result
+
+
+def import_summary(file_name: str, result: ImportResult) -> str:
+    """The one line the CLI prints and the GUI shows after an import."""
+    counts = (
+        f"{len(result.added)} added, {len(result.updated)} updated, {result.unchanged} unchanged"
+    )
+    if result.fmt == "openwrt-toh":
+        rows = plural(result.rows_matched, "row")
+        models = plural(result.models_matched, "catalog model")
+        return (
+            f"Imported {file_name} (OpenWrt Table of Hardware): {rows} matched {models}; {counts}."
+        )
+    return f"Imported {file_name} ({result.fmt}): {counts}."
 
 
 def export_catalog(fmt: str, *, db_path: Path | None = None, source_dir: Path | None = None) -> str:
