@@ -89,7 +89,7 @@ def fact_text(name: str, value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name == "bands" and isinstance(value, list):
-        return ", ".join(BAND_WORDS.get(b, b) for b in value) if value else "none"
+        return ", ".join(BAND_WORDS.get(str(b), str(b)) for b in value) if value else "none"
     if name == "streams" and isinstance(value, dict):
         return ", ".join(f"{BAND_WORDS.get(b, b)}: {n}" for b, n in value.items())
     if isinstance(value, list):
