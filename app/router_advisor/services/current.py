@@ -140,14 +140,14 @@ def check_current_router(
     """Identify the router in use and judge it. `model` skips identification."""
     facts = home_facts(today or datetime.date.today().isoformat(), answers, speed, scan)
     if model is not None:
-        identified = _named(model, known_routers(load_routers(db_path=catalog_db)))
-        return CurrentRouterReport(None, identified, judge(identified, facts))
+        named = _named(model, known_routers(load_routers(db_path=catalog_db)))
+        return CurrentRouterReport(None, named, judge(named, facts))
     target = resolve_target(iface, None)
     gateway = target.gateway or (scan.gateway if scan else None)
     if gateway is None:
         raise RuntimeFailure(
             f"There is no gateway (default route) on '{target.iface}', so there is no router "
-            "to ask; connect to your home network or name the router with --model"
+            "to ask; connect to your home network or name the router yourself"
         )
     log.info("asking gateway %s on %s what it is", gateway, target.iface)
     with ThreadPoolExecutor(max_workers=1) as pool:
