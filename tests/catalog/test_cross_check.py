@@ -52,7 +52,7 @@ def test_cores_and_ram_agree_with_the_toh_or_say_why(
         if device is None or router.cross_check_note:
             continue
         matched += 1
-        name = f"{router.display_name} {router.hardware_revision or ''} ({device.deviceid})"
+        name = f"{router.display_name} ({device.deviceid})"
         if device.cpu_cores is not None and router.cpu_cores != device.cpu_cores:
             problems.append(f"{name}: cpu_cores {router.cpu_cores} vs ToH {device.cpu_cores}")
         if ram_agrees(router.ram_mb, device) is False:

@@ -205,10 +205,7 @@ def _show(args: argparse.Namespace) -> int:
     for number, router in enumerate(found):
         if number:
             print()
-        print(
-            router.display_name
-            + (f" {router.hardware_revision}" if router.hardware_revision else "")
-        )
+        print(router.display_name)
         print_table(
             ("fact", "value"),
             [

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, print_table, whole_number
 from router_advisor.core.device_diff import DeviceDiff, SeenDevice
-from router_advisor.core.scan import DEVICE_KINDS, kind_word
-from router_advisor.core.wording import plural
+from router_advisor.core.scan import DEVICE_KINDS
+from router_advisor.core.wording import kind_to_type, kind_word, plural, price, score_text
 from router_advisor.errors import UserInputError
 from router_advisor.history.records import DETECTED_KIND, RunSummary, StoredRun
-from router_advisor.report.facts import display_name, money, score_text
+from router_advisor.report.facts import display_name
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def _print_shortlist(recommendation: dict[str, Any] | None) -> None:
     print("Shortlist:")
     for e in entries:
         print(
-            f"  {e['rank']}. {display_name(e)}  {money(e['price_usd'])}  {score_text(e['score'])}"
+            f"  {e['rank']}. {display_name(e)}  {price(e['price_usd'])}  {score_text(e['score'])}"
         )
 
 
@@ -339,7 +339,7 @@ def _register_devices(
     device_commands = devices.add_subparsers(
         title="devices commands", metavar="COMMAND", required=True
     )
-    kinds = ", ".join(kind_word(k) for k in DEVICE_KINDS)
+    kinds = ", ".join(kind_to_type(k) for k in DEVICE_KINDS)
     p = device_commands.add_parser(
         "label",
         parents=[common],

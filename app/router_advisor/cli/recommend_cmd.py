@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, whole_number
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
+from router_advisor.core.wording import key_facts, price, score_text
 from router_advisor.report import FORMATS
-from router_advisor.report.facts import display_name, key_facts, money, score_text
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
@@ -105,12 +105,13 @@ def print_text(rec: Recommendation) -> None:
     fits = rec.considered - sum(rec.excluded.values())
     print(f"\nShortlist ({fits} of {rec.considered} catalog models fit your needs):")
     print(LEGEND)
-    for entry in data["shortlist"]:
+    for entry, item in zip(data["shortlist"], rec.shortlist, strict=True):
+        r = item.router
         print(
-            f"\n{entry['rank']}. {_plain(display_name(entry))}  "
-            f"{money(entry['price_usd'])}  {score_text(entry['score'])}"
+            f"\n{entry['rank']}. {_plain(r.display_name)}  "
+            f"{price(r.price_usd)}  {score_text(item.score)}"
         )
-        print(f"   {_plain(key_facts(entry))}")
+        print(f"   {_plain(key_facts(r))}")
         for reason in entry["reasons"]:
             print(f"   + {_plain(reason)}")
         for caveat in entry["caveats"]:

@@ -7,7 +7,7 @@ from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json, print_table
 from router_advisor.core.needs import scan_device_count
 from router_advisor.core.scan import SCAN_METHODS, ScanResult
-from router_advisor.core.wording import plural
+from router_advisor.core.wording import kind_word, plural
 from router_advisor.errors import UserInputError
 
 # Typed as the modules they are; loaded on first use.
@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from router_advisor.services import scan as scan_service
 else:
     scan_service = lazy_import("router_advisor.services.scan")
-# Device kinds in the words the README and the app use (`--json` keeps the file's names).
-KIND_WORDS = {"iot": "smart-home", "network": "network gear"}
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -98,7 +96,7 @@ def print_text(result: ScanResult) -> None:
                     d.mac + (" (private)" if d.randomized_mac else ""),
                     d.vendor,
                     d.hostname,
-                    KIND_WORDS.get(d.kind, d.kind),
+                    kind_word(d.kind),
                     "your router" if d.is_gateway else "",
                 ]
                 for d in result.devices

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, positive_number, print_json
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.wording import activity_name
 from router_advisor.errors import UserInputError
 
 # Typed as the modules they are; loaded on first use.
@@ -97,14 +98,6 @@ def _ms(value: float | None) -> str:
     return "not measured" if value is None else f"{value:.1f} ms"
 
 
-VERDICT_LABELS = {
-    "gaming": "Gaming",
-    "video_calls": "Video calls",
-    "streaming_4k": "4K streaming",
-    "large_uploads": "Large uploads",
-}
-
-
 def print_summary(result: SpeedResult) -> None:
     if result.manual:
         print("Your plan's speeds, entered by hand (not measured; no latency without a test):")
@@ -121,7 +114,7 @@ def print_summary(result: SpeedResult) -> None:
         )
         print(f"Bufferbloat:   grade {result.bufferbloat_grade or 'unknown'}")
     for name, verdict in result.verdicts.items():
-        label = VERDICT_LABELS.get(name, name.replace("_", " ").capitalize())
+        label = activity_name(name)
         print(f"{label + ':':<15}{verdict.rating} - {verdict.reason}")
     if not result.manual:
         print(f"Took {result.duration_s:.1f} s")

@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from typing import Literal
 
+from router_advisor.core.wording import router_name
+
 # What a catalog entry is. A `mesh` entry is one kit as sold (one entry per pack size); a
 # `node` is an add-on satellite of a mesh family; an `access_point` is wired to a router
 # (PoE or a power brick); a `travel` router is never a whole-home pick; a `modem_router`
@@ -114,10 +116,8 @@ class Router:
 
     @property
     def display_name(self) -> str:
-        name = f"{self.brand} {self.model}"
-        if self.kind == "mesh" and self.pack_size > 1:
-            name += f" ({self.pack_size}-pack)"
-        return name
+        """How every card, table and export names it (core/wording.py router_name)."""
+        return router_name(self.brand, self.model, self.hardware_revision, self.pack_size)
 
     @property
     def lan_port_count(self) -> int | None:

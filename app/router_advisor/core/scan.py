@@ -1,26 +1,11 @@
 """What a scan of the home network found. Serialises to the `scan --json` shape."""
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 DeviceKind = Literal["phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"]
-DEVICE_KINDS: tuple[str, ...] = (
-    "phone",
-    "computer",
-    "tv",
-    "console",
-    "printer",
-    "iot",
-    "network",
-    "unknown",
-)
-# The words a person reads for a stored kind; the stored value and JSON keep "iot".
-_KIND_WORDS = {"iot": "smart-home"}
-
-
-def kind_word(kind: str) -> str:
-    """The kind as a person reads it: "smart-home" for "iot", the others as they are."""
-    return _KIND_WORDS.get(kind, kind)
+# Every kind, in the type's order; the words people read are in core/wording.py.
+DEVICE_KINDS: tuple[DeviceKind, ...] = get_args(DeviceKind)
 
 
 ScanMethod = Literal["arp", "neighbor"]

@@ -10,6 +10,7 @@ falls into a band. Packet loss is not measured here; it is scored as AIM's best 
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from router_advisor.core.speed import Verdict
 
@@ -46,6 +47,8 @@ LARGE_UPLOAD_GB = 10.0
 # (the line's own queue, before any distance) games are rated poor and calls at best okay.
 INTERACTIVE_RISE_LIMIT_MS = 150.0
 RATING_ORDER = ("poor", "okay", "good", "great")
+# What the verdicts are about: the keys of `speed_verdicts` and of SpeedResult.verdicts.
+Activity = Literal["gaming", "video_calls", "streaming_4k", "large_uploads"]
 
 
 @dataclass(frozen=True)

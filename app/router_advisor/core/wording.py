@@ -1,14 +1,168 @@
-"""How numbers read in every answer, report and card: prices, counts and home sizes.
+"""The words a person reads, defined once: device kinds, activity names, bufferbloat grades,
+a router's name and key facts, and how prices, counts and home sizes are written.
 
-One place, so the CLI, the exports and the GUI write "$99.99", "2 floors" and "1,200 sq ft"
-the same way.
+One place, so the CLI, the exports and the GUI write "smart-home", "Online gaming",
+"$99.99", "2 floors" and "1,200 sq ft" the same way (like Picard's const/attributes.py).
+Tables are keyed by the core's own types; tests/core/test_wording.py checks that every
+value of each type has its words.
 """
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from router_advisor.core.answers import SQFT_PER_M2
+from router_advisor.core.scan import DeviceKind
+from router_advisor.core.verdicts import Activity
+
+if TYPE_CHECKING:  # core/router.py names routers with router_name() below
+    from router_advisor.core.router import Router
 
 SizeUnit = Literal["m2", "sqft"]
+
+# -- devices a scan found ----------------------------------------------------------------
+# Stored values and JSON keep the key ("iot"); people read the word.
+DEVICE_KIND_WORDS: dict[DeviceKind, str] = {
+    "phone": "phone",
+    "computer": "computer",
+    "tv": "TV / streamer",
+    "console": "game console",
+    "printer": "printer",
+    "iot": "smart-home",
+    "network": "network gear",
+    "unknown": "unknown",
+}
+
+
+_KIND_WORD_OF: dict[str, str] = {kind: word for kind, word in DEVICE_KIND_WORDS.items()}
+
+
+def kind_word(kind: str) -> str:
+    """A device kind as a sentence or a table cell reads it: "smart-home" for "iot"."""
+    return _KIND_WORD_OF.get(kind, kind)
+
+
+def kind_heading(kind: str) -> str:
+    """The kind at the start of a cell or a line: "Smart-home", "TV / streamer"."""
+    word = kind_word(kind)
+    return word[:1].upper() + word[1:]
+
+
+def kind_to_type(kind: DeviceKind) -> str:
+    """What to type for a kind on the command line: its word when that is one token
+    ("smart-home"), else its stored key ("tv", "network")."""
+    word = DEVICE_KIND_WORDS[kind]
+    return word if word.replace("-", "").isalpha() else kind
+
+
+def kind_from_text(text: str) -> DeviceKind | None:
+    """The kind a person typed, as its key, its word or its typed form (any case)."""
+    wanted = " ".join(text.split()).lower()
+    for kind, word in DEVICE_KIND_WORDS.items():
+        if wanted in (kind, word.lower()):
+            return kind
+    return None
+
+
+# -- the line under load -------------------------------------------------------------------
+ACTIVITY_NAMES: dict[Activity, str] = {
+    "gaming": "Online gaming",
+    "video_calls": "Video calls",
+    "streaming_4k": "4K streaming",
+    "large_uploads": "Large uploads",
+}
+
+
+_ACTIVITY_NAME_OF: dict[str, str] = {key: name for key, name in ACTIVITY_NAMES.items()}
+
+
+def activity_name(activity: str) -> str:
+    """ "Online gaming" for "gaming"; an activity without a name reads as its key."""
+    return _ACTIVITY_NAME_OF.get(activity) or activity.replace("_", " ").capitalize()
+
+
+# What each DSLReports bufferbloat grade (core/bufferbloat.py) means for a household.
+GRADE_WORDS: dict[str, str] = {
+    "A+": "Excellent: the delay hardly grows when the line is busy.",
+    "A": "Very good: a busy line adds only a little delay.",
+    "B": "Good: a busy line adds some delay; most people will not notice.",
+    "C": "Fair: downloads make games and calls lag. A router with smart queues (SQM) helps.",
+    "D": "Poor: a busy line makes calls and games stutter. Look for SQM/QoS.",
+    "F": "Bad: the line chokes under load. A router with SQM would make a big difference.",
+}
+
+
+def grade_words(grade: str | None) -> str:
+    """What a bufferbloat grade means, or "" for none."""
+    return GRADE_WORDS.get(grade or "", "")
+
+
+# -- routers: what a card, the comparison, `recommend` and the exports say about one --------
+UNKNOWN = "unknown"
+
+
+def router_name(
+    brand: str, model: str, hardware_revision: str | None = None, pack_size: int = 1
+) -> str:
+    """ "TP-Link Archer A7 v5", "eero Pro 6E (3-pack)": the brand once, even when the model
+    name starts with it, then the revision and the pack size of a kit."""
+    name = model if model.lower().startswith(brand.lower() + " ") else f"{brand} {model}"
+    if hardware_revision:
+        name += f" {hardware_revision}"
+    if pack_size > 1:
+        name += f" ({pack_size}-pack)"
+    return name
+
+
+def price(value: float | None) -> str:
+    """A price as every card, answer and report shows it: "$99.99", or "price unknown"."""
+    return "price unknown" if value is None else usd(value)
+
+
+def score_text(score: float) -> str:
+    """ "score 79/100": the scale is always shown."""
+    return f"score {score:.0f}/100"
+
+
+def wifi(r: "Router") -> str:
+    """ "Wi-Fi 7 (BE19000)"."""
+    return f"Wi-Fi {r.wifi_generation}" + (f" ({r.wifi_class})" if r.wifi_class else "")
+
+
+def wan(r: "Router") -> str:
+    """The Internet port's speed: "2.5 Gbit/s", "100 Mbit/s" or "unknown"."""
+    if r.wan_mbps is None:
+        return UNKNOWN
+    return f"{r.wan_mbps / 1000:g} Gbit/s" if r.wan_mbps >= 1000 else f"{r.wan_mbps} Mbit/s"
+
+
+def lan(r: "Router") -> str:
+    """The LAN ports: "4 (up to 2.5G)", "none" or "unknown"."""
+    if r.lan_ports_mbps is None:
+        return UNKNOWN
+    if not r.lan_ports_mbps:
+        return "none"
+    fastest = max(r.lan_ports_mbps)
+    speed = f"{fastest / 1000:g}G" if fastest >= 1000 else f"{fastest}M"
+    return f"{len(r.lan_ports_mbps)} (up to {speed})"
+
+
+def qos(r: "Router") -> str:
+    """The best traffic priority it has: SQM, adaptive QoS, device priority, "none"."""
+    if r.qos.sqm:
+        return "SQM (smart queues)"
+    if r.qos.adaptive:
+        return "adaptive QoS"
+    if r.qos.device_priority:
+        return "device priority"
+    if r.qos.sqm is None and r.qos.adaptive is None and r.qos.device_priority is None:
+        return UNKNOWN
+    return "none"
+
+
+def key_facts(r: "Router") -> str:
+    """One line a buyer compares first, the same on a card, in `recommend` and in exports:
+    "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 3 (up to 2.5G) · QoS none"."""
+    kind = router_kind(r.kind, r.pack_size, r.line)
+    return " · ".join((wifi(r), kind, f"WAN {wan(r)}", f"LAN {lan(r)}", f"QoS {qos(r)}"))
 
 
 def usd(value: float) -> str:

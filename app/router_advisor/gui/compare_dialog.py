@@ -1,7 +1,7 @@
 """Two or three models side by side, one row per fact; facts that differ are in bold.
 The dialog is as big as its table, so it leaves no empty band; Escape closes it."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -35,8 +35,7 @@ class CompareDialog(QDialog):
         self.table.setWordWrap(False)
         for row, (label, fact) in enumerate(COMPARISON_ROWS):
             self.table.setItem(row, 0, QTableWidgetItem(label))
-            show: Callable[[Router], str] = fact  # type: ignore[assignment]
-            values = [show(r) for r in routers]
+            values = [fact(r) for r in routers]
             for column, value in enumerate(values, start=1):
                 item = QTableWidgetItem(value)
                 if len(set(values)) > 1:

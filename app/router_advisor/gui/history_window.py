@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from router_advisor.core.device_diff import SeenDevice
-from router_advisor.core.scan import kind_word
+from router_advisor.core.wording import kind_word
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from router_advisor.core.scoring.score import Scored
-from router_advisor.gui import router_facts
+from router_advisor.core.wording import key_facts, price, score_text
 from router_advisor.gui.style import styled
 
 
@@ -31,11 +31,11 @@ class RouterCard(QFrame):
         top = QHBoxLayout()
         title = styled(QLabel(f"{rank}. {html.escape(r.display_name)}"), "cardTitle")
         top.addWidget(title, 1)
-        top.addWidget(styled(QLabel(f"score {item.score:.0f}/100"), "muted"))
+        top.addWidget(styled(QLabel(score_text(item.score)), "muted"))
         top.addSpacing(12)
-        top.addWidget(styled(QLabel(router_facts.price(r)), "price"))
+        top.addWidget(styled(QLabel(price(r.price_usd)), "price"))
         layout.addLayout(top)
-        facts = styled(QLabel(router_facts.key_facts(r)), "muted")
+        facts = styled(QLabel(key_facts(r)), "muted")
         facts.setWordWrap(True)
         layout.addWidget(facts)
         text = _items(list(item.reasons[:4]), "✔", "#1f9d57")

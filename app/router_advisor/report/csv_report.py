@@ -8,8 +8,9 @@ import csv
 import io
 
 from router_advisor.core.recommend import Recommendation
+from router_advisor.core.wording import key_facts
 from router_advisor.report.escape import csv_cell
-from router_advisor.report.facts import display_name, key_facts, requirement_rows
+from router_advisor.report.facts import requirement_rows
 
 SHORTLIST_HEADER = (
     "rank",
@@ -38,10 +39,10 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
         writer.writerow([csv_cell(c) for c in cells])
 
     row(*SHORTLIST_HEADER)
-    for e in data["shortlist"]:
+    for e, item in zip(data["shortlist"], rec.shortlist, strict=True):
         row(
             e["rank"],
-            display_name(e),
+            item.router.display_name,
             e["brand"],
             e["model"],
             e["kind"],
@@ -50,7 +51,7 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
             e["wan_mbps"],
             e["price_usd"],
             e["score"],
-            key_facts(e),
+            key_facts(item.router),
             " | ".join(e["reasons"]),
             " | ".join(e["caveats"]),
             " | ".join(e["overkill"]),

@@ -1,8 +1,9 @@
-"""Short summaries of a shortlisted model and the requirements, shared by every format."""
+"""The requirements in plain words, and a shortlisted model's name from its stored entry,
+shared by every format (the words themselves are core/wording.py's)."""
 
 from typing import Any
 
-from router_advisor.core.wording import area, plural, router_kind, usd
+from router_advisor.core.wording import area, plural, router_name, usd
 
 # Where the plan speed and the device count came from, in words.
 PLAN_SOURCES = {
@@ -14,36 +15,11 @@ PLAN_SOURCES = {
 CLIENT_SOURCES = {"scan": "network scan", "answers": "your count", "estimate": "estimated"}
 
 
-def money(value: float | None) -> str:
-    """A price as every answer, report and card shows it: "$99.99"."""
-    return "price unknown" if value is None else usd(value)
-
-
-def score_text(score: float) -> str:
-    """ "score 79/100": the scale is always shown."""
-    return f"score {score:.0f}/100"
-
-
-def key_facts(entry: dict[str, Any]) -> str:
-    """One line a person can scan: kind, Wi-Fi, ports. Unknowns say "unknown"."""
-    kind = router_kind(entry["kind"], entry["pack_size"], entry.get("line"))
-    wifi = f"Wi-Fi {entry['wifi_generation']}"
-    if entry.get("wifi_class"):
-        wifi += f" {entry['wifi_class']}"
-    wan = entry.get("wan_mbps")
-    wan_text = "WAN unknown" if wan is None else f"{wan / 1000:g}G WAN"
-    lan = entry.get("lan_ports_mbps")
-    lan_text = "LAN ports unknown" if lan is None else plural(len(lan), "LAN port")
-    return f"{kind} · {wifi} · {wan_text} · {lan_text}"
-
-
 def display_name(entry: dict[str, Any]) -> str:
-    """Brand and model, without repeating a brand the model name already starts with."""
-    brand, model = entry["brand"], entry["model"]
-    name = model if model.lower().startswith(brand.lower() + " ") else f"{brand} {model}"
-    if entry.get("hardware_revision"):
-        name += f" ({entry['hardware_revision']})"
-    return name
+    """A shortlist entry as stored (`recommend --json`) named as its Router would be."""
+    return router_name(
+        entry["brand"], entry["model"], entry.get("hardware_revision"), entry["pack_size"]
+    )
 
 
 def requirement_rows(req: dict[str, Any]) -> list[tuple[str, str]]:

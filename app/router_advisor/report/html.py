@@ -6,7 +6,8 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 import jinja2
 
 from router_advisor.core.recommend import Recommendation
-from router_advisor.report.facts import display_name, key_facts, money, requirement_rows, score_text
+from router_advisor.core.wording import key_facts, price, score_text
+from router_advisor.report.facts import requirement_rows
 from router_advisor.resources import assets_path
 
 TEMPLATE = "report.html.j2"
@@ -18,9 +19,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(
-        money=money, key_facts=key_facts, display_name=display_name, score_text=score_text
-    )
+    env.filters.update(price=price, score_text=score_text)
     return env
 
 
@@ -32,7 +31,10 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
         .render(
             requirements=requirement_rows(data["requirements"]),
             notes=data["requirements"]["notes"],
-            shortlist=data["shortlist"],
+            shortlist=[
+                entry | {"name": item.router.display_name, "key_facts": key_facts(item.router)}
+                for entry, item in zip(data["shortlist"], rec.shortlist, strict=True)
+            ],
             questions=data["vendor_questions"],
             considered=rec.considered,
             generated_on=generated_on,

@@ -2,8 +2,9 @@
 file stays readable as plain text (backslashes only where Markdown needs them)."""
 
 from router_advisor.core.recommend import Recommendation
+from router_advisor.core.wording import key_facts, price, score_text
 from router_advisor.report.escape import md_escape
-from router_advisor.report.facts import display_name, key_facts, money, requirement_rows, score_text
+from router_advisor.report.facts import requirement_rows
 
 
 def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str:
@@ -17,12 +18,13 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     lines.append("")
     lines += [f"- {md_escape(note)}" for note in data["requirements"]["notes"]]
     lines += ["", "## Shortlist", ""]
-    for entry in data["shortlist"]:
+    for entry, item in zip(data["shortlist"], rec.shortlist, strict=True):
+        r = item.router
         lines += [
-            f"### {entry['rank']}. {md_escape(display_name(entry))}: "
-            f"{md_escape(money(entry['price_usd']))}, {score_text(entry['score'])}",
+            f"### {entry['rank']}. {md_escape(r.display_name)}: "
+            f"{md_escape(price(r.price_usd))}, {score_text(item.score)}",
             "",
-            md_escape(key_facts(entry)),
+            md_escape(key_facts(r)),
             "",
         ]
         lines += [f"- {md_escape(reason)}" for reason in entry["reasons"]]

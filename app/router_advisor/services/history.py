@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from router_advisor import __version__
-from router_advisor.core.scan import DEVICE_KINDS, ScanResult, kind_word
+from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.wording import kind_from_text, kind_to_type
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.history.database import HistoryFileError, inspect_file, unusable_file
 from router_advisor.history.records import (
@@ -33,8 +34,6 @@ from router_advisor.report.facts import display_name
 DB_NAME = "history.db"
 _MAC = re.compile(r"^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$", re.IGNORECASE)
 MAX_LABEL_CHARS = 60  # a name that fits a table column; longer ones are a slip of the paste
-# The kinds as a person writes them (--kind smart-home), and as stored ("iot").
-LABEL_KINDS = {kind_word(k): k for k in DEVICE_KINDS} | {k: k for k in DEVICE_KINDS}
 
 
 def default_path() -> Path:
@@ -193,13 +192,14 @@ def _label_kind(kind: str) -> str:
     wanted = kind.strip().lower()
     if wanted == DETECTED_KIND:
         return DETECTED_KIND
-    if wanted not in LABEL_KINDS:
-        words = ", ".join(kind_word(k) for k in DEVICE_KINDS)
+    found = kind_from_text(wanted)
+    if found is None:
+        words = ", ".join(kind_to_type(k) for k in DEVICE_KINDS)
         raise UserInputError(
             f"Unknown kind '{kind}'; choose one of: {words}, "
             f"or {DETECTED_KIND} to go back to the kind the scan found."
         )
-    return LABEL_KINDS[wanted]
+    return found
 
 
 def label_device(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 from router_advisor.core.scan import ScanResult, WifiLink
+from router_advisor.core.wording import kind_heading
 from router_advisor.gui.pages.base import (
     MeasurementPage,
     WizardContext,
@@ -24,16 +25,6 @@ from router_advisor.gui.pages.base import (
 from router_advisor.gui.style import styled
 from router_advisor.gui.workers import JobFunction
 
-KIND_NAMES = {
-    "phone": "Phone",
-    "computer": "Computer",
-    "tv": "TV / streamer",
-    "console": "Game console",
-    "printer": "Printer",
-    "iot": "Smart home",
-    "network": "Network gear",
-    "unknown": "Unknown",
-}
 COLUMNS = ("Name", "Kind", "Vendor", "IP address", "MAC address", "Private MAC")
 NAME, KIND, VENDOR, IP, MAC, RANDOM = range(len(COLUMNS))
 METHOD_WORDS = {
@@ -175,7 +166,7 @@ class DevicesPage(MeasurementPage):
                 name = "Your router (gateway)"
             cells = (
                 name,
-                KIND_NAMES.get(device.kind, device.kind),
+                kind_heading(device.kind),
                 device.vendor or "unknown",
                 device.ip,
                 device.mac,

@@ -17,24 +17,11 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.progress import ProgressUpdate
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.wording import ACTIVITY_NAMES, activity_name, grade_words
 from router_advisor.errors import UserInputError
 from router_advisor.gui.pages.base import MeasurementPage, WizardContext, show_banner, wrapped_label
 from router_advisor.gui.style import buddy_label, styled
 
-GRADE_WORDS = {
-    "A+": "Excellent: the delay hardly grows when the line is busy.",
-    "A": "Very good: a busy line adds only a little delay.",
-    "B": "Good: a busy line adds some delay; most people will not notice.",
-    "C": "Fair: downloads make games and calls lag. A router with smart queues (SQM) helps.",
-    "D": "Poor: a busy line makes calls and games stutter. Look for SQM/QoS.",
-    "F": "Bad: the line chokes under load. A router with SQM would make a big difference.",
-}
-ACTIVITY_NAMES = {
-    "gaming": "Online gaming",
-    "video_calls": "Video calls",
-    "streaming_4k": "4K streaming",
-    "large_uploads": "Large uploads",
-}
 RATING_COLOURS = {"great": "#1f9d57", "good": "#3c8d2f", "okay": "#c78a00", "poor": "#d64545"}
 
 
@@ -232,7 +219,7 @@ class SpeedPage(MeasurementPage):
                 label.setText("—")
             self.grade_words.setText("")
             for key, label in self.verdict_labels.items():
-                label.setText(f"<b>{ACTIVITY_NAMES[key]}</b>: —")
+                label.setText(f"<b>{activity_name(key)}</b>: —")
             return
         unit = "<span style='font-size:11pt'> Mbit/s</span>"
         self.download.setText(f"{result.download_mbps:.0f}{unit}")
@@ -255,14 +242,14 @@ class SpeedPage(MeasurementPage):
                 else "the server"
             )
             self.status.setText(f"Measured in {result.duration_s:.1f} s against {where}.")
-            self.grade_words.setText(GRADE_WORDS.get(result.bufferbloat_grade or "", ""))
+            self.grade_words.setText(grade_words(result.bufferbloat_grade))
         for key, label in self.verdict_labels.items():
             verdict = result.verdicts.get(key)
             if verdict is None:
-                label.setText(f"<b>{ACTIVITY_NAMES[key]}</b>: —")
+                label.setText(f"<b>{activity_name(key)}</b>: —")
                 continue
             colour = RATING_COLOURS.get(verdict.rating, "palette(text)")
             label.setText(
-                f"<b>{ACTIVITY_NAMES[key]}</b>: <span style='color:{colour}'><b>"
+                f"<b>{activity_name(key)}</b>: <span style='color:{colour}'><b>"
                 f"{verdict.rating}</b></span> — {html.escape(verdict.reason)}"
             )

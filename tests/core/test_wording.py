@@ -1,0 +1,106 @@
+"""The one vocabulary: every value of the core's types has its words, and a router reads the
+same wherever it is shown."""
+
+from typing import get_args
+
+import pytest
+from router_advisor.core.bufferbloat import GRADE_THRESHOLDS_MS, WORST_GRADE
+from router_advisor.core.router import KINDS, FirmwarePolicy, QoS, Router, Source
+from router_advisor.core.scan import DEVICE_KINDS, DeviceKind
+from router_advisor.core.verdicts import Activity, LineFacts, speed_verdicts
+from router_advisor.core.wording import (
+    ACTIVITY_NAMES,
+    DEVICE_KIND_WORDS,
+    GRADE_WORDS,
+    KIND_WORDS,
+    activity_name,
+    grade_words,
+    key_facts,
+    kind_from_text,
+    kind_heading,
+    kind_to_type,
+    kind_word,
+    price,
+    router_name,
+)
+
+
+def test_every_device_kind_has_one_word_and_the_kinds_come_from_the_type() -> None:
+    assert get_args(DeviceKind) == DEVICE_KINDS
+    assert set(DEVICE_KIND_WORDS) == set(DEVICE_KINDS)
+    assert len(set(DEVICE_KIND_WORDS.values())) == len(DEVICE_KINDS)
+
+
+def test_people_read_words_where_the_store_keeps_keys() -> None:
+    assert kind_word("iot") == "smart-home"
+    assert kind_word("network") == "network gear"
+    assert kind_heading("iot") == "Smart-home"
+    assert kind_heading("tv") == "TV / streamer"
+    assert kind_word("toaster") == "toaster"  # a kind from a newer file reads as stored
+
+
+@pytest.mark.parametrize("kind", DEVICE_KINDS)
+def test_what_the_help_says_to_type_is_read_back_as_the_same_kind(kind: DeviceKind) -> None:
+    typed = kind_to_type(kind)
+    assert " " not in typed and "/" not in typed
+    for text in (typed, typed.upper(), kind, DEVICE_KIND_WORDS[kind]):
+        assert kind_from_text(text) == kind
+    assert kind_from_text("fridge") is None
+
+
+def test_every_activity_a_verdict_is_given_for_has_a_name() -> None:
+    verdicts = speed_verdicts(LineFacts(100, 20, 10, 2, 30, 40))
+    assert set(verdicts) == set(get_args(Activity)) == set(ACTIVITY_NAMES)
+    assert activity_name("gaming") == "Online gaming"
+    assert activity_name("new_thing") == "New thing"
+
+
+def test_every_bufferbloat_grade_is_explained() -> None:
+    grades = {grade for _, grade in GRADE_THRESHOLDS_MS} | {WORST_GRADE}
+    assert grades == set(GRADE_WORDS)
+    assert grade_words(None) == ""
+
+
+def test_every_catalog_kind_has_a_word() -> None:
+    assert set(KIND_WORDS) == set(KINDS)
+
+
+@pytest.mark.parametrize(
+    ("brand", "model", "revision", "pack", "name"),
+    [
+        ("TP-Link", "Archer A7", "v5", 1, "TP-Link Archer A7 v5"),
+        ("eero", "eero Pro 6E", None, 3, "eero Pro 6E (3-pack)"),
+        ("ASUS", "RT-AX58U", None, 1, "ASUS RT-AX58U"),
+    ],
+)
+def test_a_router_is_named_once(
+    brand: str, model: str, revision: str | None, pack: int, name: str
+) -> None:
+    assert router_name(brand, model, revision, pack) == name
+
+
+def test_key_facts_say_unknown_and_never_guess() -> None:
+    src = (Source(ref="curator: test", fields=()),)
+    known = Router(
+        brand="Nova",
+        model="Mesh 7",
+        kind="mesh",
+        pack_size=3,
+        wifi_generation="7",
+        wifi_class="BE19000",
+        sources=src,
+        wan_mbps=2500,
+        lan_ports_mbps=(1000, 2500),
+        qos=QoS(sqm=True),
+        firmware=FirmwarePolicy(automatic_updates=True),
+        price_usd=499.0,
+    )
+    assert key_facts(known) == (
+        "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 2 (up to 2.5G) · "
+        "QoS SQM (smart queues)"
+    )
+    bare = Router(
+        brand="Nova", model="R1", kind="router", pack_size=1, wifi_generation="6", sources=src
+    )
+    assert key_facts(bare) == "Wi-Fi 6 · router · WAN unknown · LAN unknown · QoS unknown"
+    assert (price(known.price_usd), price(bare.price_usd)) == ("$499.00", "price unknown")
