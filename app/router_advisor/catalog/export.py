@@ -9,6 +9,7 @@ from typing import Any
 from router_advisor.catalog.fields import FIELDS
 from router_advisor.catalog.records import router_to_document, router_to_flat, sources_to_json
 from router_advisor.core.router import Router
+from router_advisor.core.spreadsheet import neutral_text
 
 CSV_COLUMNS: tuple[str, ...] = (*FIELDS, "sources")
 
@@ -19,14 +20,15 @@ def to_json(routers: Sequence[Router]) -> str:
 
 
 def to_csv(routers: Sequence[Router]) -> str:
-    """One row per model: lists split by ';' ("none" when empty), sources as JSON."""
+    """One row per model: lists split by ';' ("none" when empty), sources as JSON; a text
+    cell a spreadsheet would run as a formula starts with an apostrophe (import drops it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for router in routers:
         flat = router_to_flat(router)
         row = [_cell(flat[name]) for name in FIELDS]
-        row.append(json.dumps(sources_to_json(router.sources), ensure_ascii=False))
+        row.append(neutral_text(json.dumps(sources_to_json(router.sources), ensure_ascii=False)))
         writer.writerow(row)
     return out.getvalue()
 
@@ -39,5 +41,5 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict):
         return ";".join(f"{band}:{count}" for band, count in value.items())
     if isinstance(value, list):
-        return ";".join(str(v) for v in value) if value else "none"
-    return str(value)
+        return neutral_text(";".join(str(v) for v in value)) if value else "none"
+    return neutral_text(str(value))

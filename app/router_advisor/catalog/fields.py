@@ -4,12 +4,15 @@ The TOML sources, user imports (CSV or JSON) and the database all use the same "
 top-level keys as in data/catalog/README.md, table members dotted (`qos.sqm`).
 """
 
+import math
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from router_advisor.core.echo import quoted
 from router_advisor.core.router import BANDS, KINDS, LINES, POE_VALUES, WIFI_GENERATIONS
 
 
@@ -112,20 +115,30 @@ _MARKUP = re.compile(r"[<>]|javascript:|&#|&[a-z]+;", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Where a model is sold or a price was seen: a two-letter code ("US", "CA", "UK", "EU", "AU").
 _REGION = re.compile(r"^[A-Z]{2}$")
+# Invisible characters that would make two spellings of one name: zero-width space, joiners,
+# word joiner, BOM, soft hyphen.
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 class FieldError(ValueError):
     """A value that does not fit its field; the message is a plain phrase ("is not a number")."""
 
 
+def normal_text(text: str) -> str:
+    """One spelling for text that looks the same: NFC, no zero-width characters, single
+    spaces. "FZ  9" or "FZ\u200b9" would otherwise be a second model beside "FZ 9"."""
+    return " ".join(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).split())
+
+
 def _check_text(text: str) -> str:
-    if not text.strip():
-        raise FieldError("is empty")
     if _MARKUP.search(text):
-        raise FieldError(f"{text!r} contains HTML or script markup")
+        raise FieldError(f"{quoted(text)} contains HTML or script markup")
     if _CONTROL.search(text):
-        raise FieldError(f"{text!r} contains control characters")
-    return text.strip()
+        raise FieldError(f"{quoted(text)} contains control characters")
+    text = normal_text(text)
+    if not text:
+        raise FieldError("is empty")
+    return text
 
 
 def _is_int(value: object) -> bool:
@@ -141,11 +154,11 @@ def check_value(name: str, value: Any) -> Any:
             raise FieldError(f"must be text, not {_type_name(value)}")
         text = _check_text(value)
         if kind == "enum" and text not in spec.choices:
-            raise FieldError(f"{text!r} is not one of {', '.join(spec.choices)}")
+            raise FieldError(f"{quoted(text)} is not one of {', '.join(spec.choices)}")
         if kind == "month" and not _MONTH.match(text):
-            raise FieldError(f"{text!r} is not a month written YYYY-MM")
+            raise FieldError(f"{quoted(text)} is not a month written YYYY-MM")
         if kind == "date" and not _is_date(text):
-            raise FieldError(f"{text!r} is not a date written YYYY-MM-DD")
+            raise FieldError(f"{quoted(text)} is not a date written YYYY-MM-DD")
         return text
     if kind == "region":
         return _check_region(value)
@@ -154,14 +167,14 @@ def check_value(name: str, value: Any) -> Any:
             raise FieldError(f"must be a whole number, not {_type_name(value)}")
         low, high = _INT_RANGES.get(name, (0, 10**9))
         if not low <= value <= high:
-            raise FieldError(f"{value} is outside {low}..{high}")
+            raise FieldError(f"{quoted(value)} is outside {low}..{high}")
         return value
     if kind == "number":
-        if not (_is_int(value) or isinstance(value, float)) or value != value:
+        if not (_is_int(value) or isinstance(value, float)) or not math.isfinite(value):
             raise FieldError(f"must be a number, not {_type_name(value)}")
         low_f, high_f = _NUMBER_RANGES.get(name, (0.0, 1e9))
         if not low_f <= value <= high_f:
-            raise FieldError(f"{value} is outside {low_f:g}..{high_f:g}")
+            raise FieldError(f"{quoted(value)} is outside {low_f:g}..{high_f:g}")
         return value
     if kind == "bool":
         if not isinstance(value, bool):
@@ -185,7 +198,7 @@ def _is_date(text: str) -> bool:
 
 def _check_region(value: Any) -> str:
     if not isinstance(value, str) or not _REGION.match(value.strip()):
-        raise FieldError(f"{value!r} is not a region code such as US, CA, UK, EU or AU")
+        raise FieldError(f"{quoted(value)} is not a region code such as US, CA, UK, EU or AU")
     return value.strip()
 
 
@@ -200,17 +213,17 @@ def _check_list(kind: str, value: Any) -> list[Any]:
     if kind == "int_list":
         for item in value:
             if not _is_int(item) or not 10 <= item <= 100_000:
-                raise FieldError(f"{item!r} is not a port speed in Mbit/s")
+                raise FieldError(f"{quoted(item)} is not a port speed in Mbit/s")
         return list(value)
     items = []
     for item in value:
         if not isinstance(item, str):
-            raise FieldError(f"{item!r} is not text")
+            raise FieldError(f"{quoted(item)} is not text")
         items.append(_check_text(item))
     if kind == "bands":
         for band in items:
             if band not in BANDS:
-                raise FieldError(f"{band!r} is not a band ({', '.join(BANDS)})")
+                raise FieldError(f"{quoted(band)} is not a band ({', '.join(BANDS)})")
         if len(set(items)) != len(items):
             raise FieldError("lists a band twice")
     return items
@@ -221,9 +234,9 @@ def _check_streams(value: Any) -> dict[str, int]:
         raise FieldError(f"must be a table of band = streams, not {_type_name(value)}")
     for band, count in value.items():
         if band not in BANDS:
-            raise FieldError(f"{band!r} is not a band ({', '.join(BANDS)})")
+            raise FieldError(f"{quoted(band)} is not a band ({', '.join(BANDS)})")
         if not _is_int(count) or not 1 <= count <= 16:
-            raise FieldError(f"{count!r} is not a stream count for band {band}")
+            raise FieldError(f"{quoted(count)} is not a stream count for band {band}")
     return {band: value[band] for band in BANDS if band in value}
 
 

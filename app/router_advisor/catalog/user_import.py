@@ -8,7 +8,6 @@ row 1); JSON rows count from 1.
 import csv
 import difflib
 import io
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,9 +24,13 @@ from router_advisor.catalog.validate import (
     describe,
     record_key,
 )
+from router_advisor.core.echo import cut, quoted
 from router_advisor.core.router import Source
+from router_advisor.core.spreadsheet import unquote_formula
+from router_advisor.files import MAX_INPUT_BYTES, InputFileError, parse_json, read_input
 
 _TRUE, _FALSE = {"true", "yes", "1"}, {"false", "no", "0"}
+_STREAM_COUNT = re.compile("[0-9]{1,2}")
 
 
 class ImportRefused(ValueError):
@@ -50,15 +53,17 @@ class ImportPlan:
 
 def read_import(path: Path, records: Mapping[str, Record], today: str) -> ImportPlan:
     """Turn the file at `path` into patches against `records`; raise ImportRefused if it is bad."""
-    text = _decode(path)
-    origin = f"import:{path.name} {today}"
-    suffix = path.suffix.lower()
-    if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith(("[", "{"))):
-        return ImportPlan("csv", _patches(_csv_rows(text), origin, records))
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportRefused(f"row {exc.lineno}: not valid JSON ({exc.msg})") from exc
+        text = read_input(path)
+        origin = f"import:{path.name} {today}"
+        suffix = path.suffix.lower()
+        if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith(("[", "{"))):
+            return ImportPlan("csv", _patches(_csv_rows(text), origin, records))
+        document = parse_json(text)
+    except InputFileError as exc:
+        # "row 3: not valid JSON (...)", but "row 3: the file is not UTF-8 text"
+        subject = "" if str(exc).startswith("not valid") else "the file is "
+        raise ImportRefused(f"row {exc.line or 1}: {subject}{exc}") from exc
     if is_toh_dump(document):
         return _toh_plan(document, records, origin)
     if not isinstance(document, list):
@@ -71,27 +76,26 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
     return ImportPlan("json", _patches(rows, origin, records))
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = data[: exc.start].count(b"\n") + 1
-        raise ImportRefused(
-            f"row {row}: the file is not UTF-8 text (byte {exc.start}); "
-            "save it as UTF-8 and try again"
-        ) from exc
-
-
 def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
-    reader = csv.reader(io.StringIO(text))
+    # newline="": the csv module sees the line endings itself (quoted cells may span lines);
+    # the field limit is the file's own cap, so a long cell that `catalog export` wrote
+    # reads back.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_INPUT_BYTES))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _read_csv(reader)
+    except csv.Error as exc:
+        raise ImportRefused(f"row {reader.line_num}: not a readable CSV row ({exc})") from None
+
+
+def _read_csv(reader: Any) -> list[tuple[int, dict[str, Any]]]:
     header = next(reader, None)
     if not header:
         raise ImportRefused("row 1: the file is empty; the first row must name the columns")
     header = [h.strip() for h in header]
     for name in header:
         if name not in FIELDS and name != "sources":
-            raise ImportRefused(f"row 1: unknown field '{name}'{_did_you_mean(name)}")
+            raise ImportRefused(f"row 1: unknown field '{cut(name)}'{_did_you_mean(name)}")
     seen = [h for h in set(header) if header.count(h) > 1]
     if seen:
         raise ImportRefused(f"row 1: field '{seen[0]}' appears twice")
@@ -108,7 +112,7 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
         for name, cell in zip(header, cells, strict=True):
             if cell.strip():
                 try:
-                    row[name] = _parse_cell(name, cell.strip())
+                    row[name] = _parse_cell(name, unquote_formula(cell.strip()))
                 except FieldError as exc:
                     raise ImportRefused(f"row {number}: field '{name}': {exc}") from exc
         rows.append((number, row))
@@ -119,21 +123,21 @@ def _parse_cell(name: str, text: str) -> Any:
     """A CSV cell as the value its field expects: numbers, true/false, lists split on ';'."""
     if name == "sources":
         try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
+            return parse_json(text)
+        except InputFileError as exc:
             raise FieldError("must be a JSON list of { ref, fields }") from exc
     kind = FIELDS[name].type
     if kind == "int":
-        if not re.fullmatch(r"-?\d+", text):
-            raise FieldError(f"{text!r} is not a whole number")
+        if not re.fullmatch(r"-?[0-9]{1,18}", text):
+            raise FieldError(f"{quoted(text)} is not a whole number")
         return int(text)
     if kind == "number":
-        if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-            raise FieldError(f"{text!r} is not a number")
+        if not re.fullmatch(r"-?[0-9]{1,18}(\.[0-9]{1,18})?", text):
+            raise FieldError(f"{quoted(text)} is not a number")
         return float(text) if "." in text else int(text)
     if kind == "bool":
         if text.lower() not in _TRUE | _FALSE:
-            raise FieldError(f"{text!r} is not true or false")
+            raise FieldError(f"{quoted(text)} is not true or false")
         return text.lower() in _TRUE
     if kind in ("bands", "str_list", "int_list", "streams", "regions"):
         items = [] if text.lower() == "none" else [i.strip() for i in text.split(";")]
@@ -141,9 +145,14 @@ def _parse_cell(name: str, text: str) -> Any:
             return [_parse_cell("wan_mbps", i) for i in items]
         if kind == "streams":
             pairs = [i.replace("=", ":").partition(":") for i in items]
-            if any(not sep or not count.strip().isdigit() for _, sep, count in pairs):
-                raise FieldError(f"{text!r} is not written like 2.4:2;5:4")
-            return {band.strip(): int(count) for band, _, count in pairs}
+            if any(
+                not sep or not re.fullmatch("[0-9]{1,2}", count.strip()) for _, sep, count in pairs
+            ):
+                raise FieldError(f"{quoted(text)} is not written like 2.4:2;5:4")
+            bands = [band.strip() for band, _, _ in pairs]
+            if len(set(bands)) != len(bands):
+                raise FieldError(f"{quoted(text)} names a band twice")
+            return {band: int(count) for band, (_, _, count) in zip(bands, pairs, strict=True)}
         return items
     return text
 
@@ -245,5 +254,5 @@ def _identity(values: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _did_you_mean(name: str) -> str:
-    close = difflib.get_close_matches(name, [*FIELDS, "sources"], n=1)
+    close = difflib.get_close_matches(name[:100], [*FIELDS, "sources"], n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

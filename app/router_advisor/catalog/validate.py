@@ -21,6 +21,7 @@ from router_advisor.catalog.fields import (
     flatten,
     is_covered,
 )
+from router_advisor.core.echo import cut
 from router_advisor.core.router import LINES, Source
 
 SOURCE_PREFIXES = ("https://", "http://", "openwrt-toh:", "techinfodepot:", "import:", "curator:")
@@ -50,7 +51,7 @@ def record_key(values: Mapping[str, Any]) -> str:
 def describe(values: Mapping[str, Any]) -> str:
     """A short human name for messages: "TP-Link Archer AX55 v1"."""
     parts = [values.get(k) for k in ("brand", "model", "hardware_revision")]
-    return " ".join(str(p) for p in parts if isinstance(p, str) and p) or "(no brand or model)"
+    return cut(" ".join(str(p) for p in parts if isinstance(p, str) and p)) or "(no brand or model)"
 
 
 def check_fields(raw: Mapping[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
@@ -63,7 +64,7 @@ def check_fields(raw: Mapping[str, Any], where: str, problems: list[str]) -> dic
         if name == "sources" or name in TABLES or value is None:
             continue
         if name not in FIELDS:
-            problems.append(f"{where}: unknown field '{name}'{_did_you_mean(name)}")
+            problems.append(f"{where}: unknown field '{cut(name)}'{_did_you_mean(name)}")
             continue
         try:
             values[name] = check_value(name, value)
@@ -85,7 +86,7 @@ def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ..
             continue
         extra = sorted(set(item) - {"ref", "fields"})
         if extra:
-            problems.append(f"{at} has unknown key(s) {', '.join(extra)}")
+            problems.append(f"{at} has unknown key(s) {cut(', '.join(extra))}")
         ref, fields = item.get("ref"), item.get("fields")
         if not isinstance(ref, str) or not ref.startswith(SOURCE_PREFIXES) or "<" in ref:
             problems.append(f"{at}: 'ref' must start with one of {', '.join(SOURCE_PREFIXES)}")
@@ -99,7 +100,7 @@ def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ..
             continue
         unknown = [f for f in fields if f not in SOURCE_FIELD_NAMES]
         if unknown:
-            problems.append(f"{at}: 'fields' names unknown field(s) {', '.join(unknown)}")
+            problems.append(f"{at}: 'fields' names unknown field(s) {cut(', '.join(unknown))}")
         sources.append(Source(ref=ref, fields=tuple(fields)))
     return tuple(sources)
 
@@ -167,5 +168,5 @@ def check_record(
 
 
 def _did_you_mean(name: str) -> str:
-    close = difflib.get_close_matches(name, list(FIELDS), n=1)
+    close = difflib.get_close_matches(name[:100], list(FIELDS), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -4,11 +4,12 @@ Every key is optional and has a sensible default; an unknown key, a wrong type o
 number raises UserInputError naming the key and saying what to write instead.
 """
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from router_advisor.core.echo import cut
+from router_advisor.core.echo import shown as _shown
 from router_advisor.errors import UserInputError
 
 Walls = Literal["drywall", "brick", "concrete"]
@@ -133,14 +134,6 @@ SCHEMA: dict[str, dict[str, _Rule]] = {
 }
 
 
-def _shown(value: Any) -> str:
-    """A value as the answers file spells it (true, "yes", 3), not as Python does."""
-    try:
-        return json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        return str(value)
-
-
 def _check(section: str, key: str, rule: _Rule, value: Any) -> Any:
     name = f"[{section}] {key}"
     if rule.kind == "bool":
@@ -160,7 +153,7 @@ def _check(section: str, key: str, rule: _Rule, value: Any) -> Any:
         raise UserInputError(f"{name} must be {kind_word}{unit}, not {_shown(value)}")
     if not rule.low <= value <= rule.high:
         raise UserInputError(
-            f"{name} = {value} is out of range: write {kind_word} from "
+            f"{name} = {_shown(value)} is out of range: write {kind_word} from "
             f"{rule.low:g} to {rule.high:g}{unit}"
         )
     return value if whole else float(value)
@@ -174,10 +167,12 @@ def _validated(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
         home_of = [name for name, rules in SCHEMA.items() if section in rules]
         if section not in SCHEMA and home_of:
             under = " or ".join(f"[{name}]" for name in home_of)
-            raise UserInputError(f"{section} must go in a section: put it under {under}")
+            raise UserInputError(f"{cut(section)} must go in a section: put it under {under}")
         if section not in SCHEMA:
             known = ", ".join(f"[{s}]" for s in SCHEMA)
-            raise UserInputError(f"unknown section [{section}]: remove it or use one of {known}")
+            raise UserInputError(
+                f"unknown section [{cut(section)}]: remove it or use one of {known}"
+            )
         if not isinstance(values, Mapping):
             raise UserInputError(
                 f"[{section}] must be a section of keys (a table), not {_shown(values)}"
@@ -188,7 +183,7 @@ def _validated(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
             if key not in rules:
                 known = ", ".join(rules)
                 raise UserInputError(
-                    f"unknown key [{section}] {key}: remove it or use one of {known}"
+                    f"unknown key [{section}] {cut(key)}: remove it or use one of {known}"
                 )
             checked[key] = _check(section, key, rules[key], value)
         out[section] = checked

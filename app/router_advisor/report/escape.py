@@ -3,6 +3,8 @@
 import re
 from typing import Any
 
+from router_advisor.core.spreadsheet import neutral_text
+
 # Characters that are markup anywhere in a line (CommonMark + GitHub tables/strikethrough);
 # `<` starts raw HTML or an autolink. Everything else reads as itself, so dates, brackets
 # and "AT&T" stay readable: escaped with a backslash, never an HTML entity.
@@ -10,9 +12,6 @@ _MD_INLINE = frozenset("\\`*_[]<>|~")
 # Markup only at the start of a block: headings, lists, quotes, setext underlines.
 _MD_LINE_START = re.compile(r"^(?:[#+\-=]|\d+(?=[.)](?:\s|$)))")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"
-# OWASP "CSV Injection": a cell starting with one of these is run as a formula by
-# spreadsheet programs; a leading apostrophe makes it plain text.
-_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def md_escape(text: object) -> str:
@@ -34,8 +33,5 @@ def csv_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        text = str(value)
-        if text.lstrip(" ").startswith(_CSV_FORMULA_START):
-            return "'" + text
-        return text
+        return neutral_text(str(value))
     return value

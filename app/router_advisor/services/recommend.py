@@ -5,19 +5,19 @@ the CLI `recommend` and `export` commands call it too. Every file is checked fie
 so a mistake is reported with the file and the field named, never as Python's own words.
 """
 
-import json
-import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from router_advisor.core.answers import Answers, answers_from_dict
+from router_advisor.core.echo import shown as _shown
 from router_advisor.core.recommend import DEFAULT_TOP, Recommendation, recommend
 from router_advisor.core.router import Router
 from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import UserInputError
+from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
 from router_advisor.services.catalog import load_routers
 
 # The same limits as `speed --manual` and the answers file's [isp] section.
@@ -28,33 +28,23 @@ SPEED_AGAIN = "run `router-advisor speed --json > speed.json` again"
 SCAN_AGAIN = "run `router-advisor scan --json > scan.json` again"
 
 
-def _shown(value: Any) -> str:
-    """A value as the file spells it (JSON), not as Python does."""
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _read_document(path: Path, what: str) -> dict[str, Any]:
     """A TOML or JSON file as a dict (JSON for .json, else TOML), with plain-word errors."""
     if path.is_dir():
         raise UserInputError(f"{path} is a folder: give the path of the {what}")
+    json_file = path.suffix.lower() == ".json"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path)
+        data = parse_json(text) if json_file else parse_toml(text)
     except FileNotFoundError:
         raise UserInputError(f"there is no {what} at {path}: check the path") from None
-    except UnicodeDecodeError:
-        raise UserInputError(
-            f"{path}: the {what} is not UTF-8 text; save it as UTF-8 and try again"
-        ) from None
+    except InputFileError as exc:
+        where = f" (line {exc.line})" if exc.line else ""
+        raise UserInputError(f"{path}: the {what}{where} is {exc}") from None
     except OSError as exc:
         raise UserInputError(
             f"cannot read the {what} {path} ({exc.strerror or 'read error'}): check the path"
         ) from None
-    json_file = path.suffix.lower() == ".json"
-    try:
-        data = json.loads(text) if json_file else tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as exc:
-        kind = "JSON" if json_file else "TOML"
-        raise UserInputError(f"{path}: the {what} is not valid {kind} ({exc}); fix it") from None
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
         raise UserInputError(
@@ -186,7 +176,7 @@ def _load_result(
     check(path, data)
     try:
         return from_dict(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         raise UserInputError(
             f"{path}: not the shape `router-advisor {command} --json` writes; {again}"
         ) from None

@@ -1,0 +1,129 @@
+"""Read a file a person gives us (answers, speed and scan results, catalog imports, settings)
+without trusting it: a size cap, UTF-8 with or without a BOM, any line endings, and a parsed
+document that later code can use without hitting Python's own limits.
+
+The caps keep a mistaken `--answers /dev/zero` from reading until memory runs out, and keep
+a hostile document (deeply nested, a number too big for SQLite, `Infinity`, lone surrogates)
+from turning into an internal error far from the file.
+"""
+
+import json
+import math
+import os
+import re
+import stat
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from router_advisor.core.echo import cut
+
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+MAX_INPUT_MB = MAX_INPUT_BYTES // (1024 * 1024)
+MAX_DEPTH = 64  # far deeper than any of our files; well inside Python's recursion limit
+MAX_INTEGER = 2**63 - 1  # SQLite's integer range, and far beyond any real count or speed
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class InputFileError(ValueError):
+    """The file cannot be used. The message completes "the file is ...", without the file's
+    name (each caller names the file in its own words); `line` says where, when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
+    """The file's text, at most `limit` bytes: UTF-8 (a BOM is dropped), newlines as "\\n".
+
+    OSError (missing file, folder, no permission) is left to the caller, who knows what
+    the file is for; a file too big or not UTF-8 raises InputFileError."""
+    with path.open("rb") as handle:
+        kind = stat.S_IFMT(os.fstat(handle.fileno()).st_mode)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = "larger" if kind == stat.S_IFREG else "endless: more"
+        raise InputFileError(f"{size} than {MAX_INPUT_MB} MB, the most this file may hold")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputFileError("not UTF-8 text; save it as UTF-8 and try again", line) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    document: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in document:
+            raise InputFileError(f"repeating the key {cut(key)!r} in one object")
+        document[key] = value
+    return document
+
+
+def _no_constant(name: str) -> Any:
+    raise InputFileError(f"holding {name}, which is not a number; write a plain number")
+
+
+def parse_json(text: str) -> Any:
+    """A JSON document, checked by `check_values`; repeated keys and NaN/Infinity refused."""
+    try:
+        document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(f"not valid JSON ({exc.msg})", exc.lineno) from None
+    except RecursionError:
+        raise InputFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        if isinstance(exc, InputFileError):
+            raise
+        raise InputFileError("holding a number far too big") from None
+    check_values(document)
+    return document
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column \d+\)$")
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """A TOML document, checked by `check_values`."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_AT.search(str(exc))
+        raise InputFileError(
+            f"not valid TOML ({cut(str(exc), 120)})", int(found.group(1)) if found else None
+        ) from None
+    except RecursionError:
+        raise InputFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise InputFileError("holding a number far too big") from None
+    check_values(document)
+    return document
+
+
+def check_values(document: Any) -> None:
+    """Refuse what no file of ours holds and later code would trip on: nesting deeper than
+    MAX_DEPTH, numbers that are infinite or beyond SQLite's integers, lone surrogates."""
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth >= MAX_DEPTH:
+                raise InputFileError(f"nested more than {MAX_DEPTH} levels deep")
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    _check_text(key)
+                stack.append((item, depth + 1))
+        elif isinstance(value, str):
+            _check_text(value)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputFileError("holding a number too big to be real (infinite)")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            raise InputFileError("holding a number far too big")
+
+
+def _check_text(text: str) -> None:
+    if _SURROGATE.search(text):
+        raise InputFileError("holding text that is not valid Unicode (a lone surrogate)")
