@@ -13,7 +13,7 @@ from router_advisor.core.fact_words import FACT_LABELS, fact_text, source_labels
 from router_advisor.core.router import KINDS, WIFI_GENERATIONS, Router
 from router_advisor.core.wording import plural, price_age
 from router_advisor.errors import RuntimeFailure, UserInputError
-from router_advisor.report.atomic import check_target
+from router_advisor.report.atomic import check_target, write_output
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
@@ -253,12 +253,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise RuntimeFailure(
-            f"could not write {args.out}: {exc.strerror or exc}; choose another --out path"
-        ) from None
+    write_output(args.out, text, f"catalog.{args.format}")
     print(f"Wrote {args.out}")
     return 0
 

@@ -8,14 +8,14 @@ server).
 
 import json
 import logging
-import os
-import tempfile
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from router_advisor import home
+from router_advisor.core.echo import shown
+from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
+from router_advisor.report.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +38,50 @@ class Settings:
 
     @classmethod
     def load(cls, config_dir: Path | None = None) -> "Settings":
-        """Read `[engines]` from settings.toml; a missing or broken file gives the defaults."""
+        """Read `[engines]` from settings.toml; a missing or broken file gives the defaults,
+        a value of the wrong type its own default (each logged)."""
         path = (config_dir or home.config_dir()) / SETTINGS_FILE
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("engines", {})
+            engines = parse_toml(read_input(path)).get("engines", {})
         except FileNotFoundError:
             return cls()
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, InputFileError) as exc:
             log.warning("ignoring %s: %s", path, exc)
             return cls()
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in known})
+        if not isinstance(engines, dict):
+            log.warning("ignoring %s: [engines] is not a table", path)
+            return cls()
+        values = {}
+        for option in fields(cls):
+            if option.name not in engines:
+                continue
+            value = engines[option.name]
+            if _fits(value, option.type):
+                values[option.name] = float(value) if option.type == "float" else value
+            else:
+                log.warning("ignoring %s: engines.%s = %s", path, option.name, shown(value))
+        return cls(**values)
+
+
+def _fits(value: Any, declared: Any) -> bool:
+    """Whether a TOML value fits a Settings field of type `declared` (str, str | None, bool
+    or float; a float must be above 0)."""
+    text = declared if isinstance(declared, str) else getattr(declared, "__name__", str(declared))
+    if "str" in text:
+        return isinstance(value, str) or ("None" in text and value is None)
+    if text == "bool":
+        return isinstance(value, bool)
+    if text == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+    return False
 
 
 def load_last_answers(config_dir: Path | None = None) -> dict[str, Any] | None:
     """The answers of the last finished wizard (TOML-shaped dict), or None."""
     path = (config_dir or home.config_dir()) / LAST_ANSWERS_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = parse_json(read_input(path))
+    except (OSError, InputFileError):
         return None
     return data if isinstance(data, dict) else None
 
@@ -64,7 +89,4 @@ def load_last_answers(config_dir: Path | None = None) -> dict[str, Any] | None:
 def save_last_answers(answers: dict[str, Any], config_dir: Path | None = None) -> None:
     """Write atomically, so a crash never leaves half a file."""
     folder = config_dir or home.config_dir()
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".answers-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(answers, handle, indent=2, sort_keys=True)
-    os.replace(tmp, folder / LAST_ANSWERS_FILE)
+    write_atomic(folder / LAST_ANSWERS_FILE, json.dumps(answers, indent=2, sort_keys=True))

@@ -1,18 +1,51 @@
-"""Write a report so a crash or a full disk never leaves half a file behind."""
+"""Write an output file so a crash, a kill or a full disk never leaves half a file behind.
+
+Every export (reports, the catalog) goes through here: the text is written to a temporary
+file beside the target (`.NAME.xxxxxxxx.tmp`), flushed, then renamed over it. Temporary
+files of that naming that a kill left behind are removed at the next write to the folder.
+"""
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
-from router_advisor.errors import UserInputError
+from router_advisor.core.echo import cut
+from router_advisor.errors import RuntimeFailure, UserInputError
+
+# A name leaves room for the temporary file's ".", ".xxxxxxxx" and ".tmp" within the
+# 255 bytes most file systems allow.
+MAX_NAME_BYTES = 240
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+STALE_TEMP_SECONDS = 600  # far longer than any export takes: an older one was left by a kill
 
 
 def check_target(path: Path, example_name: str) -> None:
-    """Refuse, in the same words for every export, a folder or a file in a missing folder."""
-    if path.is_dir():
+    """Refuse, in the same words for every export: a folder, a file in a missing folder, a
+    name too long, and an existing target that is not a regular file (a device or a link
+    would be replaced by a plain file)."""
+    size = len(os.fsencode(path.name))
+    if size > MAX_NAME_BYTES:
+        raise UserInputError(
+            f"the file name {cut(path.name)} is {size} bytes long; keep it under {MAX_NAME_BYTES}"
+        )
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise UserInputError(f"cannot write {path}: {exc.strerror}; choose another path") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise UserInputError(f"{path} is a folder: give a file name, e.g. {path / example_name}")
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a link" if stat.S_ISLNK(mode) else "a device or other special file"
+        raise UserInputError(
+            f"{path} is {what}, not a regular file; Router Advisor will not replace it: "
+            "choose another path"
+        )
     if not path.parent.is_dir():
         raise UserInputError(f"the folder {path.parent} does not exist: create it or pick another")
 
@@ -28,9 +61,27 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def remove_stale_temps(folder: Path, now: float | None = None) -> None:
+    """Remove temporary files of our naming, our own and older than STALE_TEMP_SECONDS."""
+    now = time.time() if now is None else now
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            if not _TEMP_NAME.match(entry.name):
+                continue
+            with contextlib.suppress(OSError):
+                info = entry.stat(follow_symlinks=False)
+                if (
+                    stat.S_ISREG(info.st_mode)
+                    and info.st_uid == os.geteuid()
+                    and now - info.st_mtime > STALE_TEMP_SECONDS
+                ):
+                    os.unlink(entry.path)
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over."""
     mode = _mode_for(path)
+    remove_stale_temps(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -43,3 +94,16 @@ def write_atomic(path: Path, data: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_output(path: Path, data: str, example_name: str) -> None:
+    """`check_target`, then `write_atomic`, with a failure told in one plain line; the file
+    that was there before stays as it was."""
+    check_target(path, example_name)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise RuntimeFailure(
+            f"could not write {path}: {exc.strerror or exc}; {path.name} was left as it was: "
+            "free some space or choose another --out path"
+        ) from None

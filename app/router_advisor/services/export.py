@@ -5,9 +5,9 @@ from datetime import date
 from pathlib import Path
 
 from router_advisor.core.recommend import Recommendation
-from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.errors import UserInputError
 from router_advisor.report import FORMATS
-from router_advisor.report.atomic import check_target, write_atomic
+from router_advisor.report.atomic import write_output
 from router_advisor.report.csv_report import render_csv
 from router_advisor.report.html import render_html
 from router_advisor.report.json_report import render_json
@@ -33,11 +33,5 @@ def render(rec: Recommendation, fmt: str, generated_on: str | None = None) -> st
 def export(rec: Recommendation, fmt: str, out: Path) -> Path:
     """Write the report to `out` (replaced atomically) and return the path written."""
     text = render(rec, fmt, date.today().isoformat())
-    check_target(out, f"shortlist.{fmt}")
-    try:
-        write_atomic(out, text)
-    except OSError as exc:
-        raise RuntimeFailure(
-            f"could not write {out}: {exc.strerror or exc}; choose another --out path"
-        ) from None
+    write_output(out, text, f"shortlist.{fmt}")
     return out
