@@ -5,7 +5,10 @@ plain file I/O (and, for an SQLite file of unknown origin, a read-only connectio
 SQLite opens it for writing.
 """
 
+import contextlib
+import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,8 +16,10 @@ from typing import Literal
 
 import sqlite_utils
 
+from router_advisor.core.echo import cut
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.history.schema import APPLICATION_ID, MIGRATIONS
+from router_advisor.tempfiles import temp_beside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -39,8 +44,9 @@ def unusable_file(path: Path, why: str) -> HistoryFileError:
 
 
 def _has_no_tables(path: Path) -> bool:
+    """Whether an SQLite file holds no tables, read without creating -wal/-shm beside it."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
         try:
             return bool(conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0)
         finally:
@@ -50,9 +56,21 @@ def _has_no_tables(path: Path) -> bool:
 
 
 def inspect_file(path: Path) -> Literal["new", "ours"]:
-    """'new' when there is nothing yet (or an empty file), 'ours' for our database; else raise."""
-    if not path.exists():
+    """'new' when there is nothing yet (or an empty file), 'ours' for our database; else raise.
+
+    Only plain file reads (and an immutable SQLite read) happen here: a file that is not
+    ours keeps every byte, and gets no -wal or -shm files beside it."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
         return "new"
+    except OSError as exc:
+        raise HistoryFileError(f"Cannot use {path} as the history: {exc.strerror}.") from None
+    if stat.S_ISLNK(info.st_mode) and not os.path.exists(path):
+        raise HistoryFileError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist; remove the link "
+            "or choose another file with --db PATH."
+        )
     if path.is_dir():
         raise UserInputError(
             f"{path} is a folder; give the path of a history file, "
@@ -79,6 +97,92 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
         )
     raise unusable_file(
         path, "is an SQLite database of another program, not Router Advisor's history"
+    )
+
+
+def _file_state(path: Path) -> tuple[object, ...]:
+    """What changes when the database changes: the main file's and the WAL's identity,
+    size and modification time."""
+    state: list[object] = [str(path)]
+    for name in (path, path.with_name(path.name + "-wal")):
+        try:
+            info = name.stat()
+        except OSError:
+            state.append(None)
+        else:
+            state.append((info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns))
+    return tuple(state)
+
+
+def _read_uri(path: Path) -> str:
+    """A read-only URI: immutable (no -wal/-shm made) unless a WAL holds newer pages."""
+    wal = path.with_name(path.name + "-wal").exists()
+    return f"{path.resolve().as_uri()}?{'mode=ro' if wal else 'immutable=1'}"
+
+
+def _check_now(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(_read_uri(path), uri=True)
+    except sqlite3.Error:
+        return None  # cannot open it to check: the writable open says why
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+        if rows != [("ok",)]:
+            return f"quick_check: {rows[0][0]}"
+        broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            return f"a row of {broken[0]} points to a missing row of {broken[2]}"
+        return None
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        return text if "malformed" in text or "not a database" in text else None
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+
+
+_CHECKED: dict[tuple[object, ...], str | None] = {}
+
+
+def integrity_problem(path: Path) -> str | None:
+    """What SQLite's quick_check and foreign_key_check find wrong with our file at `path`,
+    None when it is sound. Cached per file state: unchanged files are not checked again."""
+    state = _file_state(path)
+    if state in _CHECKED:
+        return _CHECKED[state]
+    problem = _check_now(path)
+    if _file_state(path) != state:  # written to while checked: check what is there now
+        state = _file_state(path)
+        problem = _check_now(path)
+    _CHECKED[state] = problem
+    return problem
+
+
+def _can_write(path: Path) -> bool:
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_file(path: Path) -> HistoryFileError:
+    """The one-line message for a history that cannot be written: the file is fine."""
+    folder = path.parent
+    where = (
+        f"the folder {folder} is read-only"
+        if not os.access(folder, os.W_OK | os.X_OK)
+        else f"{path} is read-only"
+    )
+    return HistoryFileError(
+        f"Cannot save to the history {path}: {where}. Make it writable, or choose another "
+        "file with --db PATH."
+    )
+
+
+def busy_file(path: Path) -> HistoryFileError:
+    """The one-line message when another writer held the file for the whole wait."""
+    return HistoryFileError(
+        f"The history database {path} is busy: another Router Advisor kept writing to it "
+        f"for {BUSY_TIMEOUT_MS // 1000} seconds. Try again in a moment."
     )
 
 
@@ -128,31 +232,95 @@ def open_in_memory(migrations: tuple[tuple[str, ...], ...] = MIGRATIONS) -> sqli
     return db
 
 
-def open_database(
-    path: Path, migrations: tuple[tuple[str, ...], ...] = MIGRATIONS
-) -> sqlite_utils.Database:
-    """Open (creating or upgrading as needed) the history database at `path`."""
-    state = inspect_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000))
+def _prepare(db: sqlite_utils.Database) -> None:
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+
+
+def _create(path: Path, migrations: tuple[tuple[str, ...], ...]) -> None:
+    """Make a whole new database beside `path`, then link it into place: a process that
+    starts at the same moment sees no file or a complete one, never half of one."""
+    fd, tmp = temp_beside(path)
+    os.close(fd)
     try:
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        db.execute("PRAGMA foreign_keys = ON")
-        if state == "new":
-            # Written before WAL is on, so it lands in the main file's header at once.
+        db = sqlite_utils.Database(sqlite3.connect(tmp))
+        try:
+            _prepare(db)
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        db.enable_wal()
-        db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a kill never corrupts
-        migrate(db, migrations)
+            db.enable_wal()
+            migrate(db, migrations)
+        finally:
+            db.close()  # the last connection: the WAL is folded into the file and removed
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process made it first: use theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def open_database(
+    path: Path,
+    migrations: tuple[tuple[str, ...], ...] = MIGRATIONS,
+    *,
+    need_write: bool = False,
+) -> sqlite_utils.Database:
+    """Open (creating or upgrading as needed) the history database at `path`.
+
+    A damaged file is refused before SQLite may write to it. Where the file or its folder
+    cannot be written, it opens read-only (reads work; a write says why it failed), unless
+    `need_write`, which refuses at once."""
+    state = inspect_file(path)
+    if state == "ours":
+        problem = integrity_problem(path)
+        if problem is not None:
+            raise unusable_file(path, f"is damaged ({cut(problem, 120)})")
+    writable = _can_write(path)
+    if not writable and (need_write or state == "new"):
+        raise read_only_file(path)
+    try:
+        if state == "new" and not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _create(path, migrations)
+    except sqlite3.DatabaseError as exc:
+        raise _open_failure(path, exc) from exc
+    except OSError as exc:
+        raise HistoryFileError(f"Cannot create the history {path}: {exc.strerror}.") from exc
+    if writable:
+        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        connection = sqlite3.connect(_read_uri(path), uri=True)
+    db = sqlite_utils.Database(connection)
+    try:
+        _prepare(db)
+        if writable:
+            if state == "new":  # an empty file: written before WAL is on, into the header
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")  # safe with WAL; a kill never corrupts
+            migrate(db, migrations)
+        elif schema_version(db) != len(migrations):
+            raise read_only_file(path)
     except sqlite3.DatabaseError as exc:
         db.close()
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise HistoryFileError(
-                f"The history database {path} is busy: another Router Advisor is writing to "
-                "it. Try again in a moment."
-            ) from exc
-        raise unusable_file(path, f"is damaged ({exc})") from exc
+        raise _open_failure(path, exc) from exc
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _open_failure(path: Path, exc: sqlite3.DatabaseError) -> HistoryFileError:
+    message = str(exc)
+    if isinstance(exc, sqlite3.OperationalError):
+        if "locked" in message or "busy" in message:
+            return busy_file(path)
+        if "readonly" in message or "read-only" in message:
+            return read_only_file(path)
+        if "unable to open" in message or "disk I/O" in message or "full" in message:
+            return HistoryFileError(f"Cannot open the history {path}: {message}.")
+    return unusable_file(path, f"is damaged ({message})")

@@ -1,6 +1,7 @@
 """The history of runs: save one run in one transaction, read runs back, diff, trend, prune."""
 
 import json
+import sqlite3
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -40,6 +41,15 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _loads(text: Any) -> Any:
+    """A stored JSON column; a row that is not JSON is a damaged database, said as SQLite
+    would say it, so the caller's one message for a damaged file covers it."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError, RecursionError):
+        raise sqlite3.DatabaseError("a saved row is not valid JSON") from None
+
+
 def _placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
@@ -61,9 +71,11 @@ def _loaded_latency(speed: SpeedResult) -> float | None:
 class HistoryStore:
     """A history database opened for reading and writing. Use as a context manager."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database | None = None) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database | None = None, *, need_write: bool = False
+    ) -> None:
         self.path = path
-        self.db = open_database(path) if db is None else db
+        self.db = open_database(path, need_write=need_write) if db is None else db
 
     @classmethod
     def empty(cls, path: Path) -> "HistoryStore":
@@ -267,7 +279,7 @@ class HistoryStore:
             f"WHERE run_id IN ({_placeholders(run_ids)})",
             list(run_ids),
         )
-        return {r[0]: json.loads(r[1]) for r in rows if r[1] is not None}
+        return {r[0]: _loads(r[1]) for r in rows if r[1] is not None}
 
     def trend(self) -> list[RunSummary]:
         """Runs, oldest first: how speed, latency, grade and device count moved over time."""
@@ -306,7 +318,7 @@ class HistoryStore:
 
     def _json(self, table: str, run_id: int) -> Any:
         row = self.db.execute(f"SELECT data FROM {table} WHERE run_id = ?", [run_id]).fetchone()
-        return json.loads(row[0]) if row else None
+        return _loads(row[0]) if row else None
 
     def get_run(self, run_id: int) -> StoredRun:
         summary = self.summary(run_id)
@@ -315,16 +327,21 @@ class HistoryStore:
         scan = self._json("scans", run_id)
         if scan is not None:
             rows = self.db.execute("SELECT data FROM sightings WHERE run_id = ?", [run_id])
-            scan["devices"] = [json.loads(r[0]) for r in rows]
+            scan["devices"] = [_loads(r[0]) for r in rows]
         version = self.db.execute("SELECT app_version FROM runs WHERE id = ?", [run_id]).fetchone()[
             0
         ]
+        try:
+            speed_result = SpeedResult.from_dict(speed) if speed else None
+            scan_result = ScanResult.from_dict(scan) if scan else None
+        except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+            raise sqlite3.DatabaseError("a saved run is not in the shape the app writes") from None
         return StoredRun(
             summary=summary,
             app_version=version,
             answers=self._json("answers", run_id),
-            speed=SpeedResult.from_dict(speed) if speed else None,
-            scan=ScanResult.from_dict(scan) if scan else None,
+            speed=speed_result,
+            scan=scan_result,
             recommendation=self._json("recommendations", run_id),
             devices=tuple(devices),
         )

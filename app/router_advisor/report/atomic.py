@@ -1,26 +1,21 @@
 """Write an output file so a crash, a kill or a full disk never leaves half a file behind.
 
 Every export (reports, the catalog) goes through here: the text is written to a temporary
-file beside the target (`.NAME.xxxxxxxx.tmp`), flushed, then renamed over it. Temporary
-files of that naming that a kill left behind are removed at the next write to the folder.
+file beside the target (router_advisor.tempfiles), flushed, then renamed over it.
 """
 
 import contextlib
 import os
-import re
 import stat
-import tempfile
-import time
 from pathlib import Path
 
 from router_advisor.core.echo import cut
 from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.tempfiles import temp_beside
 
 # A name leaves room for the temporary file's ".", ".xxxxxxxx" and ".tmp" within the
 # 255 bytes most file systems allow.
 MAX_NAME_BYTES = 240
-_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
-STALE_TEMP_SECONDS = 600  # far longer than any export takes: an older one was left by a kill
 
 
 def check_target(path: Path, example_name: str) -> None:
@@ -61,28 +56,10 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def remove_stale_temps(folder: Path, now: float | None = None) -> None:
-    """Remove temporary files of our naming, our own and older than STALE_TEMP_SECONDS."""
-    now = time.time() if now is None else now
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            if not _TEMP_NAME.match(entry.name):
-                continue
-            with contextlib.suppress(OSError):
-                info = entry.stat(follow_symlinks=False)
-                if (
-                    stat.S_ISREG(info.st_mode)
-                    and info.st_uid == os.geteuid()
-                    and now - info.st_mtime > STALE_TEMP_SECONDS
-                ):
-                    os.unlink(entry.path)
-
-
 def write_atomic(path: Path, data: str) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over."""
     mode = _mode_for(path)
-    remove_stale_temps(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temp_beside(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             os.fchmod(handle.fileno(), mode)

@@ -14,11 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from router_advisor import __version__
+from router_advisor.core.echo import cut
 from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import kind_from_text, kind_to_type
 from router_advisor.errors import RuntimeFailure, UserInputError
-from router_advisor.history.database import HistoryFileError, inspect_file, unusable_file
+from router_advisor.history.database import (
+    busy_file,
+    inspect_file,
+    read_only_file,
+    unusable_file,
+)
 from router_advisor.history.records import (
     DETECTED_KIND,
     DeviceLabel,
@@ -47,16 +53,16 @@ def now_iso() -> str:
 
 
 def _translate(path: Path, exc: sqlite3.DatabaseError) -> RuntimeFailure | None:
+    """The plain line for an SQLite error met while using the history; None for a bug."""
     message = str(exc)
-    if isinstance(exc, sqlite3.OperationalError) and ("locked" in message or "busy" in message):
-        return HistoryFileError(
-            f"The history database {path} is busy: another Router Advisor is writing to it. "
-            "Try again in a moment."
-        )
-    if type(exc) is sqlite3.DatabaseError or any(
-        word in message for word in ("malformed", "not a database", "disk I/O")
-    ):
-        return unusable_file(path, f"is damaged ({message})")
+    if isinstance(exc, sqlite3.OperationalError):
+        if "locked" in message or "busy" in message:
+            return busy_file(path)
+        if "readonly" in message:
+            return read_only_file(path)
+    damaged = ("malformed", "not a database", "disk I/O", "no such", "decode", "FOREIGN KEY")
+    if type(exc) is sqlite3.DatabaseError or any(word in message for word in damaged):
+        return unusable_file(path, f"is damaged ({cut(message, 120)})")
     return None
 
 
@@ -69,7 +75,7 @@ def _store(path: Path | None, create: bool) -> HistoryStore:
                 f"The folder {path.parent} does not exist; create it first, "
                 "or choose another --db path."
             )
-        return HistoryStore(path)
+        return HistoryStore(path, need_write=True)
     if inspect_file(path) == "ours":
         return HistoryStore(path)
     if given and not path.exists():
