@@ -5,8 +5,10 @@ data/ files or the schema version change. `imports` and `import_rows` hold what 
 imported: migrated, never dropped, and applied again after every rebuild.
 """
 
+import contextlib
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +19,15 @@ from typing import Any
 
 import sqlite_utils
 
+from router_advisor.catalog.db_file import (
+    APPLICATION_ID,
+    REBUILD_HINT,
+    CatalogUnusable,
+    can_write,
+    connect,
+    loads,
+    unusable_guard,
+)
 from router_advisor.catalog.fields import FIELDS
 from router_advisor.catalog.patches import Patch, PatchError, apply_patch
 from router_advisor.catalog.records import router_from_flat, sort_key
@@ -24,14 +35,10 @@ from router_advisor.catalog.source import content_hash, load_source
 from router_advisor.catalog.validate import Record
 from router_advisor.core.router import Router, Source
 from router_advisor.errors import RuntimeFailure
+from router_advisor.tempfiles import temp_beside
 
 log = logging.getLogger(__name__)
 
-APPLICATION_ID = 0x52414354  # "RACT": marks a file as a Router Advisor catalog
-REBUILD_HINT = (
-    "run `router-advisor catalog build --force` to set it aside and rebuild it from the "
-    "catalog that comes with the app"
-)
 _SQL_TYPES = {
     "str": str,
     "enum": str,
@@ -43,10 +50,6 @@ _SQL_TYPES = {
 }
 # DB column of each flat field: dots become underscores (`qos.sqm` -> `qos_sqm`).
 COLUMNS: dict[str, str] = {name: name.replace(".", "_") for name in FIELDS}
-
-
-class CatalogUnusable(RuntimeFailure):
-    """The database file is damaged, foreign or from a newer app: it can only be set aside."""
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -103,7 +106,10 @@ class CatalogStore:
         self, db_path: Path, source_dir: Path, migrations: Sequence[Migration] = MIGRATIONS
     ) -> None:
         self.db_path, self.source_dir, self.migrations = db_path, source_dir, tuple(migrations)
-        self.conn = _connect(db_path)
+        self.read_only = not can_write(db_path)
+        if not self.read_only and not db_path.exists():
+            _create_first(db_path, source_dir, self.migrations)
+        self.conn = connect(db_path, self.read_only)
         self.db = sqlite_utils.Database(self.conn)
 
     @property
@@ -114,38 +120,86 @@ class CatalogStore:
         self.conn.close()
 
     def ensure_current(self) -> BuildReport | None:
-        """Migrate and rebuild when the schema or the data/ files changed; None when up to date."""
-        with _unusable_guard(self.db_path):
-            version = self._check_identity()
-            if version == self.schema_version and self._meta("fingerprint") == self._fingerprint():
-                return None
-            return self.rebuild()
+        """Migrate and rebuild when the schema or the data/ files changed; None when up to date.
 
-    def rebuild(self) -> BuildReport:
-        """Rebuild the derived tables from data/, then apply every imported row again."""
+        A catalog that cannot be written is rebuilt in memory (its imports kept): the app
+        still reads every model, and only import and build say the folder is read-only."""
+        with unusable_guard(self.db_path):
+            self._check_identity()
+            if self._is_current():
+                return None
+            if self.read_only:
+                self._move_to_memory()
+            return self.rebuild(only_if_stale=True)
+
+    def _is_current(self) -> bool:
+        with self._snapshot():
+            version = self._check_identity()
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master")}
+            return (
+                version == self.schema_version
+                and "meta" in tables
+                and self._meta("fingerprint") == self._fingerprint()
+            )
+
+    def refuse_if_read_only(self, what: str) -> None:
+        """Raise the one plain line for a catalog that cannot be changed; `what` failed."""
+        if self.read_only:
+            folder = self.db_path.parent
+            where = (
+                f"the data folder {folder} is read-only"
+                if not os.access(folder, os.W_OK | os.X_OK)
+                else f"the catalog {self.db_path} is read-only"
+            )
+            raise RuntimeFailure(
+                f"{where}, so {what}; make it writable, or set ROUTER_ADVISOR_HOME to a "
+                "folder you can write"
+            )
+
+    def _move_to_memory(self) -> None:
+        """Continue in an in-memory copy: the file's imports over the bundled catalog."""
+        patches = self.patches() if self._has_table("import_rows") else []
+        self.conn.close()
+        self.conn = sqlite3.connect(":memory:", isolation_level=None)
+        self.db = sqlite_utils.Database(self.conn)
+        with self._transaction():
+            self._migrate()
+            if patches:
+                self._insert_import("kept from the read-only catalog", "recovered", patches)
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return bool(self.conn.execute(query, (name,)).fetchone()[0])
+
+    def rebuild(self, *, only_if_stale: bool = False) -> BuildReport:
+        """Rebuild the derived tables from data/, then apply every imported row again.
+
+        With `only_if_stale`, a catalog that another process brought up to date while this
+        one waited for the write lock is left as it is."""
         records = load_source(self.source_dir)  # checked before anything is touched
         fingerprint = self._fingerprint()
-        with _unusable_guard(self.db_path):
+        with unusable_guard(self.db_path), self._transaction():
             self._check_identity()
-            with self._transaction():
-                self._migrate()
-                by_key = {r.key: r for r in records}
-                report = BuildReport()
-                for patch in self.patches():
-                    try:
-                        apply_patch(by_key, patch)
-                        report.patches_applied += 1
-                    except PatchError as exc:
-                        report.skipped.append(f"{patch.origin} row {patch.row}: {exc}")
-                self._write_records(by_key.values())
-                self.db.table("meta").upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
+            if only_if_stale and self._is_current():
+                return BuildReport(models=len(self.records()))
+            self._migrate()
+            by_key = {r.key: r for r in records}
+            report = BuildReport()
+            for patch in self.patches():
+                try:
+                    apply_patch(by_key, patch)
+                    report.patches_applied += 1
+                except PatchError as exc:
+                    report.skipped.append(f"{patch.origin} row {patch.row}: {exc}")
+            self._write_records(by_key.values())
+            self.db.table("meta").upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
         report.models = len(by_key)
         for line in report.skipped:
             log.warning("catalog rebuild could not re-apply an import: %s", line)
         return report
 
     def records(self) -> list[Record]:
-        with _unusable_guard(self.db_path):
+        with unusable_guard(self.db_path):
             return _read_records(self.conn)
 
     def routers(self) -> list[Router]:
@@ -160,13 +214,13 @@ class CatalogStore:
         self, file_name: str, fmt: str, patches: list[Patch], records: Iterable[Record]
     ) -> None:
         """Record an import and write the resulting catalog, in one transaction."""
-        with _unusable_guard(self.db_path), self._transaction():
+        with unusable_guard(self.db_path), self._transaction():
             self._insert_import(file_name, fmt, patches)
             self._write_records(records)
 
     def restore_imports(self, file_name: str, patches: list[Patch]) -> BuildReport:
         """Keep rows recovered from a set-aside catalog as one import, then rebuild with them."""
-        with _unusable_guard(self.db_path), self._transaction():
+        with unusable_guard(self.db_path), self._transaction():
             self._migrate()
             self._insert_import(file_name, "recovered", patches)
         return self.rebuild()
@@ -241,11 +295,27 @@ class CatalogStore:
         self.db.table("routers").insert_all(rows)
         self.db.table("sources").insert_all(source_rows)
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Reads that see one state of the file (inside a write transaction: that one)."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.conn.execute("COMMIT")
+
     def _check_identity(self) -> int:
-        """Refuse a file that is not our catalog or is newer than this app; return its version."""
-        app_id = self.conn.execute("PRAGMA application_id").fetchone()[0]
-        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        """Refuse a file that is not our catalog or is newer than this app; return its version.
+
+        One statement, so all three are read from the same state of the file."""
+        app_id, version, tables = self.conn.execute(
+            "SELECT (SELECT application_id FROM pragma_application_id), "
+            "(SELECT user_version FROM pragma_user_version), "
+            "(SELECT count(*) FROM sqlite_master)"
+        ).fetchone()
         if app_id != APPLICATION_ID and (app_id or version or tables):
             raise CatalogUnusable(f"{self.db_path} is not a Router Advisor catalog; {REBUILD_HINT}")
         if version > self.schema_version:
@@ -271,42 +341,35 @@ class CatalogStore:
         return f"schema {self.schema_version}; data {content_hash(self.source_dir)}"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    with _unusable_guard(path):
-        if (
-            path.exists()
-            and path.stat().st_size
-            and path.open("rb").read(16) != b"SQLite format 3\0"
-        ):
-            raise sqlite3.DatabaseError("file is not a database")
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        return conn
-
-
-class _unusable_guard:
-    """Turn SQLite's "malformed"/"not a database" errors into one plain line with the fix."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
-    ) -> None:
-        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
-            raise CatalogUnusable(
-                f"the catalog database {self.path} is damaged ({exc}); {REBUILD_HINT}"
-            ) from exc
+def _create_first(path: Path, source_dir: Path, migrations: Sequence[Migration]) -> None:
+    """Build the first catalog beside `path` and link it into place: processes that start
+    together each see no file or a whole catalog, never one being built."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = temp_beside(path)
+    os.close(fd)
+    try:
+        store = CatalogStore(Path(tmp), source_dir, migrations)
+        try:
+            store.rebuild()
+        finally:
+            store.close()  # the last connection: the WAL is folded into the file
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another process was first: use its catalog
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    finally:
+        for name in (tmp, tmp + "-wal", tmp + "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(name)
 
 
 # How each column turns back into a value: JSON text for lists and tables, 0/1 for booleans.
 _JSON_TYPES = ("bands", "streams", "int_list", "str_list", "regions")
 _DECODERS: list[tuple[str, Callable[[Any], Any] | None]] = [
-    (name, json.loads if spec.type in _JSON_TYPES else bool if spec.type == "bool" else None)
+    (name, loads if spec.type in _JSON_TYPES else bool if spec.type == "bool" else None)
     for name, spec in FIELDS.items()
 ]
 _SELECT = ", ".join(["key", "origin", *COLUMNS.values()])
@@ -318,7 +381,7 @@ def _read_records(conn: sqlite3.Connection) -> list[Record]:
     for key, ref, fields in conn.execute(
         "SELECT router_key, ref, fields FROM sources ORDER BY router_key, position"
     ):
-        sources.setdefault(key, []).append(Source(ref=ref, fields=tuple(json.loads(fields))))
+        sources.setdefault(key, []).append(Source(ref=ref, fields=tuple(loads(fields))))
     records = []
     for row in conn.execute(f"SELECT {_SELECT} FROM routers"):
         values = {}
@@ -334,17 +397,22 @@ def _read_patches(conn: sqlite3.Connection) -> list[Patch]:
         "SELECT router_key, mode, patch_values, sources, origin, row FROM import_rows "
         "ORDER BY import_id, position"
     ).fetchall()
-    return [
-        Patch(
-            key=k,
-            mode=m,
-            values=json.loads(v),
-            origin=o,
-            row=n,
-            sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in json.loads(src)),
-        )
-        for k, m, v, src, o, n in rows
-    ]
+    try:
+        return [
+            Patch(
+                key=k,
+                mode=m,
+                values=loads(v),
+                origin=o,
+                row=n,
+                sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in loads(src)),
+            )
+            for k, m, v, src, o, n in rows
+        ]
+    except (KeyError, TypeError):
+        raise sqlite3.DatabaseError(
+            "a stored import row is not in the shape the app writes"
+        ) from None
 
 
 def recover_patches(path: Path) -> list[Patch] | None:
@@ -360,19 +428,3 @@ def recover_patches(path: Path) -> list[Patch] | None:
         return None
     finally:
         conn.close()
-
-
-def set_aside(path: Path) -> Path:
-    """Move an unusable database (and its WAL files) aside under a dated name; never delete."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.broken-{stamp}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = path.with_name(f"{path.name}.broken-{stamp}-{number}")
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    path.rename(target)
-    return target

@@ -10,15 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from router_advisor.catalog.db_file import CatalogUnusable, set_aside
 from router_advisor.catalog.export import to_csv, to_json
 from router_advisor.catalog.patches import PatchError, apply_patch
-from router_advisor.catalog.store import (
-    BuildReport,
-    CatalogStore,
-    CatalogUnusable,
-    recover_patches,
-    set_aside,
-)
+from router_advisor.catalog.store import BuildReport, CatalogStore, recover_patches
 from router_advisor.catalog.user_import import ImportRefused, read_import
 from router_advisor.core.router import Router
 from router_advisor.core.wording import plural
@@ -132,6 +127,7 @@ def build_catalog(
     try:
         store = CatalogStore(path, source_dir or default_source_dir())
         try:
+            store.refuse_if_read_only("the catalog was not rebuilt")
             return store.rebuild(), None
         finally:
             store.close()
@@ -177,6 +173,7 @@ def import_file(
     if not path.is_file():
         raise UserInputError(f"{path} does not exist; check the path of the CSV or JSON file")
     with _open(db_path, source_dir) as store:
+        store.refuse_if_read_only("nothing was imported")
         records = {r.key: r for r in store.records()}
         try:
             plan = read_import(path, records, date.today().isoformat())
