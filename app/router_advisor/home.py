@@ -6,6 +6,8 @@ from pathlib import Path
 
 import platformdirs
 
+from router_advisor.errors import RuntimeFailure
+
 APP_NAME = "router-advisor"
 HOME_ENV = "ROUTER_ADVISOR_HOME"
 
@@ -29,5 +31,11 @@ def _folder(subfolder: str, platform_dir: Callable[..., str]) -> Path:
     """ROUTER_ADVISOR_HOME/`subfolder` when that is set, else the platform's folder; created."""
     override = os.environ.get(HOME_ENV)
     path = Path(override) / subfolder if override else Path(platform_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RuntimeFailure(
+            f"cannot create the folder {path} ({exc.strerror}); make its parent writable, "
+            f"or set {HOME_ENV} to a folder you can write"
+        ) from None
     return path

@@ -8,6 +8,7 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from router_advisor.errors import RuntimeFailure
 from router_advisor.home import log_dir
 
 LOG_FILE_NAME = "router-advisor.log"
@@ -33,7 +34,7 @@ def setup_logging(verbose: bool = False) -> Path | None:
         file_handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
         )
-    except OSError:
+    except (OSError, RuntimeFailure):
         path = None
     else:
         file_handler.setFormatter(logging.Formatter(_FORMAT))

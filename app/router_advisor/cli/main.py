@@ -17,6 +17,7 @@ from router_advisor.cli import (
     speed_cmd,
 )
 from router_advisor.cli.output import OneLineParser
+from router_advisor.core.echo import cut
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.logs import setup_logging
 
@@ -65,8 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_MESSAGE_CHARS = 1000  # room for two long paths; a longer one echoes something whole
+
+
 def _fail(message: str, code: int) -> int:
-    print(f"router-advisor: error: {message}", file=sys.stderr)
+    """Print one line, whatever the message holds (newlines, a value echoed whole)."""
+    print(f"router-advisor: error: {cut(message, MAX_MESSAGE_CHARS)}", file=sys.stderr)
     return code
 
 
@@ -93,4 +98,6 @@ def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | No
     except Exception as exc:  # a bug: keep the traceback in the log, one line on screen
         logging.getLogger(__name__).exception("unexpected error")
         where = f"; details are in {log_file}" if log_file else ""
-        return _fail(f"unexpected problem ({type(exc).__name__}: {exc}){where}", EXIT_FAILURE)
+        return _fail(
+            f"unexpected problem ({type(exc).__name__}: {cut(str(exc), 200)}){where}", EXIT_FAILURE
+        )

@@ -14,6 +14,7 @@ from typing import Any
 
 from router_advisor import home
 from router_advisor.core.echo import shown
+from router_advisor.errors import RuntimeFailure
 from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
 from router_advisor.report.atomic import write_atomic
 
@@ -40,13 +41,13 @@ class Settings:
     def load(cls, config_dir: Path | None = None) -> "Settings":
         """Read `[engines]` from settings.toml; a missing or broken file gives the defaults,
         a value of the wrong type its own default (each logged)."""
-        path = (config_dir or home.config_dir()) / SETTINGS_FILE
         try:
+            path = (config_dir or home.config_dir()) / SETTINGS_FILE
             engines = parse_toml(read_input(path)).get("engines", {})
         except FileNotFoundError:
             return cls()
-        except (OSError, InputFileError) as exc:
-            log.warning("ignoring %s: %s", path, exc)
+        except (OSError, InputFileError, RuntimeFailure) as exc:
+            log.warning("ignoring settings.toml: %s", exc)
             return cls()
         if not isinstance(engines, dict):
             log.warning("ignoring %s: [engines] is not a table", path)
@@ -78,15 +79,18 @@ def _fits(value: Any, declared: Any) -> bool:
 
 def load_last_answers(config_dir: Path | None = None) -> dict[str, Any] | None:
     """The answers of the last finished wizard (TOML-shaped dict), or None."""
-    path = (config_dir or home.config_dir()) / LAST_ANSWERS_FILE
     try:
-        data = parse_json(read_input(path))
-    except (OSError, InputFileError):
+        data = parse_json(read_input((config_dir or home.config_dir()) / LAST_ANSWERS_FILE))
+    except (OSError, InputFileError, RuntimeFailure):
         return None
     return data if isinstance(data, dict) else None
 
 
 def save_last_answers(answers: dict[str, Any], config_dir: Path | None = None) -> None:
-    """Write atomically, so a crash never leaves half a file."""
-    folder = config_dir or home.config_dir()
-    write_atomic(folder / LAST_ANSWERS_FILE, json.dumps(answers, indent=2, sort_keys=True))
+    """Write atomically, so a crash never leaves half a file. Remembering is a convenience:
+    a folder that cannot be written is logged, not shown."""
+    try:
+        folder = config_dir or home.config_dir()
+        write_atomic(folder / LAST_ANSWERS_FILE, json.dumps(answers, indent=2, sort_keys=True))
+    except (OSError, RuntimeFailure) as exc:
+        log.warning("could not remember the answers: %s", exc)

@@ -5,12 +5,14 @@ the CLI `recommend` and `export` commands call it too. Every file is checked fie
 so a mistake is reported with the file and the field named, never as Python's own words.
 """
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from router_advisor.core.answers import Answers, answers_from_dict
+from router_advisor.core.device_identity import normalize_mac
 from router_advisor.core.echo import shown as _shown
 from router_advisor.core.recommend import DEFAULT_TOP, Recommendation, recommend
 from router_advisor.core.router import Router
@@ -195,7 +197,20 @@ def load_scan(path: Path) -> ScanResult:
     result: ScanResult = _load_result(
         path, "scan", check_scan_document, ScanResult.from_dict, SCAN_AGAIN
     )
-    return result
+    return one_entry_per_device(result)
+
+
+def one_entry_per_device(result: ScanResult) -> ScanResult:
+    """The scan with each device (by MAC) listed once, as it was first listed: an edited
+    file that lists a device ten times must not count ten devices."""
+    seen: set[str] = set()
+    devices = []
+    for device in result.devices:
+        mac = normalize_mac(device.mac)
+        if mac not in seen:
+            seen.add(mac)
+            devices.append(device)
+    return dataclasses.replace(result, devices=tuple(devices))
 
 
 def recommend_from_files(
