@@ -52,7 +52,7 @@ class Settings:
         if not isinstance(engines, dict):
             log.warning("ignoring %s: [engines] is not a table", path)
             return cls()
-        values = {}
+        values: dict[str, Any] = {}
         for option in fields(cls):
             if option.name not in engines:
                 continue
