@@ -173,7 +173,9 @@ def test_recommend_text_explains_its_markers_and_scale(cli) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "+ a reason it fits" in out and "! a catch" in out and "$ overkill" in out
-    assert re.search(r"\$\d[\d,]*\.\d\d  score \d+/100", out), out
+    assert re.search(
+        r"\$\d[\d,]*\.\d\d \((list|street) price as of \d{4}-\d\d[^)]*\)  score \d+/100", out
+    ), out
     assert "(s)" not in out and " m2 " not in out and "m²" in out
 
 

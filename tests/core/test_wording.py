@@ -21,7 +21,9 @@ from router_advisor.core.wording import (
     kind_to_type,
     kind_word,
     price,
+    price_age,
     router_name,
+    router_price,
 )
 
 
@@ -104,3 +106,25 @@ def test_key_facts_say_unknown_and_never_guess() -> None:
     )
     assert key_facts(bare) == "Wi-Fi 6 · router · WAN unknown · LAN unknown · QoS unknown"
     assert (price(known.price_usd), price(bare.price_usd)) == ("$499.00", "price unknown")
+
+
+def test_a_price_says_how_old_it_is_and_what_it_is() -> None:
+    src = (Source("https://example.com", ("price_usd",)),)
+    dated = Router(
+        brand="Acme",
+        model="R1",
+        kind="router",
+        pack_size=1,
+        wifi_generation="7",
+        sources=src,
+        price_usd=299.99,
+        price_as_of="2024-03",
+        price_kind="msrp",
+        price_region="US",
+    )
+    assert router_price(dated) == "$299.99 (list price as of 2024-03, US)"
+    assert price(89, "2025-06", "street") == "$89.00 (street price as of 2025-06)"
+    assert price(89, None, "street") == "$89.00 (street price, date unknown)"
+    assert price(89, "2025-06") == "$89.00 (price as of 2025-06)"
+    assert price(None, "2025-06", "street") == "price unknown"
+    assert price_age("2025-06", "street", "UK") == "street price as of 2025-06, UK"

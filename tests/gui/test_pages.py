@@ -225,10 +225,12 @@ def test_the_home_page_keeps_the_typed_device_count_and_says_the_larger_wins(
     assert "the larger of your count and the scan's is used" in note
 
 
-def test_cards_show_prices_with_cents_and_the_score_scale(qtbot: QtBot) -> None:
+def test_cards_show_prices_with_cents_their_age_and_the_score_scale(qtbot: QtBot) -> None:
     window, page = _to_page(qtbot, "Recommendations")
     walk.wait_idle(qtbot, window, 30000)
     card = page.cards[0]
-    price = card.item.router.price_usd
+    r = card.item.router
+    assert r.price_usd is not None and r.price_as_of is not None
     labels = [label.text() for label in card.findChildren(QLabel)]
-    assert f"${price:,.2f}" in labels and any(t.endswith("/100") for t in labels)
+    assert any(t.startswith(f"${r.price_usd:,.2f} (") and r.price_as_of in t for t in labels)
+    assert any(t.endswith("/100") for t in labels)

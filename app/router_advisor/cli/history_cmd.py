@@ -151,9 +151,10 @@ def _print_shortlist(recommendation: dict[str, Any] | None) -> None:
         return
     print("Shortlist:")
     for e in entries:
-        print(
-            f"  {e['rank']}. {display_name(e)}  {price(e['price_usd'])}  {score_text(e['score'])}"
+        cost = price(
+            e["price_usd"], e.get("price_as_of"), e.get("price_kind"), e.get("price_region")
         )
+        print(f"  {e['rank']}. {display_name(e)}  {cost}  {score_text(e['score'])}")
 
 
 def _print_run(run: StoredRun) -> None:

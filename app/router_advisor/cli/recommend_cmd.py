@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, whole_number
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
-from router_advisor.core.wording import key_facts, price, score_text
+from router_advisor.core.wording import key_facts, router_price, score_text
 from router_advisor.report import FORMATS
 
 # Typed as the modules they are; loaded on first use.
@@ -109,7 +109,7 @@ def print_text(rec: Recommendation) -> None:
         r = item.router
         print(
             f"\n{entry['rank']}. {_plain(r.display_name)}  "
-            f"{price(r.price_usd)}  {score_text(item.score)}"
+            f"{router_price(r)}  {score_text(item.score)}"
         )
         print(f"   {_plain(key_facts(r))}")
         for reason in entry["reasons"]:

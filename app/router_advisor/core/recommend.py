@@ -36,6 +36,8 @@ def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
         "lan_ports_mbps": list(r.lan_ports_mbps) if r.lan_ports_mbps is not None else None,
         "price_usd": r.price_usd,
         "price_as_of": r.price_as_of,
+        "price_kind": r.price_kind,
+        "price_region": r.price_region,
         "score": item.score,
         "reasons": list(item.reasons),
         "caveats": list(item.caveats),

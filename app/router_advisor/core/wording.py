@@ -112,9 +112,24 @@ def router_name(
     return name
 
 
-def price(value: float | None) -> str:
-    """A price as every card, answer and report shows it: "$99.99", or "price unknown"."""
-    return "price unknown" if value is None else usd(value)
+def price(
+    value: float | None,
+    as_of: str | None = None,
+    kind: str | None = None,
+    region: str | None = None,
+) -> str:
+    """A price as every card, answer and report shows it, with how old it is and what it
+    is: "$99.99 (street price as of 2025-06, US)", or "price unknown"."""
+    if value is None:
+        return "price unknown"
+    if as_of is None and kind is None:
+        return usd(value)
+    return f"{usd(value)} ({price_age(as_of, kind, region)})"
+
+
+def router_price(r: "Router") -> str:
+    """A model's price with its age: "$299.99 (list price as of 2024-03, US)"."""
+    return price(r.price_usd, r.price_as_of, r.price_kind, r.price_region)
 
 
 def score_text(score: float) -> str:
@@ -216,12 +231,3 @@ def price_age(as_of: str | None, kind: str | None = None, region: str | None = N
     what = PRICE_KIND_WORDS.get(kind, kind) if kind else "price"
     text = f"{what} as of {as_of}" if as_of else f"{what}, date unknown"
     return f"{text}, {region}" if region else text
-
-
-def price_with_age(
-    value: float | None, as_of: str | None, kind: str | None = None, region: str | None = None
-) -> str:
-    """ "$99.99 (street price as of 2025-06, US)", or "price unknown"."""
-    if value is None:
-        return "price unknown"
-    return f"{usd(value)} ({price_age(as_of, kind, region)})"

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from router_advisor.core.scoring.score import Scored
-from router_advisor.core.wording import key_facts, price, score_text
+from router_advisor.core.wording import key_facts, router_price, score_text
 from router_advisor.gui.style import styled
 
 
@@ -33,7 +33,7 @@ class RouterCard(QFrame):
         top.addWidget(title, 1)
         top.addWidget(styled(QLabel(score_text(item.score)), "muted"))
         top.addSpacing(12)
-        top.addWidget(styled(QLabel(price(r.price_usd)), "price"))
+        top.addWidget(styled(QLabel(router_price(r)), "price"))
         layout.addLayout(top)
         facts = styled(QLabel(key_facts(r)), "muted")
         facts.setWordWrap(True)

@@ -35,7 +35,7 @@ def cloud(r: Router) -> str:
 
 
 def price(r: Router) -> str:
-    return wording.price(r.price_usd)
+    return wording.router_price(r)
 
 
 # The rows of the side-by-side comparison, in reading order.

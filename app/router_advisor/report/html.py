@@ -6,7 +6,7 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 import jinja2
 
 from router_advisor.core.recommend import Recommendation
-from router_advisor.core.wording import key_facts, price, score_text
+from router_advisor.core.wording import key_facts, router_price, score_text
 from router_advisor.report.facts import requirement_rows
 from router_advisor.resources import assets_path
 
@@ -19,7 +19,7 @@ def _environment() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(price=price, score_text=score_text)
+    env.filters.update(score_text=score_text)
     return env
 
 
@@ -32,7 +32,12 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
             requirements=requirement_rows(data["requirements"]),
             notes=data["requirements"]["notes"],
             shortlist=[
-                entry | {"name": item.router.display_name, "key_facts": key_facts(item.router)}
+                entry
+                | {
+                    "name": item.router.display_name,
+                    "key_facts": key_facts(item.router),
+                    "price": router_price(item.router),
+                }
                 for entry, item in zip(data["shortlist"], rec.shortlist, strict=True)
             ],
             questions=data["vendor_questions"],

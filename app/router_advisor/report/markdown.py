@@ -2,7 +2,7 @@
 file stays readable as plain text (backslashes only where Markdown needs them)."""
 
 from router_advisor.core.recommend import Recommendation
-from router_advisor.core.wording import key_facts, price, score_text
+from router_advisor.core.wording import key_facts, router_price, score_text
 from router_advisor.report.escape import md_escape
 from router_advisor.report.facts import requirement_rows
 
@@ -22,7 +22,7 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
         r = item.router
         lines += [
             f"### {entry['rank']}. {md_escape(r.display_name)}: "
-            f"{md_escape(price(r.price_usd))}, {score_text(item.score)}",
+            f"{md_escape(router_price(r))}, {score_text(item.score)}",
             "",
             md_escape(key_facts(r)),
             "",
