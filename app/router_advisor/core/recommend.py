@@ -17,6 +17,10 @@ from router_advisor.errors import UserInputError
 
 DEFAULT_TOP = 5
 MAX_TOP = 50
+# Kinds a household can buy on their own as its network. An access point or an add-on mesh
+# node needs a router of its own system, and a travel router is never a whole-home pick;
+# until systems are built from parts (issue 11) they are not shortlisted on their own.
+STANDALONE_KINDS = frozenset({"router", "mesh", "modem_router"})
 
 
 def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
@@ -80,6 +84,8 @@ def rank(
     excluded: dict[str, int] = {}
     passed: list[Ranked] = []
     for r in routers:
+        if r.kind not in STANDALONE_KINDS:
+            continue
         limit = broken_limit(r, q)
         if limit is None:
             item = quick_score(r, q, weights, today)
@@ -120,6 +126,6 @@ def recommend(
         requirements=q,
         shortlist=shortlist,
         vendor_questions=tuple(vendor_questions(q, shortlist)),
-        considered=len(routers),
+        considered=sum(r.kind in STANDALONE_KINDS for r in routers),
         excluded=excluded,
     )
