@@ -26,6 +26,6 @@ def test_an_unexpected_error_is_one_line_on_screen_and_a_traceback_in_the_log(
     parser.set_defaults(handler=broken_handler)
     assert cli_main.main([], parser=parser) == 1
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "unexpected problem (ValueError: boom)" in err[0]
+    assert len(err) == 1 and "Unexpected problem (ValueError: boom)" in err[0]
     log = (app_home / "logs" / "router-advisor.log").read_text(encoding="utf-8")
     assert "Traceback" in log and "ValueError: boom" in log

@@ -2,7 +2,12 @@
 
 The CLI maps `UserInputError` to exit code 2 and `RuntimeFailure` to exit code 1; the GUI
 shows the message as it is. Messages are written for a non-expert and say what to do next.
+`plain_error` words any other exception the same way for both.
 """
+
+import socket
+
+from router_advisor.core.echo import cut
 
 
 class RouterAdvisorError(Exception):
@@ -15,3 +20,28 @@ class UserInputError(RouterAdvisorError):
 
 class RuntimeFailure(RouterAdvisorError):
     """Something failed while running: the network, a server, a damaged file."""
+
+
+# The failures of the operating system a person can act on, in words.
+_NOT_ALLOWED = "Router Advisor was not allowed to do this ({}): it needs administrator rights."
+_NO_NETWORK = "No network connection ({}): check the cable or Wi-Fi, then try again."
+
+
+def is_expected(exc: BaseException) -> bool:
+    """True for the failures `plain_error` words with a next step; the rest are bugs or
+    surprises, and each front end adds where to look (the log, `--verbose`)."""
+    return isinstance(
+        exc, RouterAdvisorError | PermissionError | ConnectionError | TimeoutError | socket.gaierror
+    )
+
+
+def plain_error(exc: BaseException) -> str:
+    """The one line the CLI and the GUI both say about `exc`: ours as written, a refused
+    permission or a lost network with the next step, anything else named as unexpected."""
+    if isinstance(exc, RouterAdvisorError):
+        return str(exc)
+    if isinstance(exc, PermissionError):
+        return _NOT_ALLOWED.format(exc.strerror or exc)
+    if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror):
+        return _NO_NETWORK.format(exc.strerror or type(exc).__name__)
+    return f"Unexpected problem ({type(exc).__name__}: {cut(str(exc), 200)})"

@@ -14,7 +14,7 @@ from router_advisor.core.scan import Device, ScanResult
 from router_advisor.errors import RuntimeFailure
 from router_advisor.gui.launch import qt_start_problem
 from router_advisor.gui.settings import Settings, load_last_answers, save_last_answers
-from router_advisor.gui.workers import JobRunner
+from router_advisor.gui.workers import JobRunner, Outcome
 
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
@@ -102,13 +102,14 @@ def test_worker_delivers_progress_and_results_on_the_main_thread(qtbot: QtBot) -
 
     # A finished Job deletes itself, so the test collects what it emits instead of holding it.
     results: list[str] = []
-    job = runner.start(engine)
+    outcomes: list[Outcome] = []
+    job = runner.start(engine, results.append)
     job.progressed.connect(
         lambda _: seen.append(QThread.currentThread() is QApplication.instance().thread())
     )
-    job.succeeded.connect(results.append)
+    job.finished.connect(outcomes.append)
     qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
-    assert results == ["done"] and seen == [True]
+    assert results == ["done"] and seen == [True] and outcomes == [Outcome.SUCCEEDED]
 
 
 def test_worker_reports_failures_in_plain_words(qtbot: QtBot) -> None:
@@ -122,10 +123,52 @@ def test_worker_reports_failures_in_plain_words(qtbot: QtBot) -> None:
 
     messages: list[str] = []
     for engine in (broken, refused):
-        runner.start(engine).failed.connect(messages.append)
+        runner.start(engine, _never).failed.connect(messages.append)
         qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
     assert messages[0] == "The speed-test server stopped answering: try again later."
-    assert messages[1].startswith("No network connection: check the cable or Wi-Fi")
+    assert messages[1].startswith("No network connection (ConnectionRefusedError): check the")
+
+
+def _never(result: object) -> None:
+    raise AssertionError(f"a failed job succeeded with {result!r}")
+
+
+def test_no_exception_leaves_the_runner_busy(qtbot: QtBot) -> None:
+    """Issue 16: only Exception was caught, so a BaseException in a job left `busy` set."""
+    _owner, runner = _runner(qtbot)
+
+    def exits(progress: ProgressCallback, cancel: CancelToken) -> None:
+        raise SystemExit(3)
+
+    def cancelled(progress: ProgressCallback, cancel: CancelToken) -> str:
+        cancel.cancel()
+        return "too late"
+
+    ended: list[tuple[Outcome, list[str]]] = []
+    for engine in (exits, cancelled):
+        messages: list[str] = []
+        job = runner.start(engine, _never)
+        job.failed.connect(messages.append)
+        job.finished.connect(lambda outcome, seen=messages: ended.append((outcome, seen)))
+        qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
+    assert [outcome for outcome, _ in ended] == [Outcome.FAILED, Outcome.CANCELLED]
+    assert ended[0][1][0].startswith("Unexpected problem (SystemExit: 3). Try again")
+    assert ended[1][1] == []
+
+
+def test_a_success_callback_that_raises_still_ends_the_job(qtbot: QtBot) -> None:
+    _owner, runner = _runner(qtbot)
+    outcomes: list[Outcome] = []
+
+    def raises(result: str) -> None:
+        raise ValueError(result)
+
+    with qtbot.captureExceptions() as raised:
+        job = runner.start(lambda progress, cancel: "boom", raises)
+        job.finished.connect(outcomes.append)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=2000)
+    assert [str(exc) for _, exc, _ in raised] == ["boom"]
+    assert outcomes == [Outcome.SUCCEEDED]
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from router_advisor.cli import (
 )
 from router_advisor.cli.output import OneLineParser
 from router_advisor.core.echo import cut
-from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.errors import RuntimeFailure, UserInputError, is_expected, plain_error
 from router_advisor.logs import setup_logging
 
 # One module per command group; each has `register(subparsers)` and sets `handler` on its
@@ -95,9 +95,9 @@ def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | No
         return _fail("interrupted", 130)
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug: keep the traceback in the log, one line on screen
-        logging.getLogger(__name__).exception("unexpected error")
+    except Exception as exc:  # the GUI words these the same (errors.plain_error)
+        if is_expected(exc):
+            return _fail(plain_error(exc), EXIT_FAILURE)
+        logging.getLogger(__name__).exception("unexpected error")  # a bug: the traceback
         where = f"; details are in {log_file}" if log_file else ""
-        return _fail(
-            f"unexpected problem ({type(exc).__name__}: {cut(str(exc), 200)}){where}", EXIT_FAILURE
-        )
+        return _fail(f"{plain_error(exc)}{where}", EXIT_FAILURE)

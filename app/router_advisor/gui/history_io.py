@@ -1,14 +1,17 @@
 """The GUI's door to the history of runs (router_advisor.services.history): save the finished wizard
 with the person's device names, and read runs, the latest diff and the trend."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from router_advisor.core.answers import saved_answers_to_file_dict
+from router_advisor.core.answers import Answers, saved_answers_to_file_dict
+from router_advisor.core.recommend import Recommendation
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import UserInputError
 from router_advisor.gui.settings import Settings
-from router_advisor.gui.state import WizardState
 from router_advisor.history.records import RunDiff, RunSummary
 from router_advisor.services import history
 
@@ -17,21 +20,17 @@ def db_path(settings: Settings) -> Path | None:
     return Path(settings.history_db) if settings.history_db else None
 
 
-def save_run(state: WizardState, settings: Settings) -> int:
-    """Save the answers, measurements, recommendation and the person's device names."""
-    rec = state.recommendation
+def save_run(
+    settings: Settings,
+    answers: Answers,
+    speed: SpeedResult | None,
+    scan: ScanResult | None,
+    recommendation: Recommendation | None,
+    labels: Mapping[str, str],
+) -> int:
+    """Save the finished wizard through the save path `router-advisor run` uses too."""
     with history.open_history(db_path(settings)) as store:
-        run_id = history.save_run(
-            store,
-            answers=state.answers,
-            speed=state.speed,
-            scan=state.scan,
-            recommendation=rec.to_dict() if rec is not None else None,
-            top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None,
-        )
-        for mac, name in state.labels.items():
-            history.label_device(store, mac, name, known=True)
-    return run_id
+        return history.save_run(store, answers, speed, scan, recommendation, labels)
 
 
 @dataclass(frozen=True)

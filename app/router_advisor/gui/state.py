@@ -27,4 +27,5 @@ class WizardState:
     labels: dict[str, str] = field(default_factory=dict)  # MAC -> the person's name for it
     recommendation: Any = None  # router_advisor.core.recommend.Recommendation once computed
     checklist: list[ChecklistItem] = field(default_factory=list)
-    run_id: int | None = None
+    run_id: int | None = None  # the run saved with the recommendation
+    save_error: str | None = None  # why it could not be saved

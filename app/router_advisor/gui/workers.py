@@ -1,62 +1,77 @@
-"""The one way the GUI runs a measurement: a plain callable on a thread pool.
+"""The one way the GUI runs work off the main thread: a plain callable on a thread pool.
 
-`JobRunner.start(fn, ...)` runs `fn(progress, cancel)` on a QThreadPool. The worker thread
-only emits signals of a `Job` that lives on the main thread; Qt queues them, so every
-callback (progress, success, failure, cancelled) runs on the main thread and may touch
-widgets. Nothing else in app/router_advisor/gui starts threads.
+`JobRunner.start(fn, success)` runs `fn(progress, cancel)` on a QThreadPool and hands its
+result to `success`, typed: mypy checks that `success` takes what `fn` returns (the shape
+of Anki's `QueryOp(op=..., success=...)`). The worker thread only emits signals of a `Job`
+that lives on the main thread; Qt queues them, so every callback (progress, success,
+failure, cancelled, finished) runs on the main thread and may touch widgets. Whatever `fn`
+raises, even a BaseException, ends the job with an `Outcome`, so `busy` can never stick.
+Nothing else in router_advisor/gui starts threads.
 """
 
 import logging
-import socket
 from collections.abc import Callable
-from typing import Any
+from enum import Enum
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from router_advisor.core.progress import Cancelled, CancelToken, ProgressCallback, ProgressUpdate
-from router_advisor.errors import RouterAdvisorError
+from router_advisor.errors import RouterAdvisorError, is_expected, plain_error
 
 log = logging.getLogger(__name__)
 
-JobFunction = Callable[[ProgressCallback, CancelToken], Any]
+T = TypeVar("T")
+# A measurement or any other background work: `fn(progress, cancel) -> result`.
+JobFunction = Callable[[ProgressCallback, CancelToken], T]
+# What the GUI adds to a message about an unexpected failure (the CLI adds its log path).
+UNEXPECTED_HINT = (
+    " Try again; if it persists, run `router-advisor --verbose` from a terminal and report "
+    "what it prints."
+)
 
 
-def plain_error(exc: BaseException) -> str:
-    """The message a person reads: ours as written, anything else with the next step."""
-    if isinstance(exc, RouterAdvisorError):
-        return str(exc)
-    if isinstance(exc, PermissionError):
-        return "The app was not allowed to do this: run the deeper scan, or ask an administrator."
-    if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror):
-        return "No network connection: check the cable or Wi-Fi, then Retry."
-    return (
-        f"Something went wrong ({type(exc).__name__}: {exc}). Try again; if it persists, "
-        "run `router-advisor --verbose` from a terminal and report what it prints."
-    )
+class Outcome(Enum):
+    """How a job ended."""
+
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
-class Job(QObject):
-    """One background run. Signals: progressed(ProgressUpdate), succeeded(object),
-    failed(str), cancelled(), finished() (always last)."""
+def job_error(exc: BaseException) -> str:
+    """What the GUI says when a job fails: the shared plain line, plus the next step when
+    the failure is not one we expected."""
+    message = plain_error(exc)
+    return message if is_expected(exc) else message + "." + UNEXPECTED_HINT
+
+
+class Job(QObject, Generic[T]):
+    """One background run; `success` receives its result. Signals: progressed(ProgressUpdate),
+    failed(str), cancelled(), finished(Outcome) (always last, also when a callback raises)."""
 
     progressed = Signal(object)
-    succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
-    finished = Signal()
+    finished = Signal(object)
 
     # Emitted from the worker thread; connected to this main-thread object, so queued.
     _progress_from_worker = Signal(object)
-    _done_from_worker = Signal(str, object)
+    _done_from_worker = Signal(object, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, success: Callable[[T], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.token = CancelToken()
-        self.running = True
+        self.outcome: Outcome | None = None
+        self._success = success
         self._progress_from_worker.connect(self._relay_progress)
         self._done_from_worker.connect(self._relay_done)
 
+    @property
+    def running(self) -> bool:
+        return self.outcome is None
+
     def cancel(self) -> None:
-        """Ask the engine to stop; `cancelled` follows once it has."""
+        """Ask the work to stop; `cancelled` follows once it has."""
         self.token.cancel()
 
     @Slot(object)
@@ -64,38 +79,41 @@ class Job(QObject):
         if self.running:
             self.progressed.emit(update)
 
-    @Slot(str, object)
-    def _relay_done(self, outcome: str, payload: object) -> None:
-        self.running = False
-        if outcome == "ok":
-            self.succeeded.emit(payload)
-        elif outcome == "cancelled":
-            self.cancelled.emit()
-        else:
-            self.failed.emit(str(payload))
-        self.finished.emit()
+    @Slot(object, object)
+    def _relay_done(self, outcome: Outcome, payload: object) -> None:
+        self.outcome = outcome
+        try:
+            if outcome is Outcome.SUCCEEDED:
+                self._success(cast(T, payload))
+            elif outcome is Outcome.CANCELLED:
+                self.cancelled.emit()
+            else:
+                self.failed.emit(str(payload))
+        finally:
+            self.finished.emit(outcome)
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job: Job, fn: JobFunction) -> None:
+    def __init__(self, job: Job[Any], fn: JobFunction[Any]) -> None:
         super().__init__()
         self._job, self._fn = job, fn
 
     def run(self) -> None:
         job = self._job
+        outcome, payload = Outcome.FAILED, None
         try:
             result = self._fn(job._progress_from_worker.emit, job.token)
+            outcome, payload = Outcome.SUCCEEDED, result
         except Cancelled:
-            job._done_from_worker.emit("cancelled", None)
-        except Exception as exc:  # every failure is shown, in plain words
+            outcome = Outcome.CANCELLED
+        except BaseException as exc:  # every failure is shown, in plain words
             if not isinstance(exc, RouterAdvisorError):
                 log.exception("background job failed")
+            payload = job_error(exc)
+        finally:
             if job.token.cancelled:
-                job._done_from_worker.emit("cancelled", None)
-            else:
-                job._done_from_worker.emit("failed", plain_error(exc))
-        else:
-            job._done_from_worker.emit("cancelled" if job.token.cancelled else "ok", result)
+                outcome, payload = Outcome.CANCELLED, None
+            job._done_from_worker.emit(outcome, payload)
 
 
 class JobRunner(QObject):
@@ -105,18 +123,19 @@ class JobRunner(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._jobs: set[Job] = set()
+        self._jobs: set[Job[Any]] = set()
 
-    def start(self, fn: JobFunction) -> Job:
-        """Run `fn(progress, cancel)` in the background; connect to the returned Job's signals
-        before control returns to the event loop."""
-        job = Job(self)
+    def start(self, fn: JobFunction[T], success: Callable[[T], None]) -> Job[T]:
+        """Run `fn(progress, cancel)` in the background and give its result to `success`;
+        connect to the returned Job's other signals before control returns to the event
+        loop."""
+        job = Job(success, self)
         self._jobs.add(job)
-        job.finished.connect(lambda: self._forget(job))
+        job.finished.connect(lambda _outcome: self._forget(job))
         self._pool.start(_Runnable(job, fn))
         return job
 
-    def _forget(self, job: Job) -> None:
+    def _forget(self, job: Job[Any]) -> None:
         self._jobs.discard(job)
         job.deleteLater()
 

@@ -11,10 +11,11 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from router_advisor import __version__
+from router_advisor.core.answers import Answers, answers_to_file_dict
 from router_advisor.core.echo import cut
+from router_advisor.core.recommend import Recommendation
 from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import kind_from_text, kind_to_type
@@ -108,24 +109,30 @@ def open_history(path: Path | None = None, *, create: bool = True) -> Iterator[H
 
 def save_run(
     store: HistoryStore,
-    *,
-    answers: Mapping[str, Any] | None,
+    answers: Answers,
     speed: SpeedResult | None,
     scan: ScanResult | None,
-    recommendation: Mapping[str, Any] | None,
-    top_pick: str | None,
+    recommendation: Recommendation | None,
+    labels: Mapping[str, str] | None = None,
 ) -> int:
-    """Save one finished run, stamped with the time and this app's version; return its id."""
+    """Save one finished run, the one way both `router-advisor run` and the desktop app do:
+    the answers in the answers-file shape, what was measured (None: skipped), the
+    recommendation and its top pick, stamped with the time and this app's version; then the
+    names the person gave devices (MAC -> name, marked as known). Return the run's id."""
+    rec = recommendation
     run = NewRun(
         created_at=now_iso(),
         app_version=__version__,
-        answers=answers,
+        answers=answers_to_file_dict(answers),
         speed=speed,
         scan=scan,
-        recommendation=recommendation,
-        top_pick=top_pick,
+        recommendation=rec.to_dict() if rec is not None else None,
+        top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None,
     )
-    return store.save_run(run)
+    run_id = store.save_run(run)
+    for mac, name in (labels or {}).items():
+        label_device(store, mac, name, known=True)
+    return run_id
 
 
 def _named(store: HistoryStore, runs: list[RunSummary]) -> list[RunSummary]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from router_advisor.core.answers import Answers, answers_to_file_dict
+from router_advisor.core.answers import Answers
 from router_advisor.core.progress import CancelToken, ProgressCallback, ignore_progress
 from router_advisor.core.recommend import recommend
 from router_advisor.core.router import Router
@@ -57,11 +57,4 @@ def run_wizard(
     catalog = load_routers() if routers is None else routers
     result = recommend(answers, catalog, speed, found, today=date.today().isoformat())
     cancel.raise_if_cancelled()
-    return history.save_run(
-        store,
-        answers=answers_to_file_dict(answers),
-        speed=speed,
-        scan=found,
-        recommendation=result.to_dict(),
-        top_pick=result.shortlist[0].router.key,
-    )
+    return history.save_run(store, answers, speed, found, result)

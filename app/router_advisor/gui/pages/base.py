@@ -2,14 +2,16 @@
 allowed."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from router_advisor.core.progress import ProgressUpdate
 from router_advisor.gui.engines import Engines
 from router_advisor.gui.state import WizardState
-from router_advisor.gui.workers import Job, JobFunction, JobRunner
+from router_advisor.gui.workers import Job, JobFunction, JobRunner, Outcome
+
+R = TypeVar("R")
 
 
 @dataclass
@@ -52,14 +54,59 @@ class WizardPage(QWidget):
         return True
 
 
-class MeasurementPage(WizardPage):
-    """A page that runs one measurement at a time on the job runner, with a Cancel button,
-    a progress bar, a status line and an error banner; Next waits until the job has ended.
-    Signals: completeChanged() (from WizardPage) when the job starts or ends."""
+class JobPage(WizardPage, Generic[R]):
+    """A page that runs one background job (with a result R) at a time on the shared job
+    runner; Next waits until it has ended. A newer job replaces an older one, whose ending
+    is then ignored. Signals: completeChanged() (from WizardPage) when a job starts or ends."""
+
+    def __init__(self, ctx: WizardContext) -> None:
+        super().__init__(ctx)
+        self.job: Job[R] | None = None
+
+    def is_complete(self) -> bool:
+        return self.job is None
+
+    def start_job(self, work: JobFunction[R]) -> Job[R]:
+        """Run `work`; its result goes to `_on_result`, a failure to `_on_failed`, and the
+        end (whatever the outcome) to `_on_finished`, all on the main thread; a replaced
+        job's are dropped."""
+
+        def succeeded(result: R) -> None:
+            if self.job is job:
+                self._on_result(result)
+
+        def failed(message: str) -> None:
+            if self.job is job:
+                self._on_failed(message)
+
+        def finished(outcome: Outcome) -> None:
+            if self.job is job:
+                self._on_finished(outcome)
+
+        job = self.ctx.runner.start(work, succeeded)
+        job.failed.connect(failed)
+        job.finished.connect(finished)
+        self.job = job
+        self.completeChanged.emit()
+        return job
+
+    def _on_result(self, result: R) -> None:
+        """The job's result, on the main thread."""
+
+    def _on_failed(self, message: str) -> None:
+        """The job failed: `message` is the plain-language reason."""
+
+    def _on_finished(self, outcome: Outcome) -> None:
+        self.job = None
+        self.completeChanged.emit()
+
+
+class MeasurementPage(JobPage[R]):
+    """A page that runs one measurement at a time, with a Cancel button, a progress bar, a
+    status line and an error banner. Signals: completeChanged() (from WizardPage)."""
 
     def __init__(self, ctx: WizardContext, idle_text: str, cancel_text: str) -> None:
         super().__init__(ctx)
-        self.job: Job | None = None
         self.cancel_button = QPushButton(cancel_text)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
@@ -80,10 +127,7 @@ class MeasurementPage(WizardPage):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
 
-    def is_complete(self) -> bool:
-        return self.job is None
-
-    def run_job(self, engine: JobFunction, start_text: str, cancelled_text: str) -> None:
+    def run_job(self, engine: JobFunction[R], start_text: str, cancelled_text: str) -> None:
         """Start `engine` unless a job already runs; results come to the `_on_*` methods."""
         if self.job is not None:
             return
@@ -91,12 +135,9 @@ class MeasurementPage(WizardPage):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status.setText(start_text)
-        self.job = self.ctx.runner.start(engine)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_result)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(lambda: self.status.setText(cancelled_text))
-        self.job.finished.connect(self._on_finished)
+        job = self.start_job(engine)
+        job.progressed.connect(self._on_progress)
+        job.cancelled.connect(lambda: self.status.setText(cancelled_text))
         self._set_running(True)
 
     def cancel(self) -> None:
@@ -119,13 +160,7 @@ class MeasurementPage(WizardPage):
             self.progress.setValue(round(update.fraction * 100))
         self.status.setText(update.message)
 
-    def _on_result(self, result: Any) -> None:
-        """The job's result, on the main thread."""
-
-    def _on_failed(self, message: str) -> None:
-        """The job failed: `message` is the plain-language reason."""
-
-    def _on_finished(self) -> None:
+    def _on_finished(self, outcome: Outcome) -> None:
         self.job = None
         self._set_running(False)
 

@@ -23,7 +23,7 @@ from router_advisor.gui.pages.base import (
     wrapped_label,
 )
 from router_advisor.gui.style import styled
-from router_advisor.gui.workers import JobFunction
+from router_advisor.gui.workers import JobFunction, Outcome
 
 COLUMNS = ("Name", "Kind", "Vendor", "IP address", "MAC address", "Private MAC")
 NAME, KIND, VENDOR, IP, MAC, RANDOM = range(len(COLUMNS))
@@ -44,7 +44,7 @@ def crowding_words(score: int) -> str:
     return "very crowded"
 
 
-class DevicesPage(MeasurementPage):
+class DevicesPage(MeasurementPage[ScanResult]):
     title = "Devices"
     subtitle = (
         "What is connected to your network. Give devices names you recognise; "
@@ -120,7 +120,7 @@ class DevicesPage(MeasurementPage):
         if self.ctx.engines.deeper_scan is not None:
             self.start(self.ctx.engines.deeper_scan)
 
-    def start(self, engine: JobFunction) -> None:
+    def start(self, engine: JobFunction[ScanResult]) -> None:
         self.run_job(
             engine,
             "Looking for devices…",
@@ -141,10 +141,10 @@ class DevicesPage(MeasurementPage):
         self.status.setText("The scan did not finish. Try again, or press Next to skip it.")
         self.scan_button.setText("&Retry scan")
 
-    def _on_finished(self) -> None:
+    def _on_finished(self, outcome: Outcome) -> None:
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if self.ctx.state.scan else 0)
-        super()._on_finished()
+        super()._on_finished(outcome)
 
     # -- showing ------------------------------------------------------------------------
     def show_result(self, result: ScanResult | None) -> None:

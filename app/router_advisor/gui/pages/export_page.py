@@ -1,5 +1,5 @@
-"""Step 7: save the run to the history, and export the report (PDF, HTML, Markdown, CSV,
-JSON) into a folder the person can open."""
+"""Step 7: export the report (PDF, HTML, Markdown, CSV, JSON) into a folder the person can
+open, and say where the run was saved in the history (the Recommendations page saved it)."""
 
 import os
 from pathlib import Path
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from router_advisor import home
 from router_advisor.errors import RouterAdvisorError
-from router_advisor.gui import exporting, history_io
+from router_advisor.gui import exporting
 from router_advisor.gui.pages.base import WizardContext, WizardPage, banner, show_banner
 from router_advisor.gui.style import buddy_label, styled
 
@@ -87,18 +87,15 @@ class ExportPage(WizardPage):
 
     def enter(self) -> None:
         state = self.ctx.state
-        if state.run_id is None and state.recommendation is not None:
-            try:
-                state.run_id = history_io.save_run(state, self.ctx.engines.settings)
-            except RouterAdvisorError as exc:
-                show_banner(self.saved, f"This run could not be saved in the history: {exc}")
-                return
-        if state.run_id is not None:
-            show_banner(
-                self.saved,
+        saved = None
+        if state.save_error is not None:
+            saved = f"This run could not be saved in the history: {state.save_error}"
+        elif state.run_id is not None:
+            saved = (
                 f"Saved in your history as run {state.run_id}. Open "
-                "History (Ctrl+H) any time to compare with later runs.",
+                "History (Ctrl+H) any time to compare with later runs."
             )
+        show_banner(self.saved, saved)
         self.export_button.setEnabled(state.recommendation is not None)
         self.export_button.setFocus()
 

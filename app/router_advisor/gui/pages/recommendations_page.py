@@ -1,6 +1,12 @@
-"""Step 5: the ranked shortlist as cards, a side-by-side comparison, the catalog browser."""
+"""Step 5: the ranked shortlist as cards, a side-by-side comparison, the catalog browser.
+
+The ranking runs on the shared job runner, and the same job saves the run in the history
+(services/history.save_run, as `router-advisor run` does): each new recommendation is one
+run, saved once, whatever page the person goes to next.
+"""
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -8,9 +14,11 @@ from router_advisor.core.answers import answers_from_dict
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
+from router_advisor.errors import RouterAdvisorError
+from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import (
+    JobPage,
     WizardContext,
-    WizardPage,
     banner,
     show_banner,
     wrapped_label,
@@ -18,13 +26,23 @@ from router_advisor.gui.pages.base import (
 from router_advisor.gui.router_card import RouterCard
 from router_advisor.gui.state import ChecklistItem
 from router_advisor.gui.style import icon
-from router_advisor.gui.workers import Job
 
 SHORTLIST_SIZE = 5
 MAX_COMPARED = 3
 
 
-class RecommendationsPage(WizardPage):
+@dataclass(frozen=True)
+class Ranked:
+    """What the ranking job hands back: the catalog, the recommendation, and the saved
+    run's id or why it could not be saved (the recommendation stands either way)."""
+
+    routers: list[Router]
+    recommendation: Recommendation
+    run_id: int | None
+    save_error: str | None
+
+
+class RecommendationsPage(JobPage[Ranked]):
     title = "Recommendations"
     subtitle = (
         "The models that fit your home best, with the reasons and the catches. "
@@ -34,7 +52,6 @@ class RecommendationsPage(WizardPage):
 
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx)
-        self.job: Job | None = None
         self.routers: list[Router] = []
         self.cards: list[RouterCard] = []
         self._inputs: Any = None
@@ -74,46 +91,42 @@ class RecommendationsPage(WizardPage):
             return
         self._inputs = inputs
         state.recommendation = None
+        state.run_id, state.save_error = None, None
         self._clear()
         if self.job is not None:
             self.job.cancel()
         show_banner(self.error, None)
         self.status.setText("Ranking the catalog for your home…")
         answers = answers_from_dict(state.answers)
-        speed, scan = state.speed, state.scan
+        speed, scan, labels = state.speed, state.scan, dict(state.labels)
         today = datetime.date.today().isoformat()
-        load_routers = self.ctx.engines.routers
+        load_routers, settings = self.ctx.engines.routers, self.ctx.engines.settings
 
-        def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[list[Router], Any]:
+        def work(progress: ProgressCallback, cancel: CancelToken) -> Ranked:
             progress(ProgressUpdate(None, "Loading the catalog…"))
             routers = load_routers()
             cancel.raise_if_cancelled()
-            return routers, recommend(
-                answers, routers, speed, scan, top=SHORTLIST_SIZE, today=today
-            )
+            rec = recommend(answers, routers, speed, scan, top=SHORTLIST_SIZE, today=today)
+            cancel.raise_if_cancelled()
+            try:
+                run_id = history_io.save_run(settings, answers, speed, scan, rec, labels)
+            except RouterAdvisorError as exc:
+                return Ranked(routers, rec, None, str(exc))
+            return Ranked(routers, rec, run_id, None)
 
-        job = self.ctx.runner.start(work)
-        job.succeeded.connect(self._on_result)
-        job.failed.connect(self._on_failed)
-        job.finished.connect(lambda: self._finished(job))
-        self.job = job
-        self.completeChanged.emit()
-
-    def _finished(self, job: Job) -> None:
-        if self.job is job:
-            self.job = None
-        self.completeChanged.emit()
+        self.start_job(work)
 
     def is_complete(self) -> bool:
-        return self.job is None and self.ctx.state.recommendation is not None
+        return super().is_complete() and self.ctx.state.recommendation is not None
 
     def _on_failed(self, message: str) -> None:
         self.status.setText("")
         show_banner(self.error, message + "\nGo Back to change your answers.")
 
-    def _on_result(self, result: tuple[list[Router], Recommendation]) -> None:
-        self.routers, rec = result
+    def _on_result(self, result: Ranked) -> None:
+        self.routers, rec = result.routers, result.recommendation
         self.ctx.state.recommendation = rec
+        self.ctx.state.run_id, self.ctx.state.save_error = result.run_id, result.save_error
         self.ctx.state.checklist = [ChecklistItem(q.question, q.why) for q in rec.vendor_questions]
         self.show_recommendation(rec)
 

@@ -21,6 +21,7 @@ from router_advisor.core.wording import ACTIVITY_NAMES, activity_name, grade_wor
 from router_advisor.errors import UserInputError
 from router_advisor.gui.pages.base import MeasurementPage, WizardContext, show_banner, wrapped_label
 from router_advisor.gui.style import buddy_label, styled
+from router_advisor.gui.workers import Outcome
 
 RATING_COLOURS = {"great": "#1f9d57", "good": "#3c8d2f", "okay": "#c78a00", "poor": "#d64545"}
 
@@ -29,7 +30,7 @@ def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} ms"
 
 
-class SpeedPage(MeasurementPage):
+class SpeedPage(MeasurementPage[SpeedResult]):
     title = "Internet speed"
     subtitle = (
         "How fast your connection is, and how much delay it adds when it is busy. "
@@ -198,9 +199,9 @@ class SpeedPage(MeasurementPage):
         )
         self.start_button.setText("&Retry")
 
-    def _on_finished(self) -> None:
-        super()._on_finished()
-        if self.error.isVisible():
+    def _on_finished(self, outcome: Outcome) -> None:
+        super()._on_finished(outcome)
+        if outcome is Outcome.FAILED:
             self.start_button.setText("&Retry")
 
     def show_result(self, result: SpeedResult | None) -> None:
