@@ -136,3 +136,25 @@ def test_a_plan_faster_than_its_gigabit_port_means_replace(lan: Lan, app_home: P
     assert data["verdict"] == "replace"
     assert "940" in data["reasons"][0]
     assert "2 Gbit/s" in data["gain"]
+
+
+def test_a_scan_reports_the_router_in_use(lan: Lan, app_home: Path) -> None:
+    proc = _router(lan, "fritzbox-7590")
+    try:
+        env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), ROUTER_ADVISOR_HOME=str(app_home))
+        done = lan.run_on_laptop(
+            sys.executable, "-m", "router_advisor", "scan", *lan.scan_args(), "--json", env=env
+        )
+        text = lan.run_on_laptop(
+            sys.executable, "-m", "router_advisor", "scan", *lan.scan_args(), env=env
+        )
+    finally:
+        proc.kill()
+        proc.wait()
+        lan.lab.processes.remove(proc)
+    assert done.returncode == 0, done.stderr
+    current = json.loads(done.stdout)["current_router"]
+    assert current["gateway_ip"] == lan.gateway_ip
+    assert current["identified"]["model"] == "FRITZ!Box 7590"
+    assert any("TR-064" in line for line in current["identified"]["evidence"])
+    assert "Your router: AVM FRITZ!Box 7590 (high confidence)" in text.stdout

@@ -209,6 +209,8 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         a, b = result.before, result.after
         print(f"Run {a.id} ({_when(a.created_at)}) -> run {b.id} ({_when(b.created_at)})")
+        if result.router_changed:
+            print(f"Router changed: {result.router_before} -> {result.router_after}")
         _print_diff(result.devices)
     return 0
 

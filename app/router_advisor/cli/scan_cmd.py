@@ -104,5 +104,11 @@ def print_text(result: ScanResult) -> None:
         )
     else:
         print("No device answered: check --iface and --cidr, or wake the devices and scan again.")
+    if (current := result.current_router) is not None:
+        if current.name and current.identified:
+            said = f"{current.name} ({current.identified.confidence} confidence)"
+        else:
+            said = "not identified (`router-advisor current --model` names it)"
+        print(f"Your router: {said}; `router-advisor current` judges it against your line.")
     for note in result.notes:
         print(f"note: {note}")

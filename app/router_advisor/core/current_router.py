@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 Confidence = Literal["high", "medium", "low"]
 VerdictWord = Literal["keep", "tune", "replace", "unknown"]
@@ -268,3 +268,97 @@ class CurrentVerdict:
     gain: str | None = None  # what replacing would bring, in one sentence
     reuse: str | None = None  # how the old router can still serve
     questions: tuple[str, ...] = field(default=())
+
+
+# The facts of a KnownRouter a report shows (and history keeps), in this order.
+SPEC_FIELDS = (
+    "wifi_generation",
+    "wan_mbps",
+    "fastest_port_mbps",
+    "lan_ports",
+    "soc",
+    "cpu_cores",
+    "ram_mb",
+    "year",
+    "openwrt",
+    "sqm",
+    "adaptive_qos",
+    "end_of_support",
+    "discontinued",
+    "mesh_system",
+    "isp",
+    "bridge_mode",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class CurrentRouterReport:
+    """The router in use: where it is, what it is (or None), and the verdict on it."""
+
+    gateway_ip: str | None
+    identified: Identified | None
+    verdict: CurrentVerdict
+    clues: tuple[str, ...] = ()  # everything the router said, as evidence lines
+    problems: tuple[str, ...] = ()  # replies that were refused
+
+    @property
+    def name(self) -> str | None:
+        return self.identified.known.name if self.identified else None
+
+    def to_dict(self) -> dict[str, Any]:
+        known = self.identified.known if self.identified else None
+        return {
+            "gateway_ip": self.gateway_ip,
+            "identified": None
+            if self.identified is None or known is None
+            else {
+                "brand": known.brand,
+                "model": known.model,
+                "hardware_revision": known.revision,
+                "confidence": self.identified.confidence,
+                "evidence": list(self.identified.evidence),
+            },
+            "specs": None if known is None else {k: getattr(known, k) for k in SPEC_FIELDS},
+            "verdict": self.verdict.verdict,
+            "reasons": list(self.verdict.reasons),
+            "tuning": list(self.verdict.tuning),
+            "gain": self.verdict.gain,
+            "reuse": self.verdict.reuse,
+            "questions": list(self.verdict.questions),
+            "clues": list(self.clues),
+            "problems": list(self.problems),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "CurrentRouterReport":
+        """Back from `to_dict` (a stored run); unknown keys are ignored."""
+        found, specs = data.get("identified"), data.get("specs") or {}
+        identified = None
+        if found:
+            facts: dict[str, Any] = {k: specs.get(k) for k in SPEC_FIELDS if k != "source"}
+            known = KnownRouter(
+                brand=str(found["brand"]),
+                model=str(found["model"]),
+                revision=found.get("hardware_revision"),
+                source=str(specs.get("source") or ""),
+                **facts,
+            )
+            identified = Identified(
+                known, found.get("confidence", "low"), tuple(found.get("evidence") or ())
+            )
+        verdict = CurrentVerdict(
+            data.get("verdict", "unknown"),
+            tuple(data.get("reasons") or ()),
+            tuple(data.get("tuning") or ()),
+            data.get("gain"),
+            data.get("reuse"),
+            tuple(data.get("questions") or ()),
+        )
+        return cls(
+            data.get("gateway_ip"),
+            identified,
+            verdict,
+            tuple(data.get("clues") or ()),
+            tuple(data.get("problems") or ()),
+        )

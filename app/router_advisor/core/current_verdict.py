@@ -202,7 +202,7 @@ def judge(identified: Identified | None, home: HomeFacts) -> CurrentVerdict:
     if tuning:
         return CurrentVerdict(
             "tune",
-            (f"The {known.name} can serve this home; free changes fix what we measured.",),
+            (f"The {known.name} can serve this home; these free changes help it.",),
             tuple(tuning),
         )
     facts = []

@@ -3,6 +3,8 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
 
+from router_advisor.core.current_router import CurrentRouterReport
+
 DeviceKind = Literal["phone", "computer", "tv", "console", "printer", "iot", "network", "unknown"]
 # Every kind, in the type's order; the words people read are in core/wording.py.
 DEVICE_KINDS: tuple[DeviceKind, ...] = get_args(DeviceKind)
@@ -119,6 +121,7 @@ class ScanResult:
     wifi_link: WifiLink | None = None
     nearby_networks: NearbyNetworks | None = None
     notes: tuple[str, ...] = field(default=())
+    current_router: CurrentRouterReport | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,12 +134,14 @@ class ScanResult:
             "wifi_link": self.wifi_link.to_dict() if self.wifi_link else None,
             "nearby_networks": self.nearby_networks.to_dict() if self.nearby_networks else None,
             "notes": list(self.notes),
+            "current_router": self.current_router.to_dict() if self.current_router else None,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "ScanResult":
         wifi = data.get("wifi_link")
         nearby = data.get("nearby_networks")
+        router = data.get("current_router")
         return cls(
             interface=str(data["interface"]),
             cidr=str(data["cidr"]),
@@ -147,4 +152,5 @@ class ScanResult:
             wifi_link=WifiLink.from_dict(wifi) if wifi else None,
             nearby_networks=NearbyNetworks.from_dict(nearby) if nearby else None,
             notes=tuple(data.get("notes") or ()),
+            current_router=CurrentRouterReport.from_dict(router) if router else None,
         )

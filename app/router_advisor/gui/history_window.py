@@ -62,6 +62,11 @@ def diff_html(diff: RunDiff | None) -> str:
         f"<b>From run {diff.before.id} to run {diff.after.id}:</b> {len(d.new)} new, "
         f"{len(d.gone)} gone, {len(d.changed)} changed, {d.unchanged} unchanged."
     ]
+    if diff.router_changed:
+        lines.append(
+            f"<div><b>Router changed:</b> {html.escape(diff.router_before or '')} → "
+            f"{html.escape(diff.router_after or '')}</div>"
+        )
     lines += [
         f"<div><span style='color:#1f9d57'><b>+ new</b></span> {_device(x)}</div>" for x in d.new
     ]

@@ -97,10 +97,24 @@ class RunDiff:
     before: RunSummary
     after: RunSummary
     devices: DeviceDiff
+    # The router in use as each run's scan identified it (None: not identified or not asked).
+    router_before: str | None = None
+    router_after: str | None = None
+
+    @property
+    def router_changed(self) -> bool:
+        return None not in (self.router_before, self.router_after) and (
+            self.router_before != self.router_after
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "before": self.before.to_dict(),
             "after": self.after.to_dict(),
             **self.devices.to_dict(),
+            "router": {
+                "before": self.router_before,
+                "after": self.router_after,
+                "changed": self.router_changed,
+            },
         }

@@ -9,6 +9,7 @@ from typing import Any, cast
 
 import sqlite_utils
 
+from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.device_diff import SeenDevice, diff_devices, ip_order
 from router_advisor.core.device_identity import (
     KnownIdentity,
@@ -355,4 +356,13 @@ class HistoryStore:
 
     def diff(self, before: int, after: int) -> RunDiff:
         a, b = self.summary(before), self.summary(after)
-        return RunDiff(a, b, diff_devices(self.devices_of(before), self.devices_of(after)))
+        devices = diff_devices(self.devices_of(before), self.devices_of(after))
+        return RunDiff(a, b, devices, self._router_name(before), self._router_name(after))
+
+    def _router_name(self, run_id: int) -> str | None:
+        """The router in use as the run's scan identified it."""
+        scan = self._json("scans", run_id)
+        router = scan.get("current_router") if isinstance(scan, dict) else None
+        if not isinstance(router, dict):
+            return None
+        return CurrentRouterReport.from_dict(router).name

@@ -5,15 +5,12 @@ person names), and judge it against this home's measurements and answers.
 import datetime
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from router_advisor.catalog.known_routers import known_routers
 from router_advisor.core.answers import Answers
 from router_advisor.core.current_router import (
-    CurrentVerdict,
-    GatewayClues,
+    CurrentRouterReport,
     Identified,
     KnownRouter,
     clue_lines,
@@ -25,62 +22,10 @@ from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.net.gateway_probe import probe_gateway
-from router_advisor.net.interfaces import resolve_target
+from router_advisor.net.interfaces import ScanTarget, resolve_target
 from router_advisor.services.catalog import load_routers
 
 log = logging.getLogger(__name__)
-
-SPEC_FIELDS = (
-    "wifi_generation",
-    "wan_mbps",
-    "fastest_port_mbps",
-    "lan_ports",
-    "soc",
-    "cpu_cores",
-    "ram_mb",
-    "year",
-    "openwrt",
-    "sqm",
-    "adaptive_qos",
-    "end_of_support",
-    "discontinued",
-    "mesh_system",
-    "isp",
-    "bridge_mode",
-    "source",
-)
-
-
-@dataclass(frozen=True)
-class CurrentRouterReport:
-    gateway_ip: str | None
-    identified: Identified | None
-    verdict: CurrentVerdict
-    clues: GatewayClues | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        known = self.identified.known if self.identified else None
-        return {
-            "gateway_ip": self.gateway_ip,
-            "identified": None
-            if self.identified is None or known is None
-            else {
-                "brand": known.brand,
-                "model": known.model,
-                "hardware_revision": known.revision,
-                "confidence": self.identified.confidence,
-                "evidence": list(self.identified.evidence),
-            },
-            "specs": None if known is None else {k: getattr(known, k) for k in SPEC_FIELDS},
-            "verdict": self.verdict.verdict,
-            "reasons": list(self.verdict.reasons),
-            "tuning": list(self.verdict.tuning),
-            "gain": self.verdict.gain,
-            "reuse": self.verdict.reuse,
-            "questions": list(self.verdict.questions),
-            "clues": clue_lines(self.clues) if self.clues else [],
-            "problems": list(self.clues.problems) if self.clues else [],
-        }
 
 
 def home_facts(
@@ -149,10 +94,28 @@ def check_current_router(
             f"There is no gateway (default route) on '{target.iface}', so there is no router "
             "to ask; connect to your home network or name the router yourself"
         )
+    return ask_gateway(target, gateway, facts, catalog_db)
+
+
+def ask_gateway(
+    target: ScanTarget, gateway: str, facts: HomeFacts, catalog_db: Path | None = None
+) -> CurrentRouterReport:
+    """Probe the gateway, identify it and judge it on `facts`."""
     log.info("asking gateway %s on %s what it is", gateway, target.iface)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The known models load while the gateway is asked: both take a few hundred ms.
         loading = pool.submit(lambda: known_routers(load_routers(db_path=catalog_db)))
         clues = probe_gateway(gateway, target.iface, target.local_ip)
         identified = identify(clues, loading.result())
-    return CurrentRouterReport(gateway, identified, judge(identified, facts), clues)
+    clue_text = tuple(clue_lines(clues))
+    return CurrentRouterReport(
+        gateway, identified, judge(identified, facts), clue_text, clues.problems
+    )
+
+
+def router_in_use(target: ScanTarget) -> CurrentRouterReport | None:
+    """What a scan reports about the gateway: identified, judged on what is known so far
+    (no speed or answers yet; the recommendation judges it again with them)."""
+    if target.gateway is None:
+        return None
+    return ask_gateway(target, target.gateway, HomeFacts(today=datetime.date.today().isoformat()))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
+from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.device_kind import guess_kind
 from router_advisor.core.progress import (
     Cancelled,
@@ -29,6 +30,7 @@ from router_advisor.net.interfaces import ScanTarget, resolve_target
 from router_advisor.net.neighbor_sweep import neighbor_sweep
 from router_advisor.net.privileged import run_helper
 from router_advisor.net.vendors import is_randomized, vendor_of
+from router_advisor.services.current import router_in_use
 
 log = logging.getLogger(__name__)
 METHODS = SCAN_METHODS
@@ -122,10 +124,13 @@ def _scan_with(
     notes: list[str],
     cancel: CancelToken,
     with_mdns: bool,
+    with_router: bool = True,
 ) -> ScanResult:
-    """Run `sweep` while mDNS listens, then enrich what it found into a ScanResult."""
+    """Run `sweep` while mDNS listens, then enrich what it found into a ScanResult while the
+    gateway is asked what it is (after the sweep: its imports and catalog load would slow the
+    sweep and its cancel)."""
     started = time.monotonic()
-    pool = ThreadPoolExecutor(max_workers=3)
+    pool = ThreadPoolExecutor(max_workers=4)
     try:
         announced = (
             pool.submit(mdns.discover, target.local_ip, target.network, MDNS_WINDOW_S, cancel)
@@ -133,6 +138,7 @@ def _scan_with(
             else None
         )
         found = sweep()
+        router = pool.submit(router_in_use, target) if with_router else None
         ips = list(found)
         rdns = pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway else None
         netbios = pool.submit(names.netbios_names, ips, target.network)
@@ -144,6 +150,7 @@ def _scan_with(
             _result_or_empty(rdns, "reverse DNS") if rdns else {},
             _result_or_empty(netbios, "NetBIOS"),
         )
+        current = _router_or_none(router)
     finally:
         pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
     cancel.raise_if_cancelled()
@@ -157,7 +164,19 @@ def _scan_with(
         wifi_link=link,
         nearby_networks=nearby,
         notes=tuple(notes + wifi_notes),
+        current_router=current,
     )
+
+
+def _router_or_none(job: "Future[CurrentRouterReport | None] | None") -> CurrentRouterReport | None:
+    """The gateway's identification; a failure there never fails the scan."""
+    if job is None:
+        return None
+    try:
+        return job.result()
+    except Exception as error:
+        log.warning("could not ask the gateway what it is: %s", error)
+        return None
 
 
 def scan(
