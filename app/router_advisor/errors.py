@@ -7,8 +7,6 @@ shows the message as it is. Messages are written for a non-expert and say what t
 
 import socket
 
-from router_advisor.core.echo import cut
-
 
 class RouterAdvisorError(Exception):
     """Base of the errors that carry a message meant for the person using the app."""
@@ -22,6 +20,7 @@ class RuntimeFailure(RouterAdvisorError):
     """Something failed while running: the network, a server, a damaged file."""
 
 
+MAX_DETAIL_CHARS = 200  # of an unexpected exception's own text in `plain_error`
 # The failures of the operating system a person can act on, in words.
 _NOT_ALLOWED = "Router Advisor was not allowed to do this ({}): it needs administrator rights."
 _NO_NETWORK = "No network connection ({}): check the cable or Wi-Fi, then try again."
@@ -44,4 +43,6 @@ def plain_error(exc: BaseException) -> str:
         return _NOT_ALLOWED.format(exc.strerror or exc)
     if isinstance(exc, ConnectionError | TimeoutError | socket.gaierror):
         return _NO_NETWORK.format(exc.strerror or type(exc).__name__)
-    return f"Unexpected problem ({type(exc).__name__}: {cut(str(exc), 200)})"
+    text = " ".join(str(exc).split())  # one line, and short: the details are in the log
+    brief = text if len(text) <= MAX_DETAIL_CHARS else text[: MAX_DETAIL_CHARS - 1] + "…"
+    return f"Unexpected problem ({type(exc).__name__}: {brief})"
