@@ -67,7 +67,7 @@ def recorded_engines(
     scan_file: str = "scan.json",
     routers: Callable[[], list[Router]] | None = None,
 ) -> Engines:
-    from router_advisor.services.catalog import load_routers
+    from router_advisor.services.catalog import import_file, import_summary, load_routers
 
     speed = SpeedResult.from_dict(load_json("speed.json"))
     scan = ScanResult.from_dict(load_json(scan_file))
@@ -76,6 +76,7 @@ def recorded_engines(
         scan=replay(scan, seconds),
         deeper_scan=replay(ScanResult.from_dict(load_json("scan2.json")), seconds),
         routers=routers or load_routers,
+        import_catalog=lambda path: import_summary(path.name, import_file(path)),
     )
 
 

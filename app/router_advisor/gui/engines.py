@@ -9,6 +9,7 @@ appears before the engines' own imports (scapy, speedtest-cli) are paid for.
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from router_advisor.core.progress import CancelToken, ProgressCallback
@@ -29,6 +30,8 @@ class Engines:
     deeper_scan: Callable[[ProgressCallback, CancelToken], ScanResult] | None
     routers: Callable[[], list[Router]]
     settings: Settings = field(default_factory=Settings)
+    # Imports a price list or catalog file and returns the summary line; None: no import.
+    import_catalog: Callable[[Path], str] | None = None
 
 
 def real_engines(settings: Settings) -> Engines:
@@ -62,6 +65,11 @@ def real_engines(settings: Settings) -> Engines:
 
         return load_routers()
 
+    def import_catalog(path: Path) -> str:
+        from router_advisor.services.catalog import import_file, import_summary
+
+        return import_summary(path.name, import_file(path))
+
     def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from router_advisor.services.scan import privileged_scan
 
@@ -81,4 +89,5 @@ def real_engines(settings: Settings) -> Engines:
         deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
         routers=routers,
         settings=settings,
+        import_catalog=import_catalog,
     )

@@ -179,6 +179,10 @@ def import_file(
             plan = read_import(path, records, date.today().isoformat())
         except ImportRefused as exc:
             raise UserInputError(f"{path.name}: {exc}; nothing was imported") from exc
+        except OSError as exc:
+            raise UserInputError(
+                f"{path.name}: could not be read ({exc.strerror or exc}); nothing was imported"
+            ) from exc
         result = ImportResult(
             plan.fmt,
             unmatched=plan.unmatched,

@@ -175,4 +175,12 @@ class RecommendationsPage(JobPage[Ranked]):
     def open_catalog(self) -> None:
         from router_advisor.gui.catalog_browser import CatalogBrowser
 
-        CatalogBrowser(self.routers, self).open()
+        engines = self.ctx.engines
+        browser = CatalogBrowser(self.routers, self, engines.import_catalog, engines.routers)
+        browser.imported.connect(self._catalog_changed)
+        browser.open()
+
+    def _catalog_changed(self) -> None:
+        """New prices or models: rank again, so the cards show what the catalog now says."""
+        self._inputs = None
+        self.enter()
