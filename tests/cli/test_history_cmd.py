@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from router_advisor.history.store import HistoryStore
+from router_advisor.report.facts import display_name
 
 from tests.history import factory
 from tests.history.factory import device
@@ -302,14 +303,14 @@ def test_show_has_the_shortlist_and_answers_and_names_the_top_pick(cli) -> None:
     )
     saved = json.loads(out.stdout)
     top = saved["recommendation"]["shortlist"][0]
-    name = f"{top['brand']} {top['model']}"
+    name = display_name(top)  # brand, model and revision, as every front end names it
     listed = cli("history", "list").stdout
     assert name in listed and saved["top_pick"] not in listed
     assert json.loads(cli("history", "list", "--json").stdout)[0]["top_pick_name"] == name
     shown = cli("history", "show", "1").stdout
     assert f"Top pick: {name}" in shown and f"  1. {name}  $" in shown and "/100" in shown
     assert "  [household] devices = 25, people = 4" in shown and "Speed: not measured" in shown
-    assert '  [preferences] mesh = "auto", no_cloud_account = false' in shown
+    assert '  [preferences] comfort = "app", mesh = "auto", no_cloud_account = false' in shown
 
 
 def test_every_option_and_positional_has_help(cli) -> None:

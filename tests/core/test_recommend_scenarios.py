@@ -62,8 +62,9 @@ def test_a_small_flat_on_100_mbps_gets_no_mesh_and_no_flagship(catalog: list[Rou
 def test_a_three_floor_house_on_2_gbps_fibre_gets_a_multigig_mesh(catalog: list[Router]) -> None:
     rec = recommend(answers(BIG_HOUSE), catalog, top=5)
     assert rec.requirements.nodes_needed >= 2
-    for item in rec.shortlist:
-        assert item.router.kind == "mesh" and item.router.pack_size >= 2
+    covering = [item.system.nodes >= rec.requirements.nodes_needed for item in rec.shortlist]
+    assert covering[0] and covering == sorted(covering, reverse=True)  # short systems last
+    for item in rec.shortlist[:2]:
         assert item.router.wan_mbps is None or item.router.wan_mbps > 1000
     top = rec.shortlist[0].router
     assert top.wan_mbps is not None and top.wan_mbps > 1000
@@ -86,12 +87,22 @@ def test_a_gamer_with_bad_bufferbloat_gets_sqm_models_first_and_the_question(
 def test_the_budget_is_respected(catalog: list[Router], budget: int) -> None:
     rec = recommend(answers({**GAMER, "budget": {"max_usd": budget}}), catalog, top=10)
     for item in rec.shortlist:
-        assert item.router.price_usd is not None and item.router.price_usd <= budget
+        price = item.system.price_usd  # the whole system; unknown is ranked and flagged
+        assert price is None or price <= budget
+        assert price is not None or "price_usd" in item.unknowns
 
 
-def test_a_budget_nothing_meets_says_what_to_change(catalog: list[Router]) -> None:
-    with pytest.raises(UserInputError, match=r"raise \[budget\] max_usd"):
-        recommend(answers({**BIG_HOUSE, "budget": {"max_usd": 20}}), catalog)
+def test_a_budget_nothing_meets_shows_the_closest_fits_and_what_to_change(
+    catalog: list[Router],
+) -> None:
+    rec = recommend(answers({**BIG_HOUSE, "budget": {"max_usd": 20}}), catalog)
+    assert rec.shortlist
+    assert rec.closest_fits and rec.shortlist[0].misses
+    for item in rec.shortlist:  # over budget and saying so, or a price still to ask
+        if item.system.price_usd is None:
+            assert "price_usd" in item.unknowns and not item.misses
+        else:
+            assert [m.change for m in item.misses] == ["budget.max_usd"]
 
 
 def test_an_empty_catalog_says_how_to_fill_it() -> None:
@@ -109,7 +120,7 @@ def test_the_same_inputs_give_the_same_recommendation(catalog: list[Router]) -> 
 
 def test_the_json_shape_has_every_field_the_issue_names(catalog: list[Router]) -> None:
     data = recommend(answers({}), catalog, top=3).to_dict()
-    assert set(data) == {"requirements", "shortlist", "vendor_questions"}
+    assert {"requirements", "shortlist", "vendor_questions"} <= set(data)
     for entry in data["shortlist"]:
         for key in (
             "brand",
@@ -123,6 +134,10 @@ def test_the_json_shape_has_every_field_the_issue_names(catalog: list[Router]) -
             "reasons",
             "caveats",
             "overkill",
+            "nodes",
+            "components",
+            "price_unknown_parts",
+            "misses",
         ):
             assert key in entry
         assert entry["reasons"] and all(isinstance(r, str) for r in entry["reasons"])

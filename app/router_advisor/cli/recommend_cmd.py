@@ -6,8 +6,17 @@ from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, whole_number
+from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
-from router_advisor.core.wording import key_facts, router_price, score_text
+from router_advisor.core.system_wording import (
+    left_out_text,
+    parts_text,
+    shortlist_heading,
+    system_name,
+    system_price,
+    where_text,
+)
+from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report import FORMATS
 
 # Typed as the modules they are; loaded on first use.
@@ -53,9 +62,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     rec = subparsers.add_parser(
         "recommend",
         help="rank catalog routers for your home, with reasons and questions",
-        description="Rank the catalog's routers and mesh systems for your household: "
-        "hard limits (budget, ports, coverage, cloud account), weighted scores, overkill "
-        "warnings, and the questions to ask a vendor before buying.",
+        description="Rank whole systems for your household (a router, a mesh kit plus "
+        "add-on nodes, or a router plus wired access points), priced as a whole: "
+        "must-haves (budget, no cloud account, mesh or not), weighted scores, overkill "
+        "warnings, and the questions to ask a vendor before buying. When nothing meets "
+        "every must-have, the closest systems are shown with what they miss.",
     )
     _add_inputs(rec)
     rec.add_argument("--json", action="store_true", help="print one JSON object")
@@ -85,7 +96,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
 
 def _recommendation(args: argparse.Namespace) -> Recommendation:
-    return recommend_service.recommend_from_files(args.answers, args.speed, args.scan, args.top)
+    rec: Recommendation = recommend_service.recommend_from_files(
+        args.answers, args.speed, args.scan, args.top
+    )
+    return rec
 
 
 def _plain(text: object) -> str:
@@ -93,7 +107,10 @@ def _plain(text: object) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in str(text))
 
 
-LEGEND = "  (+ a reason it fits   ! a catch to know about   $ overkill: paying for unused power)"
+LEGEND = (
+    "  (+ a reason it fits   ! a catch to know about   $ overkill: paying for unused power"
+    "   x a must-have it misses)"
+)
 
 
 def print_text(rec: Recommendation) -> None:
@@ -102,16 +119,24 @@ def print_text(rec: Recommendation) -> None:
     print("What your home needs:")
     for note in data["requirements"]["notes"]:
         print(f"  - {_plain(note)}")
-    fits = rec.considered - sum(rec.excluded.values())
-    print(f"\nShortlist ({fits} of {rec.considered} catalog models fit your needs):")
+    print(f"\n{shortlist_heading(rec.closest_fits, rec.fits, rec.systems)}")
+    left_out = left_out_text(rec.excluded)
+    if left_out:
+        print(f"  {left_out}")
     print(LEGEND)
     for entry, item in zip(data["shortlist"], rec.shortlist, strict=True):
-        r = item.router
+        s = item.system
         print(
-            f"\n{entry['rank']}. {_plain(r.display_name)}  "
-            f"{router_price(r)}  {score_text(item.score)}"
+            f"\n{entry['rank']}. {_plain(system_name(s))}  "
+            f"{_plain(system_price(s))}  {score_text(item.score)}"
         )
-        print(f"   {_plain(key_facts(r))}")
+        print(f"   {_plain(key_facts(item.router))}")
+        parts = parts_text(s)
+        if parts:
+            print(f"   Parts: {_plain(parts)}")
+        print(f"   Where: {_plain(where_text(s))}")
+        for miss in item.misses:
+            print(f"   x {_plain(miss_text(miss, 'file'))}")
         for reason in entry["reasons"]:
             print(f"   + {_plain(reason)}")
         for caveat in entry["caveats"]:

@@ -5,15 +5,26 @@ number raises UserInputError naming the key and saying what to write instead.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from router_advisor.core.echo import cut
 from router_advisor.core.echo import shown as _shown
 from router_advisor.errors import UserInputError
 
-Walls = Literal["drywall", "brick", "concrete"]
+Walls = Literal["drywall", "brick", "concrete", "stone"]
+FloorSlabs = Literal["wood", "concrete"]
+Layout = Literal["compact", "long", "separate_building"]
+LineEnters = Literal["one_end", "middle"]
+Cabling = Literal["none", "some_rooms", "every_room"]
 MeshPreference = Literal["auto", "yes", "no"]
+Vpn = Literal["none", "server", "client"]
+LineType = Literal["cable", "dsl", "fibre", "satellite", "lte_5g", "unknown"]
+Handoff = Literal["ethernet", "sfp", "modem_needed"]
+IspBox = Literal["none", "modem", "router"]
+Comfort = Literal["app", "web", "prosumer"]
+Region = Literal["US", "CA", "UK", "EU", "AU"]
+REGIONS: tuple[str, ...] = ("US", "CA", "UK", "EU", "AU")
 
 SQFT_PER_M2 = 10.7639  # international foot: 1 m2 = 10.7639 sq ft
 
@@ -31,12 +42,23 @@ DEFAULT_UP_MBPS = 20.0
 
 @dataclass(frozen=True)
 class Home:
-    """`size_unit` is the unit the person gave the size in, so answers echo it back."""
+    """`size_unit` is the unit the person gave the size in, so answers echo it back.
+
+    `floor_slabs` is what the floors are made of (concrete stops Wi-Fi between storeys far
+    more than wood), `layout` whether the home is compact, long/L-shaped or has a separate
+    building to cover, `line_enters` where the Internet line comes in (where the router
+    sits), `cabling` whether Ethernet runs between rooms (wired backhaul and access points).
+    """
 
     size_m2: float = DEFAULT_SIZE_M2
     floors: int = 1
     walls: Walls = "drywall"
     size_unit: Literal["m2", "sqft"] = "m2"
+    floor_slabs: FloorSlabs = "wood"
+    layout: Layout = "compact"
+    line_enters: LineEnters = "middle"
+    cabling: Cabling = "none"
+    powerline_or_moca: bool = False
 
 
 @dataclass(frozen=True)
@@ -48,11 +70,18 @@ class Household:
 
 @dataclass(frozen=True)
 class Usage:
+    """`gamers` is how many people game online at once (gaming = true alone means one);
+    `vpn` a VPN server to reach home or a VPN client run on the router; `separate_networks`
+    a network of its own for smart-home gadgets or guests."""
+
     gaming: bool = False
     video_calls: bool = False
     remote_work: bool = False
     large_uploads: bool = False
     streaming_4k: int = 0
+    gamers: int = 0
+    vpn: Vpn = "none"
+    separate_networks: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,14 +92,35 @@ class Wired:
 
 @dataclass(frozen=True)
 class Isp:
+    """The plan and how the line reaches the router: `handoff` an Ethernet port of an
+    ONT/modem (at `handoff_mbps`), an SFP/SFP+ fibre module, or a modem the router must
+    contain; `isp_box` what the ISP installed (its router needs bridge mode)."""
+
     down_mbps: float | None = None  # None: not answered; a speed result or a default applies
     up_mbps: float | None = None
+    latency_ms: float | None = None  # idle latency of a typed plan
+    line: LineType = "unknown"
+    handoff: Handoff = "ethernet"
+    handoff_mbps: int | None = None
+    isp_box: IspBox = "modem"
 
 
 @dataclass(frozen=True)
 class Preferences:
+    """`comfort`: how technical the person is happy to get (an app, a web page, or
+    prosumer gear); `region`: where they buy (what is for sale, at what price)."""
+
     mesh: MeshPreference = "auto"
     no_cloud_account: bool = False
+    comfort: Comfort = "app"
+    region: Region = "US"
+
+
+@dataclass(frozen=True)
+class Equipment:
+    """Network gear the household already owns, as "Brand Model", to reuse as a node or AP."""
+
+    owned: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,13 +134,14 @@ class Answers:
     budget_usd: float | None = None
     isp: Isp = field(default_factory=Isp)
     preferences: Preferences = field(default_factory=Preferences)
+    equipment: Equipment = field(default_factory=Equipment)
 
 
 @dataclass(frozen=True)
 class _Rule:
     """How one key is checked: its kind, the sensible range or choices, and the unit."""
 
-    kind: Literal["number", "int", "bool", "choice"]
+    kind: Literal["number", "int", "bool", "choice", "names"]
     low: float = 0.0
     high: float = 0.0
     choices: tuple[str, ...] = ()
@@ -104,7 +155,12 @@ SCHEMA: dict[str, dict[str, _Rule]] = {
         "size_m2": _Rule("number", 5, 5000, unit="square metres"),
         "size_sqft": _Rule("number", 50, 54000, unit="square feet"),
         "floors": _Rule("int", 1, 10),
-        "walls": _Rule("choice", choices=("drywall", "brick", "concrete")),
+        "walls": _Rule("choice", choices=("drywall", "brick", "concrete", "stone")),
+        "floor_slabs": _Rule("choice", choices=("wood", "concrete")),
+        "layout": _Rule("choice", choices=("compact", "long", "separate_building")),
+        "line_enters": _Rule("choice", choices=("one_end", "middle")),
+        "cabling": _Rule("choice", choices=("none", "some_rooms", "every_room")),
+        "powerline_or_moca": _Rule("bool"),
     },
     "household": {
         "people": _Rule("int", 1, 50),
@@ -117,6 +173,9 @@ SCHEMA: dict[str, dict[str, _Rule]] = {
         "remote_work": _Rule("bool"),
         "large_uploads": _Rule("bool"),
         "streaming_4k": _Rule("int", 0, 20, unit="simultaneous streams"),
+        "gamers": _Rule("int", 0, 20, unit="people gaming at once"),
+        "vpn": _Rule("choice", choices=("none", "server", "client")),
+        "separate_networks": _Rule("bool"),
     },
     "wired": {
         "devices": _Rule("int", 0, 48),
@@ -126,16 +185,38 @@ SCHEMA: dict[str, dict[str, _Rule]] = {
     "isp": {
         "down_mbps": _Rule("number", 0.5, 100000, unit="Mbit/s"),
         "up_mbps": _Rule("number", 0.1, 100000, unit="Mbit/s"),
+        "latency_ms": _Rule("number", 0.1, 5000, unit="milliseconds"),
+        "line": _Rule(
+            "choice", choices=("cable", "dsl", "fibre", "satellite", "lte_5g", "unknown")
+        ),
+        "handoff": _Rule("choice", choices=("ethernet", "sfp", "modem_needed")),
+        "handoff_mbps": _Rule("int", 10, 100000, unit="Mbit/s"),
+        "isp_box": _Rule("choice", choices=("none", "modem", "router")),
     },
     "preferences": {
         "mesh": _Rule("choice", choices=("auto", "yes", "no")),
         "no_cloud_account": _Rule("bool"),
+        "comfort": _Rule("choice", choices=("app", "web", "prosumer")),
+        "region": _Rule("choice", choices=REGIONS),
     },
+    "equipment": {"owned": _Rule("names", high=20, unit='"Brand Model" names')},
 }
 
 
 def _check(section: str, key: str, rule: _Rule, value: Any) -> Any:
     name = f"[{section}] {key}"
+    if rule.kind == "names":
+        ok = isinstance(value, list | tuple) and all(
+            isinstance(v, str) and v.strip() for v in value
+        )
+        if not ok:
+            raise UserInputError(
+                f'{name} must be a list of {rule.unit}, e.g. ["TP-Link Deco X55"], '
+                f"not {_shown(value)}"
+            )
+        if len(value) > rule.high:
+            raise UserInputError(f"{name} lists {len(value)} items: at most {rule.high:g}")
+        return tuple(" ".join(v.split()) for v in value)
     if rule.kind == "bool":
         if not isinstance(value, bool):
             raise UserInputError(f"{name} must be true or false, not {_shown(value)}")
@@ -207,24 +288,56 @@ def answers_from_dict(data: Mapping[str, Any]) -> Answers:
             f"[household] smart_home_devices ({smart}) is more than devices ({devices}): "
             "devices counts every connected device, smart-home ones included"
         )
+    home_values = {k: home[k] for k in _HOME_KEYS if k in home}
     return Answers(
-        home=Home(
-            size_m2=size,
-            floors=home.get("floors", 1),
-            walls=home.get("walls", "drywall"),
-            size_unit="sqft" if "size_sqft" in home else "m2",
-        ),
+        home=Home(size_m2=size, size_unit="sqft" if "size_sqft" in home else "m2", **home_values),
         household=Household(
             people=household.get("people", DEFAULT_PEOPLE),
             devices=devices,
             smart_home_devices=smart,
         ),
-        usage=Usage(**v.get("usage", {})),
+        usage=_usage(v.get("usage", {})),
         wired=Wired(**v.get("wired", {})),
         budget_usd=v.get("budget", {}).get("max_usd"),
-        isp=Isp(**v.get("isp", {})),
+        isp=_isp(v.get("isp", {})),
         preferences=Preferences(**v.get("preferences", {})),
+        equipment=Equipment(**v.get("equipment", {})),
     )
+
+
+_HOME_KEYS = (
+    "floors",
+    "walls",
+    "floor_slabs",
+    "layout",
+    "line_enters",
+    "cabling",
+    "powerline_or_moca",
+)
+
+
+def _usage(values: Mapping[str, Any]) -> Usage:
+    """gaming and gamers agree: gamers > 0 implies gaming; gaming = true alone is one gamer."""
+    gaming, gamers = values.get("gaming"), values.get("gamers")
+    if gaming is False and gamers:
+        raise UserInputError(
+            f"[usage] gaming = false but gamers = {gamers}: remove one of them, or set "
+            "gaming = true"
+        )
+    if gamers is None:
+        gamers = 1 if gaming else 0
+    return Usage(**{**values, "gaming": bool(gaming) or gamers > 0, "gamers": gamers})
+
+
+def _isp(values: Mapping[str, Any]) -> Isp:
+    """handoff_mbps describes an Ethernet hand-off; with an SFP module or a built-in modem
+    there is no such port to give a speed for."""
+    if "handoff_mbps" in values and values.get("handoff", "ethernet") != "ethernet":
+        raise UserInputError(
+            f"[isp] handoff_mbps is the speed of an Ethernet hand-off, but handoff = "
+            f'"{values["handoff"]}": remove handoff_mbps or set handoff = "ethernet"'
+        )
+    return Isp(**values)
 
 
 def answers_to_file_dict(
@@ -244,7 +357,7 @@ def answers_to_file_dict(
     if h.devices is not None:
         household["devices"] = h.devices
     data: dict[str, dict[str, Any]] = {
-        "home": {**size, "floors": home.floors, "walls": home.walls},
+        "home": {**size, **{key: getattr(home, key) for key in _HOME_KEYS}},
         "household": household,
         "usage": {
             "gaming": u.gaming,
@@ -252,19 +365,27 @@ def answers_to_file_dict(
             "remote_work": u.remote_work,
             "large_uploads": u.large_uploads,
             "streaming_4k": u.streaming_4k,
+            "gamers": u.gamers,
+            "vpn": u.vpn,
+            "separate_networks": u.separate_networks,
         },
         "wired": {"devices": w.devices, "multigig": w.multigig},
-        "preferences": {"mesh": p.mesh, "no_cloud_account": p.no_cloud_account},
+        "preferences": {
+            "mesh": p.mesh,
+            "no_cloud_account": p.no_cloud_account,
+            "comfort": p.comfort,
+            "region": p.region,
+        },
     }
     if answers.budget_usd is not None:
         data["budget"] = {"max_usd": answers.budget_usd}
     isp = {
         key: value
-        for key, value in (("down_mbps", answers.isp.down_mbps), ("up_mbps", answers.isp.up_mbps))
-        if value is not None
+        for key, value in asdict(answers.isp).items()
+        if value is not None and not (key == "handoff_mbps" and answers.isp.handoff != "ethernet")
     }
-    if isp:
-        data["isp"] = isp
+    data["isp"] = isp
+    data["equipment"] = {"owned": list(answers.equipment.owned)}
     return data
 
 
@@ -277,7 +398,7 @@ def saved_answers_to_file_dict(saved: Mapping[str, Any]) -> dict[str, dict[str, 
     """
     data: dict[str, dict[str, Any]] = {
         section: {
-            key: value
+            key: list(value) if isinstance(value, tuple) else value
             for key, value in values.items()
             if value is not None and (section, key) != ("home", "size_unit")
         }

@@ -4,8 +4,7 @@ Each derived need keeps a plain sentence saying where it came from, so a person 
 why the shortlist looks the way it does.
 """
 
-import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from router_advisor.core.answers import (
@@ -15,6 +14,7 @@ from router_advisor.core.answers import (
     Answers,
     Home,
 )
+from router_advisor.core.coverage import BackhaulNeed, CoveragePlan, plan_coverage
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import SizeUnit, area, plural
@@ -26,14 +26,6 @@ QosNeed = Literal["none", "helpful", "important"]
 GIGABIT_GOODPUT_MBPS = 940
 MULTIGIG_WAN_MBPS = 2500  # the next common WAN speed after 1G (IEEE 802.3bz 2.5GBASE-T)
 TEN_GIG_WAN_MBPS = 10000
-# One node covers about 1,500 sq ft (~140 m2) through drywall: eero 6 and Deco X20 product
-# pages both claim "up to 1,500 sq ft" per unit; vendors quote open-plan best cases.
-NODE_COVERAGE_M2 = 140.0
-# Walls cut range: ~3 dB per drywall wall, ~8 dB brick, ~15 dB concrete (Cisco, "Wireless
-# LAN Design Guide for High Density Client Environments", attenuation table); every
-# ~6 dB halves the range, so we shrink the area one node covers accordingly.
-WALL_COVERAGE_FACTOR: dict[str, float] = {"drywall": 1.0, "brick": 0.7, "concrete": 0.5}
-FLOORS_PER_NODE = 2  # a central router reaches the floor above or below, rarely two away
 # Wi-Fi delivers roughly half its link rate as real throughput (802.11 MAC overhead;
 # Wi-Fi Alliance and SmallNetBuilder test results), so a link ~2x the plan uses it fully.
 WIFI_HEADROOM = 2.0
@@ -46,6 +38,14 @@ MEDIOCRE_BUFFERBLOAT = frozenset({"C"})
 # positions it for "dense environments"; 15+ devices is where its gains show (Ookla, 2021).
 MANY_CLIENTS = 15
 MANY_SMART_HOME = 10  # many cheap 2.4 GHz gadgets: security updates and an IoT network matter
+# Three people gaming at once, or two beside a 4K stream or a big upload, fill a queue that
+# a plain router lets grow: QoS/SQM keeps each game's packets first (Bufferbloat project,
+# "What can I do about bufferbloat?": several flows on one link is where it shows).
+MANY_GAMERS = 3
+# A typed idle latency this high is a satellite in geostationary orbit (~600 ms) or a
+# congested radio link: no router fixes it, and real-time games will feel it (ITU-T G.114
+# puts the limit for interactive use at 150 ms one way; games feel 100 ms).
+HIGH_BASE_LATENCY_MS = 100.0
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,22 @@ class Requirements:
     notes: tuple[str, ...]
     scan_devices: int | None = None  # what a scan found, not counting the router; None: no scan
     area_unit: SizeUnit = "m2"  # the unit the home's size was given in
+    # Issue 11's answers, each used in scoring, questions or notes.
+    home: Home = field(default_factory=Home)
+    gamers: int = 0
+    backhaul_need: BackhaulNeed = "none"
+    coverage_reasons: tuple[str, ...] = ()
+    wan_preferred_mbps: int = 1000  # a faster port is welcome (a 1 Gbit/s plan) if not needed
+    latency_ms: float | None = None  # idle latency, measured or typed
+    line: str = "unknown"
+    handoff: str = "ethernet"
+    handoff_mbps: int | None = None
+    isp_box: str = "modem"
+    vpn: str = "none"
+    separate_networks: bool = False
+    comfort: str = "app"
+    region: str = "US"
+    owned: tuple[str, ...] = ()
 
     @property
     def wants_mesh(self) -> bool:
@@ -85,9 +101,23 @@ class Requirements:
             self.mesh_preference == "auto" and self.nodes_needed > 1
         )
 
+    @property
+    def plan_words(self) -> str:
+        """The line's speed as a person reads it: "your 500 Mbit/s plan", but "the 96 Mbit/s
+        your speed test measured" (a measured speed is not the plan)."""
+        if self.plan_source == "speed test":
+            return f"the {self.plan_down_mbps:.0f} Mbit/s your speed test measured"
+        return f"your {self.plan_down_mbps:.0f} Mbit/s plan"
+
+    @property
+    def modem_needed(self) -> bool:
+        return self.handoff == "modem_needed"
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["notes"] = list(self.notes)
+        data["coverage_reasons"] = list(self.coverage_reasons)
+        data["owned"] = list(self.owned)
         data["plan_down_mbps"] = round(self.plan_down_mbps, 1)
         data["plan_up_mbps"] = round(self.plan_up_mbps, 1)
         data["area_m2"] = round(self.area_m2, 1)
@@ -129,28 +159,30 @@ def _clients(answers: Answers, scan: ScanResult | None) -> tuple[int, int, bool,
     return max(estimate, smart), smart, False, "estimate"
 
 
-def _nodes(area_m2: float, floors: int, walls: str, preference: str) -> int:
-    if preference == "no":
-        return 1
-    per_node = NODE_COVERAGE_M2 * WALL_COVERAGE_FACTOR[walls]
-    by_area = math.ceil(area_m2 / per_node - 0.05)  # 5% slack: a 147 m2 flat is one node
-    by_floors = math.ceil(floors / FLOORS_PER_NODE)
-    nodes = max(1, by_area, by_floors)
-    return max(nodes, 2) if preference == "yes" else nodes
-
-
 def _wan_needed(down_mbps: float) -> int:
     if down_mbps <= GIGABIT_GOODPUT_MBPS:
         return 1000
     return MULTIGIG_WAN_MBPS if down_mbps <= MULTIGIG_WAN_MBPS * 0.94 else TEN_GIG_WAN_MBPS
 
 
-def _qos(grade: str | None, gaming: bool, calls: bool) -> tuple[QosNeed, bool]:
-    latency_sensitive = gaming or calls
+def _wan_preferred(down_mbps: float, needed: int) -> int:
+    """A plan of about a gigabit (over 90% of one) is better served by a 2.5G port: a 1G
+    port carries ~940 Mbit/s of it. A preference, never a must-have."""
+    if needed == 1000 and down_mbps > 0.9 * GIGABIT_GOODPUT_MBPS:
+        return MULTIGIG_WAN_MBPS
+    return needed
+
+
+def _qos(grade: str | None, gamers: int, calls: bool, busy: bool) -> tuple[QosNeed, bool]:
+    """`busy`: a 4K stream or large uploads share the line with the games."""
+    latency_sensitive = gamers > 0 or calls
+    crowd = gamers >= MANY_GAMERS or (gamers >= 2 and busy)
     if grade in BAD_BUFFERBLOAT:
         return ("important" if latency_sensitive else "helpful"), True
     if grade in MEDIOCRE_BUFFERBLOAT and latency_sensitive:
-        return "important", gaming
+        return "important", gamers > 0
+    if crowd:
+        return "important", True
     if latency_sensitive:
         return "helpful", False
     return "none", False
@@ -163,12 +195,18 @@ def derive_requirements(
     down, up, plan_source = _plan(answers, speed)
     grade = speed.bufferbloat_grade if speed is not None else None
     clients, smart, consoles, clients_source = _clients(answers, scan)
-    gaming = answers.usage.gaming or consoles
-    calls = answers.usage.video_calls or answers.usage.remote_work
-    home, prefs = answers.home, answers.preferences
-    nodes = _nodes(home.size_m2, home.floors, home.walls, prefs.mesh)
+    usage = answers.usage
+    gamers = max(usage.gamers, 1 if consoles else 0)
+    gaming = gamers > 0
+    calls = usage.video_calls or usage.remote_work
+    home, prefs, isp = answers.home, answers.preferences, answers.isp
+    coverage: CoveragePlan = plan_coverage(home, prefs.mesh)
+    nodes = coverage.nodes
     wan = _wan_needed(down)
-    qos_need, sqm = _qos(grade, gaming, calls)
+    busy = usage.streaming_4k > 0 or usage.large_uploads
+    qos_need, sqm = _qos(grade, gamers, calls, busy)
+    latency = speed.idle_latency_ms if speed is not None and speed.idle_latency_ms else None
+    latency = latency if latency is not None else isp.latency_ms
     streams_mbps = answers.usage.streaming_4k * STREAM_4K_MBPS
     useful = int(max(down, streams_mbps) * WIFI_HEADROOM)
     if answers.wired.multigig:
@@ -182,10 +220,11 @@ def derive_requirements(
     notes.append(_clients_note(clients, clients_source, smart, found, answers.household.devices))
     if consoles and not answers.usage.gaming:
         notes.append("The scan found a games console, so gaming counts as a need.")
-    notes.append(_coverage_note(area(home.size_m2, home.size_unit), home, nodes, prefs.mesh))
+    notes.append(_coverage_note(area(home.size_m2, home.size_unit), coverage, home, prefs.mesh))
+    notes.extend(_household_notes(answers, coverage, gamers, latency, down))
     if wan > 1000:
         notes.append(
-            f"Your {down:.0f} Mbit/s plan is faster than a 1 Gbit/s port can carry "
+            f"{_plan_subject(down, plan_source)} is faster than a 1 Gbit/s port can carry "
             f"(about {GIGABIT_GOODPUT_MBPS} Mbit/s), so the router needs a WAN port of at "
             f"least {wan / 1000:g} Gbit/s."
         )
@@ -231,7 +270,30 @@ def derive_requirements(
         notes=tuple(notes),
         scan_devices=found,
         area_unit=home.size_unit,
+        home=home,
+        gamers=gamers,
+        backhaul_need=coverage.backhaul,
+        coverage_reasons=coverage.reasons,
+        wan_preferred_mbps=_wan_preferred(down, wan),
+        latency_ms=latency,
+        line=isp.line,
+        handoff=isp.handoff,
+        handoff_mbps=isp.handoff_mbps,
+        isp_box=isp.isp_box,
+        vpn=usage.vpn,
+        separate_networks=usage.separate_networks,
+        comfort=prefs.comfort,
+        region=prefs.region,
+        owned=answers.equipment.owned,
     )
+
+
+def _plan_subject(down: float, source: str) -> str:
+    """ "Your 2000 Mbit/s plan", or "The 2000 Mbit/s you measured": a measured speed is
+    not the plan (issue 15)."""
+    if source == "speed test":
+        return f"The {down:.0f} Mbit/s your speed test measured"
+    return f"Your {down:.0f} Mbit/s plan"
 
 
 def _plan_note(down: float, up: float, source: str) -> str:
@@ -279,11 +341,95 @@ def _clients_note(
     return f"About {plural(clients, 'connected device')} ({where}){extra}."
 
 
-def _coverage_note(size: str, home: Home, nodes: int, preference: str) -> str:
+def _coverage_note(size: str, plan: CoveragePlan, home: Home, preference: str) -> str:
     floors = plural(home.floors, "floor")
-    text = f"{size} on {floors} with {home.walls} walls"
+    slabs = " and concrete floors" if home.floor_slabs == "concrete" and home.floors > 1 else ""
+    text = f"{size} on {floors} with {home.walls} walls{slabs}"
     if preference == "no":
         return f"{text}: you prefer a single router, so coverage may be weak at the far end."
-    if nodes == 1:
-        return f"{text}: one well-placed router should cover it."
-    return f"{text}: a mesh of {nodes} nodes is needed to cover it well."
+    why = f" ({'; '.join(plan.reasons)})" if plan.reasons else ""
+    if plan.nodes == 1:
+        return f"{text}: one well-placed router should cover it{why}."
+    return f"{text}: {plan.nodes} nodes or access points are needed to cover it well{why}."
+
+
+_BACKHAUL_NOTES = {
+    "wired": "Ethernet runs between your rooms: link the nodes by cable (wired backhaul), "
+    "or use wired access points, for full speed everywhere.",
+    "powerline_or_moca": "No Ethernet between rooms, but powerline or MoCA adapters can carry "
+    "the link between nodes; a system with a radio reserved for that link is the fallback.",
+    "dedicated_radio": "No cable can run between your rooms, so the nodes link by radio: "
+    "a tri-band system with a radio reserved for that link keeps the full speed for your "
+    "devices.",
+}
+
+
+def _household_notes(
+    answers: Answers, plan: CoveragePlan, gamers: int, latency: float | None, down: float
+) -> list[str]:
+    """One note per answer of issue 11 that changes the advice, so each is visibly used."""
+    notes: list[str] = []
+    if plan.backhaul in _BACKHAUL_NOTES:
+        notes.append(_BACKHAUL_NOTES[plan.backhaul])
+    if gamers > 1:
+        notes.append(
+            f"{gamers} people game at once: traffic priority (QoS/SQM) keeps each game "
+            "smooth while the others play, stream or download."
+        )
+    if latency is not None and latency >= HIGH_BASE_LATENCY_MS:
+        notes.append(
+            f"Your line's idle latency is {latency:.0f} ms: no router can lower that, and "
+            "real-time games will feel it."
+        )
+    isp, usage, prefs = answers.isp, answers.usage, answers.preferences
+    if isp.handoff == "modem_needed":
+        line = LINE_WORDS.get(isp.line, "your line")
+        notes.append(f"The router must contain the modem for {line} (a modem-router).")
+    elif isp.handoff == "sfp":
+        notes.append(
+            "Your fibre arrives as an SFP/SFP+ module: a router with an SFP cage takes it "
+            "directly; otherwise the provider's fibre box (ONT) or a media converter is needed."
+        )
+    elif isp.handoff_mbps is not None and isp.handoff_mbps < down:
+        notes.append(
+            f"The provider's box hands over at {isp.handoff_mbps} Mbit/s, below the "
+            f"{down:.0f} Mbit/s plan: ask them for a faster port."
+        )
+    if isp.isp_box == "router" or isp.line == "satellite":
+        notes.append(
+            "Your provider's box is a router: put it in bridge (bypass) mode so your new "
+            "router does the routing, or you get double NAT."
+        )
+    if usage.vpn == "server":
+        notes.append("You want to reach home from outside: a VPN server on the router matters.")
+    elif usage.vpn == "client":
+        notes.append(
+            "You want the router to run a VPN client (work or commercial VPN): it needs the "
+            "CPU to encrypt at your line's speed."
+        )
+    if usage.separate_networks:
+        notes.append("You want a separate network for smart-home devices or guests.")
+    if prefs.comfort == "web":
+        notes.append(
+            "You prefer a web page to an app: systems you can manage in a browser count more."
+        )
+    elif prefs.comfort == "prosumer":
+        notes.append(
+            "You are happy with prosumer gear: a web interface and fine control count for more."
+        )
+    if prefs.region != "US":
+        notes.append(
+            f"Only models sold in the {prefs.region} are shortlisted; prices are US dollars "
+            "as last seen and may differ where you buy."
+        )
+    return notes
+
+
+# The line types as a sentence names them.
+LINE_WORDS: dict[str, str] = {
+    "cable": "your cable (DOCSIS) line",
+    "dsl": "your DSL line",
+    "fibre": "your fibre line",
+    "satellite": "your satellite line",
+    "lte_5g": "your 4G/5G line",
+}

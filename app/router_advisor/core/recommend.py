@@ -1,30 +1,45 @@
-"""The whole recommendation: requirements, a ranked shortlist and the vendor checklist."""
+"""The whole recommendation: requirements, a ranked shortlist of systems and the checklist.
 
+Never empty while anything is for sale: when no system meets every must-have, the closest
+ones are shown with what they miss, by how much, and which answer to change.
+"""
+
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from router_advisor.core.answers import Answers
+from router_advisor.core.must_haves import budget_overshoot, misses_of
 from router_advisor.core.needs import Requirements, derive_requirements
 from router_advisor.core.questions import VendorQuestion, vendor_questions
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
-from router_advisor.core.scoring.limits import LIMITS, broken_limit, limit_advice
-from router_advisor.core.scoring.score import Ranked, Scored, best, explain_scored, quick_score
+from router_advisor.core.scoring.criteria import Market
+from router_advisor.core.scoring.score import (
+    Ranked,
+    Scored,
+    best,
+    explain_scored,
+    quick_score,
+)
 from router_advisor.core.scoring.weights import weights_for
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.system import System
+from router_advisor.core.system_builder import build_system, index_catalog
+from router_advisor.core.system_wording import LEFT_OUT_WORDS, system_name
 from router_advisor.errors import UserInputError
 
 DEFAULT_TOP = 5
 MAX_TOP = 50
-# Kinds a household can buy on their own as its network. An access point or an add-on mesh
-# node needs a router of its own system, and a travel router is never a whole-home pick;
-# until systems are built from parts (issue 11) they are not shortlisted on their own.
-STANDALONE_KINDS = frozenset({"router", "mesh", "modem_router"})
+# When nothing of known price meets the must-haves, this many fits of unknown price (which
+# may or may not be within the budget) follow the closest systems of known price.
+UNKNOWN_PRICE_SLOTS = 2
 
 
 def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
-    """One shortlisted model in the `recommend --json` shape."""
+    """One shortlisted system in the `recommend --json` shape: the lead unit's facts, the
+    whole system (`nodes`, `components`, `price_usd` = the total) and any `misses`."""
     r = item.router
     return {
         "rank": rank,
@@ -38,7 +53,6 @@ def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
         "wifi_class": r.wifi_class,
         "wan_mbps": r.wan_mbps,
         "lan_ports_mbps": list(r.lan_ports_mbps) if r.lan_ports_mbps is not None else None,
-        "price_usd": r.price_usd,
         "price_as_of": r.price_as_of,
         "price_kind": r.price_kind,
         "price_region": r.price_region,
@@ -47,18 +61,28 @@ def shortlist_entry(rank: int, item: Scored) -> dict[str, Any]:
         "caveats": list(item.caveats),
         "overkill": list(item.overkill),
         "unknown_facts": list(item.unknowns),
+        "system_name": system_name(item.system),
+        **item.system.to_dict(),
+        "misses": [m.to_dict() for m in item.misses],
     }
 
 
 @dataclass(frozen=True)
 class Recommendation:
-    """What `recommend` prints and every export renders. `excluded` counts models per limit."""
+    """What `recommend` prints and every export renders. `excluded` counts the catalog
+    models left out before ranking, per LEFT_OUT_WORDS reason; `fits` how many systems
+    meet every must-have; `closest_fits` is True when none of known price does: the
+    shortlist then shows the closest ones, each with its misses, and last a few fits whose
+    price is unknown (to ask)."""
 
     requirements: Requirements
     shortlist: tuple[Scored, ...]
     vendor_questions: tuple[VendorQuestion, ...]
     considered: int
     excluded: dict[str, int] = field(default_factory=dict)
+    fits: int = 0
+    systems: int = 0
+    closest_fits: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,33 +91,108 @@ class Recommendation:
             "vendor_questions": [
                 {"question": vq.question, "why": vq.why} for vq in self.vendor_questions
             ],
+            "closest_fits": self.closest_fits,
+            "considered": self.considered,
+            "systems": self.systems,
+            "fits": self.fits,
+            "left_out": dict(self.excluded),
         }
 
 
-def _nothing_fits(q: Requirements, excluded: dict[str, int]) -> UserInputError:
-    parts = [limit_advice(name, q, excluded[name]) for name in LIMITS if excluded.get(name)]
-    return UserInputError("no router in the catalog meets all your needs: " + "; ".join(parts))
+@dataclass(frozen=True)
+class Ranking:
+    """The ranked shortlist and the counts behind it."""
+
+    shortlist: list[Scored]
+    excluded: dict[str, int]
+    systems: int
+    fits: int
+    closest_fits: bool
 
 
-def rank(
-    routers: Sequence[Router], q: Requirements, top: int, today: str | None = None
-) -> tuple[list[Scored], dict[str, int]]:
-    """The best `top` models that pass the hard limits, explained, and how many each limit
-    left out."""
+def market_of(systems: Sequence[System], q: Requirements) -> Market:
+    """The median known price of the systems that meet the must-haves and cover the home
+    (or, failing that, of all of them): what a fitting system costs here."""
+    covering = [s.price_usd for s in systems if s.nodes >= q.nodes_needed]
+    prices = [p for p in covering if p is not None]
+    if not prices:
+        prices = [p for p in (s.price_usd for s in systems) if p is not None]
+    if not prices:
+        return Market(None, 0)
+    return Market(statistics.median(prices), len(prices))
+
+
+def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None = None) -> Ranking:
+    """The best `top` systems that meet every must-have, explained; when none does, the
+    `top` closest (fewest misses, least over budget, best score)."""
+    index = index_catalog(routers, q, today)
+    systems = [build_system(lead, q, index) for lead in index.leads]
+    fitting = [s for s in systems if not misses_of(s, q)]
+    market = market_of(fitting or systems, q)
     weights = weights_for(q)
-    excluded: dict[str, int] = {}
-    passed: list[Ranked] = []
-    for r in routers:
-        if r.kind not in STANDALONE_KINDS:
-            continue
-        limit = broken_limit(r, q)
-        if limit is None:
-            item = quick_score(r, q, weights, today)
-            passed.append(Ranked(item.score, item.price, r))
-        else:
-            excluded[limit] = excluded.get(limit, 0) + 1
-    shortlist = [quick_score(x.router, q, weights, today) for x in best(passed, top)]
-    return [explain_scored(item, q, weights) for item in shortlist], excluded
+    # Fits whose price is unknown may be within the budget, or not: when no fit has a
+    # known price, the closest systems of known price come first, then a few of those.
+    closest = not any(s.price_usd is not None for s in fitting) and any(
+        s.price_usd is not None for s in systems
+    )
+    if closest:
+        unknown = _best(fitting, q, weights, market, today, min(UNKNOWN_PRICE_SLOTS, top - 1))
+        known = [s for s in systems if s.price_usd is not None]
+        chosen = _closest(known, q, weights, market, today, top - len(unknown)) + unknown
+    else:
+        chosen = _best(fitting, q, weights, market, today, top)
+    shortlist = [
+        explain_scored(
+            quick_score(s, q, weights, market, today), q, weights, market, misses_of(s, q)
+        )
+        for s in chosen
+    ]
+    return Ranking(shortlist, index.excluded, len(systems), len(fitting), closest)
+
+
+def _best(
+    systems: Sequence[System],
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: Market,
+    today: str | None,
+    top: int,
+) -> list[System]:
+    """The `top` best systems in full_key order."""
+    if top <= 0:
+        return []
+    ranked = []
+    for s in systems:
+        item = quick_score(s, q, weights, market, today)
+        ranked.append(Ranked(item.score, item.price, s))
+    return [x.system for x in best(ranked, top)]
+
+
+def _closest(
+    systems: Sequence[System],
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: Market,
+    today: str | None,
+    top: int,
+) -> list[System]:
+    """Fewest misses first, then the least over budget, then the best score."""
+    keyed = []
+    for s in systems:
+        item = quick_score(s, q, weights, market, today)
+        key = (len(misses_of(s, q)), round(budget_overshoot(s, q), 2), -item.score, s.lead.key)
+        keyed.append((key, s))
+    keyed.sort(key=lambda ks: ks[0])
+    return [s for _, s in keyed[:top]]
+
+
+def _nothing_for_sale(considered: int, excluded: dict[str, int]) -> UserInputError:
+    parts = [f"{count} {LEFT_OUT_WORDS[why]}" for why, count in sorted(excluded.items())]
+    detail = f" ({', '.join(parts)})" if parts else ""
+    return UserInputError(
+        f"none of the {considered} catalog models can head a home network for you{detail}: "
+        "check [preferences] region and [isp] handoff, or add models to the catalog"
+    )
 
 
 def recommend(
@@ -104,11 +203,12 @@ def recommend(
     top: int = DEFAULT_TOP,
     today: str | None = None,
 ) -> Recommendation:
-    """Rank `routers` for this household and build the checklist. Pure and deterministic.
+    """Rank systems from `routers` for this household and build the checklist. Pure and
+    deterministic.
 
-    `today` ("YYYY-MM-DD") lets models whose support has ended be flagged; the caller
+    `today` ("YYYY-MM-DD") lets models whose support has ended be left out; the caller
     supplies it because the core never reads the clock. Raises UserInputError when the
-    catalog is empty or no model passes the hard limits, saying what to change.
+    catalog is empty or nothing in it is for sale to this household.
     """
     if not 1 <= top <= MAX_TOP:
         raise UserInputError(f"--top must be from 1 to {MAX_TOP}, not {top}")
@@ -118,14 +218,17 @@ def recommend(
             "or import models with `router-advisor catalog import FILE`"
         )
     q = derive_requirements(answers, speed, scan)
-    scored, excluded = rank(routers, q, top, today)
-    if not scored:
-        raise _nothing_fits(q, excluded)
-    shortlist = tuple(scored)
+    ranking = rank(routers, q, top, today)
+    if not ranking.shortlist:
+        raise _nothing_for_sale(len(routers), ranking.excluded)
+    shortlist = tuple(ranking.shortlist)
     return Recommendation(
         requirements=q,
         shortlist=shortlist,
         vendor_questions=tuple(vendor_questions(q, shortlist)),
-        considered=sum(r.kind in STANDALONE_KINDS for r in routers),
-        excluded=excluded,
+        considered=len(routers),
+        excluded=ranking.excluded,
+        fits=ranking.fits,
+        systems=ranking.systems,
+        closest_fits=ranking.closest_fits,
     )

@@ -231,3 +231,56 @@ def price_age(as_of: str | None, kind: str | None = None, region: str | None = N
     what = PRICE_KIND_WORDS.get(kind, kind) if kind else "price"
     text = f"{what} as of {as_of}" if as_of else f"{what}, date unknown"
     return f"{text}, {region}" if region else text
+
+
+# Every answer a person can give, as the answers file spells it ("[budget] max_usd") and as
+# the desktop app's Your-home page labels it. Advice that says "change this answer" names
+# the key, and each front end words it: the CLI and exports with the file's words, the GUI
+# with its own (issue 11: "in GUI words in the GUI, file keys in the CLI").
+ANSWER_GUI_LABELS: dict[str, str] = {
+    "home.size_m2": "Living area",
+    "home.size_sqft": "Living area",
+    "home.floors": "Floors",
+    "home.walls": "Walls",
+    "home.floor_slabs": "Floors are made of",
+    "home.layout": "Shape of the home",
+    "home.line_enters": "Where the Internet line comes in",
+    "home.cabling": "Ethernet cable between rooms",
+    "home.powerline_or_moca": "Powerline or MoCA (TV cable) adapters possible",
+    "household.people": "People",
+    "household.devices": "Connected devices",
+    "household.smart_home_devices": "Smart-home devices",
+    "usage.gaming": "Online gaming",
+    "usage.gamers": "People gaming at once",
+    "usage.video_calls": "Video calls",
+    "usage.remote_work": "Working from home",
+    "usage.large_uploads": "Large uploads",
+    "usage.streaming_4k": "4K streams at once",
+    "usage.vpn": "VPN",
+    "usage.separate_networks": "Separate network for smart-home devices or guests",
+    "wired.devices": "Devices plugged in by cable",
+    "wired.multigig": "Faster than 1 Gbit/s wired (NAS or PC)",
+    "budget.max_usd": "Budget",
+    "isp.down_mbps": "Plan download speed",
+    "isp.up_mbps": "Plan upload speed",
+    "isp.latency_ms": "Plan latency",
+    "isp.line": "Type of Internet line",
+    "isp.handoff": "How the line reaches the router",
+    "isp.handoff_mbps": "Speed of the modem's or fibre box's Ethernet port",
+    "isp.isp_box": "Box from your provider",
+    "preferences.mesh": "Mesh system",
+    "preferences.no_cloud_account": "Works without an online account",
+    "preferences.comfort": "How technical you like it",
+    "preferences.region": "Where you buy",
+    "equipment.owned": "Network gear you already own",
+}
+AnswerFront = Literal["file", "gui"]
+
+
+def answer_name(key: str, front: AnswerFront = "file") -> str:
+    """An answer key ("budget.max_usd") as the front end shows it: the file's
+    "[budget] max_usd" or the GUI's "Budget"."""
+    if front == "gui":
+        return f"“{ANSWER_GUI_LABELS[key]}”"
+    section, name = key.split(".", 1)
+    return f"[{section}] {name}"

@@ -7,7 +7,9 @@ it as one sheet.
 import csv
 import io
 
+from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
+from router_advisor.core.system_wording import parts_text, system_name, where_text
 from router_advisor.core.wording import key_facts
 from router_advisor.report.escape import csv_cell
 from router_advisor.report.facts import requirement_rows
@@ -30,6 +32,11 @@ SHORTLIST_HEADER = (
     "reasons",
     "caveats",
     "overkill",
+    "nodes",
+    "parts",
+    "price_unknown_parts",
+    "where",
+    "misses",
 )
 
 
@@ -45,7 +52,7 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
     for e, item in zip(data["shortlist"], rec.shortlist, strict=True):
         row(
             e["rank"],
-            item.router.display_name,
+            system_name(item.system),
             e["brand"],
             e["model"],
             e["kind"],
@@ -61,6 +68,11 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
             " | ".join(e["reasons"]),
             " | ".join(e["caveats"]),
             " | ".join(e["overkill"]),
+            e["nodes"],
+            parts_text(item.system),
+            " | ".join(e["price_unknown_parts"]),
+            where_text(item.system),
+            " | ".join(miss_text(m, "file") for m in item.misses),
         )
     writer.writerow([])
     row("need", "value")

@@ -16,7 +16,10 @@ CLIENT_SOURCES = {"scan": "network scan", "answers": "your count", "estimate": "
 
 
 def display_name(entry: dict[str, Any]) -> str:
-    """A shortlist entry as stored (`recommend --json`) named as its Router would be."""
+    """A shortlist entry as stored (`recommend --json`) named as its Router would be; a
+    system of several parts by all of them, as `recommend` printed it."""
+    if len(entry.get("components") or ()) > 1 and entry.get("system_name"):
+        return str(entry["system_name"])
     return router_name(
         entry["brand"], entry["model"], entry.get("hardware_revision"), entry["pack_size"]
     )

@@ -5,8 +5,17 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 
 import jinja2
 
+from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
-from router_advisor.core.wording import key_facts, router_price, score_text
+from router_advisor.core.system_wording import (
+    left_out_text,
+    parts_text,
+    shortlist_heading,
+    system_name,
+    system_price,
+    where_text,
+)
+from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.facts import requirement_rows
 from router_advisor.resources import assets_path
 
@@ -34,12 +43,17 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
             shortlist=[
                 entry
                 | {
-                    "name": item.router.display_name,
+                    "name": system_name(item.system),
                     "key_facts": key_facts(item.router),
-                    "price": router_price(item.router),
+                    "price": system_price(item.system),
+                    "parts": parts_text(item.system),
+                    "where": where_text(item.system),
+                    "miss_texts": [miss_text(m, "file") for m in item.misses],
                 }
                 for entry, item in zip(data["shortlist"], rec.shortlist, strict=True)
             ],
+            heading=shortlist_heading(rec.closest_fits, rec.fits, rec.systems),
+            left_out=left_out_text(rec.excluded),
             questions=data["vendor_questions"],
             considered=rec.considered,
             generated_on=generated_on,

@@ -1,8 +1,17 @@
 """The recommendation as Markdown: catalog strings escaped so they render literally, yet the
 file stays readable as plain text (backslashes only where Markdown needs them)."""
 
+from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
-from router_advisor.core.wording import key_facts, router_price, score_text
+from router_advisor.core.system_wording import (
+    left_out_text,
+    parts_text,
+    shortlist_heading,
+    system_name,
+    system_price,
+    where_text,
+)
+from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.escape import md_escape
 from router_advisor.report.facts import requirement_rows
 
@@ -17,16 +26,25 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     lines += [f"| {md_escape(need)} | {md_escape(value)} |" for need, value in rows]
     lines.append("")
     lines += [f"- {md_escape(note)}" for note in data["requirements"]["notes"]]
-    lines += ["", "## Shortlist", ""]
+    heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems)
+    lines += ["", "## Shortlist", "", md_escape(heading), ""]
+    left_out = left_out_text(rec.excluded)
+    if left_out:
+        lines += [md_escape(left_out), ""]
     for entry, item in zip(data["shortlist"], rec.shortlist, strict=True):
-        r = item.router
+        s = item.system
         lines += [
-            f"### {entry['rank']}. {md_escape(r.display_name)}: "
-            f"{md_escape(router_price(r))}, {score_text(item.score)}",
+            f"### {entry['rank']}. {md_escape(system_name(s))}: "
+            f"{md_escape(system_price(s))}, {score_text(item.score)}",
             "",
-            md_escape(key_facts(r)),
+            md_escape(key_facts(item.router)),
             "",
         ]
+        parts = parts_text(s)
+        if parts:
+            lines += [f"Parts: {md_escape(parts)}", ""]
+        lines += [f"Where: {md_escape(where_text(s))}", ""]
+        lines += [f"- Misses: {md_escape(miss_text(m, 'file'))}" for m in item.misses]
         lines += [f"- {md_escape(reason)}" for reason in entry["reasons"]]
         lines += [f"- Caveat: {md_escape(caveat)}" for caveat in entry["caveats"]]
         lines += [f"- Overkill: {md_escape(note)}" for note in entry["overkill"]]

@@ -1,38 +1,48 @@
-"""Score models: weighted criteria, minus overkill and unknown-fact penalties (what matters
+"""Score systems: weighted criteria, minus overkill and unknown-fact penalties (what matters
 here and the spec-sheet basics).
 
-Ranking runs in two steps so that ten thousand models rank in milliseconds: every model
+Ranking runs in two steps so that ten thousand systems rank in milliseconds: every system
 gets a number (`quick_score`), and only the shortlist gets its words (`explain_scored`).
 """
 
 import heapq
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
+from router_advisor.core.must_haves import Miss
 from router_advisor.core.needs import Requirements
 from router_advisor.core.router import Router
 from router_advisor.core.scoring import criteria as c
+from router_advisor.core.scoring import router_criteria as rc
 from router_advisor.core.scoring import thresholds as t
+from router_advisor.core.scoring.overkill import overkill
+from router_advisor.core.system import System
 
-# The criteria in the order their findings are kept; weights_for() names the same keys.
 INF = float("inf")
 
+# The criteria in the order their findings are kept; weights_for() names the same keys.
 CRITERIA: tuple[str, ...] = (
     "coverage",
+    "backhaul",
     "wifi",
     "wan",
+    "line",
     "ports",
     "qos",
     "security",
     "management",
+    "features",
     "value",
 )
 
 
 @dataclass(frozen=True)
 class Scored:
-    """A model's score (0-100) and everything a person needs to trust it. `overkill` holds
-    the notes on paying for what this home cannot use; `caveats` the other catches."""
+    """A system's score (0-100) and everything a person needs to trust it. `router` is the
+    lead unit (the one the Internet plugs into); `overkill` holds the notes on paying for
+    what this home cannot use; `caveats` the other catches; `misses` the must-haves it
+    misses (only for closest fits, when nothing meets every must-have)."""
 
     router: Router
     score: float
@@ -40,26 +50,28 @@ class Scored:
     caveats: tuple[str, ...]
     unknowns: tuple[str, ...]
     overkill: tuple[str, ...]
+    system: System
+    misses: tuple[Miss, ...] = ()
 
 
 class Quick(NamedTuple):
-    """A model's number and the unfilled findings behind it (a tuple: ranking makes many)."""
+    """A system's number and the unfilled findings behind it (a tuple: ranking makes many)."""
 
     score: float
     price: float  # infinity when unknown, so unknown prices sort last among equals
-    router: Router
+    system: System
     findings: tuple[c.Finding, ...]
     overkill: tuple[c.Overkill, ...]
 
 
 class Ranked(NamedTuple):
-    """What ranking keeps of every model: its number and price. Keeping only these (the
+    """What ranking keeps of every system: its number and price. Keeping only these (the
     findings are made again for the shortlist) spares the garbage collector ten thousand
     long-lived tuples, which made a ranking up to twice as slow."""
 
     score: float
     price: float
-    router: Router
+    system: System
 
 
 def coarse_key(item: Ranked) -> tuple[float, float]:
@@ -68,41 +80,73 @@ def coarse_key(item: Ranked) -> tuple[float, float]:
 
 
 def full_key(item: Ranked) -> tuple[float, float, str]:
-    """coarse_key, then the model's key: the same order every run."""
-    return (-item.score, item.price, item.router.key)
+    """coarse_key, then the lead's key: the same order every run."""
+    return (-item.score, item.price, item.system.lead.key)
 
 
 def quick_score(
-    r: Router, q: Requirements, weights: tuple[float, ...], today: str | None = None
+    s: System,
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: c.Market,
+    today: str | None = None,
 ) -> Quick:
-    """Score a model that passed the hard limits; `weights` follow CRITERIA's order."""
-    findings = (
-        c.coverage(r, q),
-        c.wifi(r, q),
-        c.wan(r, q),
-        c.ports(r, q),
-        c.qos(r, q),
-        c.security(r, q, today),
-        c.management(r, q),
-        c.value(r, q),
+    """Score a system; `weights` follow CRITERIA's order. A criterion of weight 0 (the
+    backhaul of a one-unit home, the line when it needs nothing) is not asked."""
+    r = s.lead
+    w = weights
+    nothing = c.NOTHING_TO_SAY
+    f0 = c.coverage(s, q)
+    f1 = c.backhaul(s, q) if w[1] else nothing
+    f2 = rc.wifi(r, q)
+    f3 = rc.wan(r, q)
+    f4 = rc.line(r, q) if w[4] else nothing
+    f5 = c.ports(s, q)
+    f6 = rc.qos(r, q)
+    f7 = rc.security(r, q, today)
+    f8 = rc.management(r, q)
+    f9 = rc.features(r, q) if w[9] else nothing
+    f10 = c.value(s, q, market)
+    findings = (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10)
+    # Written out rather than looped: this runs for every system of the catalog.
+    total = (
+        w[0] * f0[0]
+        + w[1] * f1[0]
+        + w[2] * f2[0]
+        + w[3] * f3[0]
+        + w[4] * f4[0]
+        + w[5] * f5[0]
+        + w[6] * f6[0]
+        + w[7] * f7[0]
+        + w[8] * f8[0]
+        + w[9] * f9[0]
+        + w[10] * f10[0]
     )
-    total = 0.0
-    penalty = 0.0
-    for w, f in zip(weights, findings):  # noqa: B905 - both have len(CRITERIA) items
-        total += w * f[0]
-        if f[3]:
-            penalty += t.UNKNOWN_FACT_POINTS
-    penalty += t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(r)
-    overkill = c.overkill(r, q)
-    for points, _ in overkill:
+    unknown = sum(1 for f in findings if f[3])
+    penalty = t.UNKNOWN_FACT_POINTS * unknown + t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(r)
+    if s.nodes < q.nodes_needed:
+        penalty += t.SHORT_NODE_POINTS * (q.nodes_needed - s.nodes)
+    extra = overkill(s, q, market)
+    for points, _ in extra:
         penalty += points
-    score = 100.0 * total / sum(weights) - penalty
-    price = r.price_usd if r.price_usd is not None else INF
-    return Quick(round(min(100.0, max(0.0, score)), 1), price, r, findings, overkill)
+    score = 100.0 * total / _total(w) - penalty
+    price = s.price_usd
+    return Quick(
+        round(min(100.0, max(0.0, score)), 1),
+        price if price is not None else INF,
+        s,
+        findings,
+        extra,
+    )
+
+
+@lru_cache(maxsize=8)
+def _total(weights: tuple[float, ...]) -> float:
+    return sum(weights)
 
 
 def best(items: list[Ranked], top: int) -> list[Ranked]:
-    """The `top` best items in full_key order, computing model keys only near the cut."""
+    """The `top` best items in full_key order, computing keys only near the cut."""
     coarse = heapq.nsmallest(top, items, key=coarse_key)
     if len(coarse) == top:
         cutoff = coarse_key(coarse[-1])
@@ -110,13 +154,21 @@ def best(items: list[Ranked], top: int) -> list[Ranked]:
     return sorted(items, key=full_key)[:top]
 
 
-def explain_scored(item: Quick, q: Requirements, weights: tuple[float, ...]) -> Scored:
-    """Put words to a ranked model: strongest reasons first; overkill notes on their own."""
-    r = item.router
-    x = c.Derived(r, q)
+def explain_scored(
+    item: Quick,
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: c.Market,
+    misses: tuple[Miss, ...] = (),
+) -> Scored:
+    """Put words to a ranked system: strongest reasons first; overkill notes on their own."""
+    s = item.system
+    x = c.Derived(s, q, market)
     ranked = sorted(zip(weights, item.findings, strict=True), key=lambda wf: -wf[0] * wf[1][0])
-    reasons = tuple(c.explain(f[1], r, q, x) for _, f in ranked if f[1])
-    caveats = tuple(c.explain(f[2], r, q, x) for _, f in ranked if f[2])
-    overkill = tuple(c.explain(text, r, q, x) for _, text in item.overkill)
-    unknowns = tuple(f[3] for f in item.findings if f[3])
-    return Scored(r, item.score, reasons, caveats, unknowns, overkill)
+    reasons = tuple(c.explain(f.reason, s, q, x) for _, f in ranked if f.reason)
+    caveats = tuple(c.explain(f.caveat, s, q, x) for _, f in ranked if f.caveat)
+    extra = tuple(c.explain(o.text, s, q, x) for o in item.overkill)
+    unknowns = tuple(
+        f.unknown for w, f in zip(weights, item.findings, strict=True) if f.unknown and w
+    )
+    return Scored(s.lead, item.score, reasons, caveats, unknowns, extra, s, misses)

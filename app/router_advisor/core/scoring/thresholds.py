@@ -1,4 +1,9 @@
-"""Named thresholds of the scoring, each with where its number comes from."""
+"""Named thresholds and score tables of the scoring, each with where its number comes from.
+
+A criterion's score is 0-1: 1 is what a careful installer would choose for this home, 0 a
+model that does not do the thing at all. Between, the tables below say how much of the way
+each outcome goes; the criteria (criteria.py, router_criteria.py) only pick the outcome.
+"""
 
 # Marketing classes (AX3000, BE19000) add up the link rates of every band. From AX11000 /
 # BE19000 up are the vendors' flagship tiers (TP-Link, ASUS and Netgear line-ups 2020-2025).
@@ -8,23 +13,108 @@ FLAGSHIP_CLASS_RATING = 10000
 FLAGSHIP_USEFUL_BELOW_MBPS = 2000
 # A 2.5G/10G WAN port is wasted on a plan a gigabit port already carries.
 MULTIGIG_WAN_MBPS = 2500
-# Value: the price at which a model scores half on value, per node the home needs. ~$150
-# buys a good Wi-Fi 6 router or one mesh node (street prices of Archer AX55, Deco X55
-# per node, 2025).
-VALUE_PIVOT_USD_PER_NODE = 150.0
+# Overkill by price, whatever facts are unknown (issue 11: an unknown Wi-Fi class must not
+# exempt a $1,000 kit): more than twice the median price of the systems that fit this home.
+OVERPRICED_FACTOR = 2.0
 # Vendors that promise 5+ years of updates (Google/Nest, eero, Ubiquiti) are the good end
 # (UK PSTI Act 2024 asks vendors to publish a support period; 5 years is a common promise).
 GOOD_SUPPORT_YEARS = 5
+# Support ending within this many days of the recommendation is a catch worth naming: a
+# router bought today should get updates for a couple of years at least.
+SUPPORT_ENDS_SOON_DAYS = 2 * 365
 # Above this, clients (Wi-Fi 5 gear) start to crowd one another (see needs.MANY_CLIENTS).
 CROWDED_CLIENTS_WIFI5 = 15
 # Heavy homes (40+ devices) want more RAM for the connection table: 512 MB is the
 # current midrange (TechInfoDepot specs of AX3000-class routers).
 HEAVY_CLIENTS = 40
 HEAVY_CLIENTS_RAM_MB = 512
+# A gigabit port carries ~940 Mbit/s of payload (needs.GIGABIT_GOODPUT_MBPS); for a plan
+# of about a gigabit that is most but not all of it.
+GIGABIT_GOODPUT_SHARE = 0.94
+
+# Scores per outcome. Coverage: a system short of the nodes the home needs keeps a share
+# of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none).
+COVERAGE_SHORT_FLOOR = 0.2
+# And points off per node short: a room without usable Wi-Fi outweighs any spec-sheet
+# advantage, so a system that covers the home ranks above one that does not.
+SHORT_NODE_POINTS = 12.0
+# Backhaul for systems of more than one unit. A shared radio halves the speed at each
+# wireless hop (every frame crosses the same channel twice: SmallNetBuilder's mesh tests,
+# Wi-Fi Alliance EasyMesh overview); a reserved radio (tri-band) keeps most of it; cable
+# keeps all of it. Powerline/MoCA adapters deliver ~300-900 Mbit/s (MoCA 2.5 spec,
+# HomePlug AV2 tests): good, not cable.
+BACKHAUL_SCORE: dict[str, float] = {
+    "wired": 1.0,
+    "powerline_or_moca": 0.85,
+    "dedicated_radio": 0.9,
+    "unknown": 0.55,
+    "shared_radio": 0.4,
+}
+# With cable in the walls a system that cannot use it wastes the cable.
+BACKHAUL_CABLE_UNUSED = 0.6
+# Wi-Fi generation: Wi-Fi 5 lacks OFDMA and target wake time, which crowded homes need;
+# 6E adds the 6 GHz band, 7 multi-link operation (Wi-Fi Alliance generation overviews).
+GENERATION_SCORE: dict[str, float] = {"5": 0.45, "6": 0.85, "6E": 0.92, "7": 1.0}
+WIFI5_CROWDED_SCORE = 0.25
+LOW_RAM_FACTOR = 0.7  # a crowded home on a router short of memory: connections drop
+# WAN: a port slower than the plan caps it; unknown costs less when a gigabit is enough.
+WAN_SCORE: dict[str, float] = {
+    "fast_enough": 1.0,
+    "gigabit_for_a_gigabit_plan": 0.85,  # ~940 of ~1000 Mbit/s: a preference, not a limit
+    "unknown_gigabit_enough": 0.85,
+    "unknown_multigig_needed": 0.3,
+    "too_slow": 0.0,
+}
+# The line: a router without the modem a DSL/cable/5G line needs works only behind the
+# provider's modem; an SFP hand-off without an SFP cage needs a converter or the ONT.
+LINE_SCORE: dict[str, float] = {
+    "fits": 1.0,
+    "needs_separate_modem": 0.3,
+    "needs_sfp_converter": 0.6,
+}
+# Ports: the switch that adds ports is priced into the system, so short ports cost little
+# here; a missing multi-gig port for a NAS cannot be fixed that cheaply.
+PORTS_SCORE: dict[str, float] = {
+    "enough": 1.0,
+    "with_switch": 0.9,
+    "unknown": 0.5,
+    "multigig_unknown": 0.4,
+    "no_multigig": 0.2,
+}
+# QoS: SQM (fq_codel/CAKE) is what removes bufferbloat (Bufferbloat project); device or
+# app priority helps only while the line is not full.
+QOS_SCORE: dict[str, float] = {
+    "sqm": 1.0,
+    "priority_sqm_unknown": 0.55,
+    "priority_no_sqm": 0.5,
+    "unknown": 0.3,
+    "none": 0.0,
+}
+# Security: WPA3, automatic updates and the support window count one third each.
+WPA3_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.0}
+AUTO_UPDATE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.2}
+SUPPORT_DATE_KNOWN = 0.8  # an end-of-support date or supported-list check, no promise
+SUPPORT_UNKNOWN = 0.4
+# Management: an online account with the maker is a dependency (the service can end); a
+# local web page works without one. Comfort: an app-only person on a web-only system, or
+# a prosumer on an app-only system, is a mismatch worth a little.
+MANAGEMENT_SCORE: dict[str, float] = {
+    "local": 1.0,
+    "no_account": 0.7,
+    "account_unknown": 0.5,
+    "account_required": 0.4,
+}
+COMFORT_MISMATCH_FACTOR = 0.8
+# Features the household asked for (VPN server): has it, does not, unknown.
+FEATURE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.1}
+# Value without a price: below the midpoint, so a priced equal ranks first.
+UNKNOWN_PRICE_VALUE = 0.4
+NO_MARKET_VALUE = 0.5  # no system of known price to compare with
 
 # Points taken off a 0-100 score.
 OVERKILL_FLAGSHIP_POINTS = 12.0
-OVERKILL_EXTRA_NODES_POINTS = 8.0
+OVERKILL_PRICE_POINTS = 10.0
+OVERKILL_EXTRA_NODES_POINTS = 12.0  # per unit more than the home needs
 OVERKILL_MULTIGIG_WAN_POINTS = 2.0
 # Unknowns: a fact this home's needs hinge on (a vendor question) costs as much as a
 # mid-sized caveat; each basic spec sheet fact missing (Wi-Fi class, ports, WPA3, QoS,

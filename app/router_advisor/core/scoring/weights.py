@@ -5,12 +5,15 @@ from router_advisor.core.scoring.score import CRITERIA
 
 BASE_WEIGHTS: dict[str, float] = {
     "coverage": 3.0,
+    "backhaul": 0.0,
     "wifi": 2.0,
     "wan": 2.0,
+    "line": 0.0,
     "ports": 1.0,
     "qos": 0.5,
     "security": 1.5,
     "management": 0.5,
+    "features": 0.0,
     "value": 2.5,
 }
 
@@ -19,6 +22,19 @@ QOS_WEIGHT: dict[str, float] = {"none": 0.5, "helpful": 1.5, "important": 6.0}
 SECURITY_WEIGHT: dict[str, float] = {"normal": 1.5, "high": 2.5}
 # With nothing to plug in, the port count hardly matters.
 NO_WIRED_PORTS_WEIGHT = 0.2
+# More than one node: how they link decides the speed in the far rooms; most where no
+# cable runs (a shared radio halves it per hop) or where cable waits in the walls.
+BACKHAUL_WEIGHT: dict[str, float] = {
+    "none": 0.0,
+    "wired": 2.5,
+    "powerline_or_moca": 2.0,
+    "dedicated_radio": 3.0,
+}
+# A line that needs a modem, or an SFP hand-off, makes the line criterion count.
+LINE_WEIGHT = 2.0
+# A stated comfort other than the default, or a VPN server to reach home, counts.
+COMFORT_WEIGHT = 1.0
+VPN_SERVER_WEIGHT = 1.5
 
 
 def weights_for(req: Requirements) -> tuple[float, ...]:
@@ -26,6 +42,13 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
     weights = dict(BASE_WEIGHTS)
     weights["qos"] = QOS_WEIGHT[req.qos_need]
     weights["security"] = SECURITY_WEIGHT[req.security_priority]
+    weights["backhaul"] = BACKHAUL_WEIGHT[req.backhaul_need]
+    if req.modem_needed or req.handoff == "sfp":
+        weights["line"] = LINE_WEIGHT
+    if req.comfort != "app" or req.no_cloud_account:
+        weights["management"] = COMFORT_WEIGHT
+    if req.vpn == "server":
+        weights["features"] = VPN_SERVER_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
     return tuple(weights[name] for name in CRITERIA)

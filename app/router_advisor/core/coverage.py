@@ -1,0 +1,126 @@
+"""How many nodes a home needs, how they should link, and where each one goes.
+
+Sized from the home, not from box claims (vendors quote open-plan best cases): area,
+walls, what the floors are made of, the shape of the home, where the line comes in and a
+separate building to cover. Each contribution keeps a plain reason.
+"""
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from router_advisor.core.answers import Home
+
+# One node covers about 1,500 sq ft (~140 m2) through drywall: eero 6 and Deco X20 product
+# pages both claim "up to 1,500 sq ft" per unit; vendors quote open-plan best cases.
+NODE_COVERAGE_M2 = 140.0
+# Walls cut range: ~3 dB per drywall wall, ~8 dB brick, ~15 dB concrete (Cisco, "Wireless
+# LAN Design Guide for High Density Client Environments", attenuation table); thick stone
+# or adobe (40-60 cm) costs 20 dB and more per wall (ITU-R P.2040 material tables): every
+# ~6 dB halves the range, so the area one node covers shrinks accordingly.
+WALL_COVERAGE_FACTOR: dict[str, float] = {
+    "drywall": 1.0,
+    "brick": 0.7,
+    "concrete": 0.5,
+    "stone": 0.35,
+}
+# A node reaches the floor above or below through a wooden floor, rarely two away; a
+# concrete slab (15-20 dB, ITU-R P.2040) stops it: one node on every floor.
+FLOORS_PER_NODE: dict[str, int] = {"wood": 2, "concrete": 1}
+# A long or L-shaped home puts its far rooms farther from any node than a square home of
+# the same area: count a quarter more area (a 2:1 rectangle's far corner is ~25% farther).
+LONG_LAYOUT_AREA_FACTOR = 1.25
+# A router at one end of the home sends half its coverage outside: count 40% more area
+# unless cable can carry the line to the middle.
+ONE_END_AREA_FACTOR = 1.4
+SLACK = 0.05  # 5% slack: a 147 m2 flat on drywall is one node, not two
+
+BackhaulNeed = Literal["none", "wired", "powerline_or_moca", "dedicated_radio"]
+
+
+@dataclass(frozen=True)
+class CoveragePlan:
+    """The node count a home needs, how the nodes should link, and why."""
+
+    nodes: int
+    backhaul: BackhaulNeed
+    reasons: tuple[str, ...]  # what drove the count beyond one node, in plain words
+
+
+def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
+    """Nodes from area (through walls, shape and where the line enters), floors (by slab)
+    and a separate building; the backhaul from the cabling the home has."""
+    reasons: list[str] = []
+    area = home.size_m2
+    if home.layout == "long":
+        area *= LONG_LAYOUT_AREA_FACTOR
+        reasons.append("a long or L-shaped home puts the far rooms farther away")
+    if home.line_enters == "one_end" and home.cabling == "none":
+        area *= ONE_END_AREA_FACTOR
+        reasons.append("the line comes in at one end, so the router cannot sit in the middle")
+    per_node = NODE_COVERAGE_M2 * WALL_COVERAGE_FACTOR[home.walls]
+    by_area = max(1, math.ceil(area / per_node - SLACK))
+    if home.walls in ("concrete", "stone") and by_area > 1:
+        reasons.append(f"{home.walls} walls stop Wi-Fi")
+    by_floors = math.ceil(home.floors / FLOORS_PER_NODE[home.floor_slabs])
+    if home.floor_slabs == "concrete" and home.floors > 1:
+        reasons.append("concrete floors stop Wi-Fi between storeys: one node per floor")
+    nodes = max(by_area, by_floors)
+    if home.layout == "separate_building":
+        nodes += 1
+        reasons.append("the separate building needs a node of its own")
+    if mesh == "no":
+        nodes = 1
+    elif mesh == "yes":
+        nodes = max(nodes, 2)
+    return CoveragePlan(nodes, backhaul_need(home, nodes), tuple(reasons))
+
+
+def backhaul_need(home: Home, nodes: int) -> BackhaulNeed:
+    """How the nodes should link: by the cable the home has, else by powerline/MoCA, else
+    by a radio reserved for the link (a tri-band system), which keeps the devices' radios
+    free; a single unit needs none."""
+    if nodes <= 1:
+        return "none"
+    if home.cabling != "none":
+        return "wired"
+    if home.powerline_or_moca:
+        return "powerline_or_moca"
+    return "dedicated_radio"
+
+
+def placement(home: Home, nodes: int, wired_aps: bool = False) -> str:
+    """One sentence: where the router and each node go."""
+    if nodes <= 1:
+        if home.line_enters == "one_end":
+            return (
+                "Put the router where the line comes in, up high and in the open; a long "
+                "Ethernet cable toward the middle of the home helps the far rooms."
+            )
+        return (
+            "Put the router near the middle of the home, up high and in the open, "
+            "not in a cupboard."
+        )
+    unit = "access point" if wired_aps else "node"
+    parts = ["Put the router where the line comes in"]
+    left = nodes - 1
+    if home.layout == "separate_building":
+        left -= 1
+    if home.floors > 1 and left > 0:
+        per_floor = min(left, home.floors - 1)
+        where = "on each other floor" if per_floor == home.floors - 1 else "on the floor above"
+        parts.append(f"{'one ' + unit if per_floor == 1 else f'{per_floor} {unit}s'} {where}")
+        left -= per_floor
+    if left > 0:
+        spot = (
+            "along the home toward the far end"
+            if home.layout == "long" or home.line_enters == "one_end"
+            else "toward the far rooms"
+        )
+        sight = "" if wired_aps else ", each within two rooms of the last"
+        parts.append(f"{'one ' + unit if left == 1 else f'{left} {unit}s'} {spot}{sight}")
+    if home.layout == "separate_building":
+        link = "on a cable" if home.cabling != "none" else "by a window facing the house"
+        parts.append(f"one in the separate building, {link}")
+    cable = "; run a cable to each" if wired_aps else ""
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + cable + "."

@@ -1,0 +1,267 @@
+"""Build one whole system per catalog entry that can lead it, from what is for sale.
+
+The catalog is indexed once per recommendation (families, their add-on units and access
+points, what the household owns), so building ten thousand systems stays cheap: each
+family's cheapest way to add n units is worked out once and cached.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from router_advisor.core.coverage import placement
+from router_advisor.core.needs import Requirements
+from router_advisor.core.router import Router
+from router_advisor.core.system import Backhaul, Component, System, make_system
+
+# Generic parts the recommender adds and prices itself. Approximate US street prices of
+# common unmanaged gigabit switches and PoE gear (TP-Link TL-SG105 ~$20, TL-SG108 ~$30,
+# TL-SG116 ~$60, TL-PoE150S injector ~$20, TL-SG1005P 4-PoE-port switch ~$50, TL-SG1008P
+# ~$70; curator: retailer listings seen 2025, not re-checked): a switch uses one router
+# port and adds the rest.
+SWITCHES: tuple[tuple[int, str, float], ...] = (
+    (5, "5-port gigabit switch", 20.0),
+    (8, "8-port gigabit switch", 30.0),
+    (16, "16-port gigabit switch", 60.0),
+)
+POE_INJECTOR = ("PoE injector", 20.0)
+POE_SWITCHES: tuple[tuple[int, str, float], ...] = (
+    (4, "5-port PoE switch (4 PoE ports)", 50.0),
+    (7, "8-port PoE switch (7 PoE ports)", 70.0),
+)
+MAX_INJECTORS = 2  # from three PoE access points on, one PoE switch is cheaper and tidier
+LEAD_KINDS = frozenset({"router", "mesh", "modem_router"})
+UNKNOWN = float("inf")
+
+
+def for_sale_problem(r: Router, q: Requirements, today: str | None) -> str | None:
+    """Why a model cannot be shortlisted for purchase here, or None: travel routers are not
+    whole-home routers; discontinued or past end of support is not for sale; a region it is
+    not sold in; a modem-router only where the line needs one, and for that line."""
+    if r.kind == "travel":
+        return "travel"
+    if r.discontinued:
+        return "discontinued"
+    end = r.firmware.end_of_support
+    if today is not None and end is not None and end <= today:
+        return "end_of_support"
+    if r.regions is not None and q.region not in r.regions:
+        return "region"
+    if r.kind == "modem_router":
+        if not q.modem_needed:
+            return "modem_router"
+        if r.line is not None and q.line not in ("unknown", r.line):
+            return "modem_router"
+    return None
+
+
+@dataclass
+class CatalogIndex:
+    """The catalog as the builder needs it: leads, each family's add-on units and access
+    points, owned units, and how many models were left out for each reason."""
+
+    leads: list[Router] = field(default_factory=list)
+    units: dict[str, list[Router]] = field(default_factory=dict)
+    access_points: dict[str, list[Router]] = field(default_factory=dict)
+    owned: dict[str, list[Router]] = field(default_factory=dict)
+    owned_unknown: list[str] = field(default_factory=list)
+    excluded: dict[str, int] = field(default_factory=dict)
+    _plans: dict[tuple[str, int], tuple[tuple[Router, int], ...]] = field(default_factory=dict)
+    _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
+
+    def placement(self, q: Requirements, units: int, wired_aps: bool) -> str:
+        """Where the units go: one sentence per count, shared by every system of it."""
+        key = (units, wired_aps)
+        if key not in self._placements:
+            self._placements[key] = placement(q.home, units, wired_aps)
+        return self._placements[key]
+
+    def extension(self, family: str, n: int) -> tuple[tuple[Router, int], ...]:
+        """The cheapest (known price first) add-on units of `family` giving n more units."""
+        key = (family, n)
+        if key not in self._plans:
+            self._plans[key] = _cheapest_units(self.units.get(family, ()), n)
+        return self._plans[key]
+
+
+def _owned_match(name: str, r: Router) -> bool:
+    wanted = " ".join(name.lower().split())
+    full = f"{r.brand} {r.model}".lower()
+    return wanted in (full, r.model.lower(), r.display_name.lower())
+
+
+def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None) -> CatalogIndex:
+    """Sort the catalog into leads and add-ons, leaving out what is not for sale here."""
+    index = CatalogIndex()
+    wanted = list(q.owned)
+    for r in routers:
+        for name in wanted:
+            if r.system and _owned_match(name, r):
+                index.owned.setdefault(r.system, []).append(r)
+                wanted.remove(name)
+                break
+        problem = for_sale_problem(r, q, today)
+        if problem is not None:
+            index.excluded[problem] = index.excluded.get(problem, 0) + 1
+            continue
+        if r.kind in LEAD_KINDS:
+            index.leads.append(r)
+        family = r.system
+        if family is None:
+            continue
+        if r.kind == "access_point":
+            index.access_points.setdefault(family, []).append(r)
+        elif r.kind in ("node", "mesh") or (r.kind == "router" and r.wired_backhaul is not False):
+            index.units.setdefault(family, []).append(r)
+    index.owned_unknown = wanted
+    index.leads = _without_oversized_kits(index.leads, q.nodes_needed)
+    for aps in index.access_points.values():
+        aps.sort(key=lambda r: (r.price_usd if r.price_usd is not None else UNKNOWN, r.key))
+    return index
+
+
+def _without_oversized_kits(leads: list[Router], needed: int) -> list[Router]:
+    """Drop a kit bigger than the home needs when its family sells a smaller one that is
+    still enough: nobody should buy a 3-pack for a flat that one unit covers."""
+    enough: dict[str, int] = {}
+    for r in leads:
+        units = _unit_count(r)
+        if r.system is not None and units >= needed:
+            enough[r.system] = min(enough.get(r.system, units), units)
+    return [
+        r
+        for r in leads
+        if r.kind != "mesh" or r.system is None or r.pack_size <= enough.get(r.system, r.pack_size)
+    ]
+
+
+def _unit_count(r: Router) -> int:
+    return r.pack_size if r.kind == "mesh" else 1
+
+
+def _cheapest_units(candidates: Sequence[Router], n: int) -> tuple[tuple[Router, int], ...]:
+    """Fewest dollars for at least n units from `candidates` (a node, a single unit, or a
+    whole kit when that is cheaper per unit); unknown prices only when nothing is known."""
+    if n <= 0 or not candidates:
+        return ()
+    priced = [r for r in candidates if r.price_usd is not None]
+    if not priced:
+        first = min(candidates, key=lambda r: (-_unit_count(r), r.key))
+        return ((first, -(-n // _unit_count(first))),)
+    # best[k] = (cost, choice) for at least k units; k is small (a home needs < 10 nodes).
+    nothing: tuple[tuple[Router, int], ...] = ()
+    best = [(0.0, nothing)] + [(UNKNOWN, nothing) for _ in range(n)]
+    for k in range(1, n + 1):
+        for r in priced:
+            before = best[max(0, k - _unit_count(r))]
+            cost = before[0] + (r.price_usd or 0.0)
+            if cost < best[k][0] - 1e-9:
+                best[k] = (cost, _add(before[1], r))
+    return best[n][1]
+
+
+def _add(plan: tuple[tuple[Router, int], ...], r: Router) -> tuple[tuple[Router, int], ...]:
+    for i, (have, count) in enumerate(plan):
+        if have is r:
+            return (*plan[:i], (r, count + 1), *plan[i + 1 :])
+    return (*plan, (r, 1))
+
+
+def _component(r: Router, count: int, owned: bool = False) -> Component:
+    kind = r.kind if r.kind != "travel" else "router"
+    return Component(r.brand, r.model, kind, count, r.price_usd, r, owned)
+
+
+def _generic(name: str, kind: str, count: int, price: float) -> Component:
+    return Component("any", name, kind, count, price)  # type: ignore[arg-type]
+
+
+def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
+    """The system `lead` heads for this home: add-on units or wired access points of its
+    family up to the nodes the home needs, PoE power and a switch where ports run short."""
+    units = lead.pack_size if lead.kind == "mesh" else 1
+    family = lead.system
+    if units >= q.nodes_needed or family is None:
+        single = _single_box(lead, q, index, units)
+        if single is not None:
+            return single
+    components = [_component(lead, 1)]
+    wired_aps = False
+    ap_poe = 0
+    if family is not None and units < q.nodes_needed:
+        for owned in index.owned.get(family, ()):
+            if units < q.nodes_needed and owned is not lead:
+                components.append(_component(owned, 1, owned=True))
+                units += _unit_count(owned)
+        missing = q.nodes_needed - units
+        aps = index.access_points.get(family)
+        if missing > 0 and aps and q.backhaul_need == "wired" and lead.kind != "mesh":
+            ap = aps[0]
+            components.append(_component(ap, missing))
+            units += missing
+            wired_aps = True
+            if ap.poe in ("in", "in_out") and lead.poe not in ("out", "in_out"):
+                ap_poe = missing
+        elif missing > 0:
+            for r, count in index.extension(family, missing):
+                components.append(_component(r, count))
+                units += _unit_count(r) * count
+    backhaul = _backhaul(lead, units, q, wired_aps)
+    wired_units = units - 1 if backhaul == "wired" else 0
+    components += _power_and_ports(lead, q, wired_units, ap_poe)
+    return make_system(
+        lead, tuple(components), units, backhaul, index.placement(q, units, wired_aps)
+    )
+
+
+def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) -> System | None:
+    """The common case made fast: one box as sold, with ports enough; None otherwise."""
+    backhaul = _backhaul(lead, units, q, False)
+    needed = q.lan_ports_needed + (units - 1 if backhaul == "wired" else 0)
+    ports = lead.lan_ports_mbps
+    if ports is not None and needed > len(ports):
+        return None
+    only = Component(lead.brand, lead.model, lead.kind, 1, lead.price_usd, lead, False)  # type: ignore[arg-type]
+    price = lead.price_usd
+    where = index.placement(q, units, False)
+    if price is None:
+        return System(lead, (only,), units, backhaul, where, None, 0.0, (only.name,))
+    return System(lead, (only,), units, backhaul, where, price, price, ())
+
+
+def _backhaul(lead: Router, units: int, q: Requirements, wired_aps: bool) -> Backhaul:
+    """How this system's units would link in this home."""
+    if units <= 1:
+        return "none"
+    if wired_aps:
+        return "wired"
+    if q.backhaul_need in ("wired", "powerline_or_moca") and lead.wired_backhaul:
+        return "wired" if q.backhaul_need == "wired" else "powerline_or_moca"
+    if lead.dedicated_backhaul:
+        return "dedicated_radio"
+    if lead.dedicated_backhaul is False:
+        return "shared_radio"
+    return "unknown"
+
+
+def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) -> list[Component]:
+    """PoE injectors or a PoE switch for access points the router cannot power, and a
+    switch when the router has too few LAN ports for the wired devices and units."""
+    out: list[Component] = []
+    spare = 0
+    if 0 < poe <= MAX_INJECTORS:
+        out.append(_generic(POE_INJECTOR[0], "poe_injector", poe, POE_INJECTOR[1]))
+    elif poe > MAX_INJECTORS:
+        ports, name, price = next((s for s in POE_SWITCHES if s[0] >= poe), POE_SWITCHES[-1])
+        out.append(_generic(name, "switch", 1, price))
+        spare = ports - poe
+        wired_units = wired_units - poe + 1  # the APs hang off the PoE switch, on one port
+    needed = q.lan_ports_needed + wired_units - spare
+    have = lead.lan_port_count
+    if have is not None and needed > have:
+        # The switch takes one router port and one of its own for the link between them.
+        short = needed - have + 2
+        for ports, name, price in SWITCHES:
+            if ports >= short or ports == SWITCHES[-1][0]:
+                out.append(_generic(name, "switch", 1, price))
+                break
+    return out
