@@ -90,7 +90,32 @@ def test_export_round_trips_through_import(db_path: Path, source_dir: Path, tmp_
         fresh_db = tmp_path / f"fresh-{fmt}.db"
         import_file(exported, db_path=fresh_db, source_dir=empty_source)
         assert load_routers(db_path=fresh_db, source_dir=empty_source) == original
-    assert json.loads((tmp_path / "catalog.json").read_text())[0]["brand"] == "Acme"
+    assert json.loads((tmp_path / "catalog.json").read_text())["routers"][0]["brand"] == "Acme"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_exports_credit_the_sources_and_their_licences(
+    db_path: Path, source_dir: Path, fmt: str
+) -> None:
+    text = export_catalog(fmt, db_path=db_path, source_dir=source_dir)
+    head = text[:1200]
+    for needed in (
+        "OpenWrt Table of Hardware, https://openwrt.org/toh (CC BY-SA 4.0)",
+        "TechInfoDepot, https://techinfodepot.shoutwiki.com (CC BY-SA 3.0)",
+        "shared under CC BY-SA 4.0",
+    ):
+        assert needed in head, (fmt, needed)
+    if fmt == "csv":
+        assert text.splitlines()[0].startswith('"# OpenWrt Table of Hardware')
+
+
+def test_a_csv_header_error_names_its_row_below_the_credits(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    bad = tmp_path / "prices.csv"
+    bad.write_text("# prices seen in shops, 2026-11\nbrand,model,price\n", encoding="utf-8")
+    with pytest.raises(UserInputError, match="row 2: unknown field 'price'"):
+        import_file(bad, db_path=db_path, source_dir=source_dir)
 
 
 def test_reimporting_an_export_changes_nothing(

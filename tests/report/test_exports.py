@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from router_advisor.core.answers import answers_from_dict
+from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
 from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
 from router_advisor.errors import UserInputError
@@ -94,6 +95,21 @@ def test_csv_cell_prefixes_formula_starts(value: str) -> None:
     assert csv_cell(value) == "'" + value
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
+def test_every_report_credits_the_catalogs_sources_and_licence(
+    rec: Recommendation, fmt: str
+) -> None:
+    text = render(rec, fmt)
+    for needed in (
+        "OpenWrt Table of Hardware",
+        "https://openwrt.org/toh",
+        "CC BY-SA 4.0",
+        "TechInfoDepot",
+        "CC BY-SA 3.0",
+    ):
+        assert needed in text, (fmt, needed)
+
+
 def test_csv_cell_keeps_numbers_and_plain_text() -> None:
     assert csv_cell(-5) == -5 and csv_cell(9.5) == 9.5 and csv_cell("Wi-Fi 6") == "Wi-Fi 6"
     assert csv_cell(None) == ""
@@ -102,7 +118,7 @@ def test_csv_cell_keeps_numbers_and_plain_text() -> None:
 def test_json_is_valid_inert_and_faithful(rec: Recommendation) -> None:
     text = render(rec, "json")
     assert "<" not in text and ">" not in text
-    assert json.loads(text) == rec.to_dict()
+    assert json.loads(text) == rec.to_dict() | {"credits": [*credit_lines(), CATALOG_LICENCE]}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

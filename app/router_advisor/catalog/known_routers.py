@@ -10,14 +10,13 @@ import json
 import tomllib
 from collections.abc import Sequence
 
+from router_advisor.core.credits import DATA_CREDITS, credit_line
 from router_advisor.core.current_router import KnownRouter
 from router_advisor.core.router import Router
 from router_advisor.resources import data_path
 
-LOOKUP_CREDITS = (
-    "OpenWrt Table of Hardware, https://openwrt.org/toh (CC BY-SA 4.0)",
-    "TechInfoDepot, https://techinfodepot.shoutwiki.com (CC BY-SA 3.0)",
-)
+# The lookup table is derived from the first two credited sources (core/credits.py).
+LOOKUP_CREDITS = tuple(credit_line(c) for c in DATA_CREDITS[:2])
 
 
 def from_catalog(router: Router) -> KnownRouter:

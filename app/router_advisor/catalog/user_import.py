@@ -66,8 +66,12 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
         raise ImportRefused(f"row {exc.line or 1}: {subject}{exc}") from exc
     if is_toh_dump(document):
         return _toh_plan(document, records, origin)
+    if isinstance(document, dict) and isinstance(document.get("routers"), list):
+        document = document["routers"]  # a `catalog export`: credits beside the models
     if not isinstance(document, list):
-        raise ImportRefused("a JSON import must be a list of objects, one per model")
+        raise ImportRefused(
+            "a JSON import must be a list of objects, one per model (or a `catalog export`)"
+        )
     rows = []
     for number, item in enumerate(document, start=1):
         if not isinstance(item, dict):
@@ -90,15 +94,18 @@ def _csv_rows(text: str) -> list[tuple[int, dict[str, Any]]]:
 
 def _read_csv(reader: Any) -> list[tuple[int, dict[str, Any]]]:
     header = next(reader, None)
+    while header and header[0].lstrip().startswith("#"):  # credits or notes above the header
+        header = next(reader, None)
     if not header:
         raise ImportRefused("row 1: the file is empty; the first row must name the columns")
+    at = f"row {reader.line_num}"
     header = [h.strip() for h in header]
     for name in header:
         if name not in FIELDS and name != "sources":
-            raise ImportRefused(f"row 1: unknown field '{cut(name)}'{_did_you_mean(name)}")
+            raise ImportRefused(f"{at}: unknown field '{cut(name)}'{_did_you_mean(name)}")
     seen = [h for h in set(header) if header.count(h) > 1]
     if seen:
-        raise ImportRefused(f"row 1: field '{seen[0]}' appears twice")
+        raise ImportRefused(f"{at}: field '{seen[0]}' appears twice")
     rows = []
     for cells in reader:
         number = reader.line_num

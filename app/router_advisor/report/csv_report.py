@@ -1,12 +1,14 @@
-"""The recommendation as CSV: shortlist, requirements and checklist, formulas neutralised.
+"""The recommendation as CSV: shortlist, requirements, checklist and the catalog's credited
+sources, formulas neutralised.
 
-Three blocks, each with its own header row, separated by an empty row; spreadsheets open
-it as one sheet.
+Four blocks, each with its own header row, separated by an empty row; spreadsheets open it
+as one sheet.
 """
 
 import csv
 import io
 
+from router_advisor.core.credits import CATALOG_LICENCE, DATA_CREDITS
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import parts_text, system_name, where_text
@@ -82,4 +84,9 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
     row("question", "why", "done")
     for vq in data["vendor_questions"]:
         row(vq["question"], vq["why"], "")
+    writer.writerow([])
+    row("catalog source", "address", "licence")
+    for credit in DATA_CREDITS:
+        row(credit.name, credit.url, credit.licence)
+    row(CATALOG_LICENCE)
     return out.getvalue()

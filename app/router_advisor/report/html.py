@@ -5,6 +5,7 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 
 import jinja2
 
+from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
@@ -56,6 +57,8 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
             left_out=left_out_text(rec.excluded),
             questions=data["vendor_questions"],
             considered=rec.considered,
+            credits=credit_lines(),
+            licence=CATALOG_LICENCE,
             generated_on=generated_on,
         )
     )

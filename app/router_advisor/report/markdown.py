@@ -1,6 +1,7 @@
 """The recommendation as Markdown: catalog strings escaped so they render literally, yet the
 file stays readable as plain text (backslashes only where Markdown needs them)."""
 
+from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
@@ -53,5 +54,7 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     for vq in data["vendor_questions"]:
         lines.append(f"- [ ] {md_escape(vq['question'])}  ")
         lines.append(f"  Why: {md_escape(vq['why'])}")
-    lines.append("")
+    lines += ["", "## Sources and licences", ""]
+    lines += [f"- {md_escape(line)}" for line in credit_lines()]
+    lines += ["", md_escape(CATALOG_LICENCE), ""]
     return "\n".join(lines)
