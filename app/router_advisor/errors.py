@@ -9,7 +9,16 @@ import socket
 
 
 class RouterAdvisorError(Exception):
-    """Base of the errors that carry a message meant for the person using the app."""
+    """Base of the errors that carry a message meant for the person using the app.
+
+    The message names no command-line option: the GUI shows it as it is. `cli_hint` is the
+    next step in the CLI's own terms ("pass --iface and --cidr"); the CLI adds it
+    (`cli_text`), so services and engines serve both front ends with one message.
+    """
+
+    def __init__(self, message: str = "", *, cli_hint: str | None = None) -> None:
+        super().__init__(message)
+        self.cli_hint = cli_hint
 
 
 class UserInputError(RouterAdvisorError):
@@ -32,6 +41,17 @@ def is_expected(exc: BaseException) -> bool:
     return isinstance(
         exc, RouterAdvisorError | PermissionError | ConnectionError | TimeoutError | socket.gaierror
     )
+
+
+def cli_text(exc: BaseException) -> str:
+    """`plain_error(exc)` with the CLI's hint after it, when the error carries one."""
+    message = plain_error(exc)
+    hint = getattr(exc, "cli_hint", None)
+    if not hint:
+        return message
+    if message.endswith("."):
+        return f"{message} {hint[:1].upper()}{hint[1:]}{'' if hint.endswith('.') else '.'}"
+    return f"{message}; {hint}"
 
 
 def plain_error(exc: BaseException) -> str:

@@ -18,7 +18,13 @@ from router_advisor.cli import (
 )
 from router_advisor.cli.output import OneLineParser
 from router_advisor.core.echo import cut
-from router_advisor.errors import RuntimeFailure, UserInputError, is_expected, plain_error
+from router_advisor.errors import (
+    RuntimeFailure,
+    UserInputError,
+    cli_text,
+    is_expected,
+    plain_error,
+)
 from router_advisor.logs import setup_logging
 
 # One module per command group; each has `register(subparsers)` and sets `handler` on its
@@ -88,9 +94,9 @@ def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | No
     try:
         return int(handler(args))
     except UserInputError as exc:
-        return _fail(str(exc), EXIT_USAGE)
+        return _fail(cli_text(exc), EXIT_USAGE)
     except RuntimeFailure as exc:
-        return _fail(str(exc), EXIT_FAILURE)
+        return _fail(cli_text(exc), EXIT_FAILURE)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:

@@ -38,8 +38,8 @@ def unusable_file(path: Path, why: str) -> HistoryFileError:
     """The one-line message for a file we must not use, saying how to start fresh."""
     return HistoryFileError(
         f"{path} {why}, so Router Advisor left it untouched. To start a fresh history, move "
-        f"it aside (for example: mv '{path}' '{path}.old') and run the command again, "
-        "or choose another file with --db PATH."
+        f"it aside (for example: mv '{path}' '{path}.old') and try again.",
+        cli_hint="or choose another file with --db PATH",
     )
 
 
@@ -68,8 +68,8 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
         raise HistoryFileError(f"Cannot use {path} as the history: {exc.strerror}.") from None
     if stat.S_ISLNK(info.st_mode) and not os.path.exists(path):
         raise HistoryFileError(
-            f"{path} is a link to {os.readlink(path)}, which does not exist; remove the link "
-            "or choose another file with --db PATH."
+            f"{path} is a link to {os.readlink(path)}, which does not exist; remove the link",
+            cli_hint="or choose another file with --db PATH",
         )
     if path.is_dir():
         raise UserInputError(
@@ -92,8 +92,8 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
         return "new"
     if application_id == CATALOG_APPLICATION_ID:
         raise UserInputError(
-            f"{path} is Router Advisor's router catalog, not the history; "
-            "give --db the history file (history.db) instead."
+            f"{path} is Router Advisor's router catalog, not the history",
+            cli_hint="give --db the history file (history.db) instead",
         )
     raise unusable_file(
         path, "is an SQLite database of another program, not Router Advisor's history"

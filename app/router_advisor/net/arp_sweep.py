@@ -71,9 +71,10 @@ def _open_socket(iface: str) -> Any:
         return conf.L2socket(iface=iface, filter="arp")
     except PermissionError:
         raise ArpNotPermitted(
-            "The ARP sweep needs permission to send raw packets; run `router-advisor scan "
-            "--privileged` (it asks for an administrator password through pkexec) or use "
-            "--method neighbor (see 'Scanning your network' in the README)"
+            "The ARP sweep needs permission to send raw packets",
+            cli_hint="run `router-advisor scan --privileged` (it asks for an administrator "
+            "password through pkexec) or use --method neighbor (see 'Scanning your network' "
+            "in the README)",
         ) from None
     except OSError as exc:
         raise RuntimeFailure(

@@ -93,13 +93,15 @@ def check_size(network: ipaddress.IPv4Network, allow_large: bool) -> None:
     if network.prefixlen < LARGEST_ALLOWED_PREFIX:
         raise UserInputError(
             f"{network} has {count:,} addresses, more than any home network; the largest "
-            f"subnet Router Advisor scans is a /{LARGEST_ALLOWED_PREFIX}: pass a smaller --cidr"
+            f"subnet Router Advisor scans is a /{LARGEST_ALLOWED_PREFIX}",
+            cli_hint="pass a smaller --cidr",
         )
     if network.prefixlen < LARGEST_DEFAULT_PREFIX and not allow_large:
         raise UserInputError(
             f"{network} has {count:,} addresses, which would take long to scan and is rarely a "
-            f"home network; pass --cidr with a /{LARGEST_DEFAULT_PREFIX} or smaller part of it, "
-            "or --allow-large to scan it all"
+            "home network",
+            cli_hint=f"pass --cidr with a /{LARGEST_DEFAULT_PREFIX} or smaller part of it, "
+            "or --allow-large to scan it all",
         )
 
 
@@ -124,19 +126,22 @@ def resolve_target(
                 f"no interface here is on {requested}" if requested else "there is no default route"
             )
             raise UserInputError(
-                f"Could not tell which network to scan ({where}); pass --iface and --cidr"
+                f"Could not tell which network to scan ({where})",
+                cli_hint="pass --iface and --cidr",
             )
     known = sorted(psutil.net_if_addrs())
     if iface not in known:
         raise UserInputError(
-            f"There is no network interface called '{iface}'; "
-            f"pick one of {', '.join(known)} with --iface"
+            f"There is no network interface called '{iface}'; the interfaces here are "
+            f"{', '.join(known)}",
+            cli_hint="pick one with --iface",
         )
     networks = _ipv4_networks(iface)
     if not networks:
         raise UserInputError(
             f"Interface '{iface}' has no IPv4 address, so there is no network "
-            "to scan on it; connect it first or pick another with --iface"
+            "to scan on it; connect it first or pick another interface",
+            cli_hint="--iface picks it",
         )
     if requested is None:
         local_ip, network = networks[0]
@@ -145,8 +150,8 @@ def resolve_target(
         if not matches:
             mine = ", ".join(str(net) for _, net in networks)
             raise UserInputError(
-                f"{requested} is not on interface '{iface}' (which is on "
-                f"{mine}); pass a --cidr inside that subnet"
+                f"{requested} is not on interface '{iface}' (which is on {mine})",
+                cli_hint="pass a --cidr inside that subnet",
             )
         local_ip, network = matches[0][0], requested
     check_size(network, allow_large)  # the interface's own subnet, when none was asked for

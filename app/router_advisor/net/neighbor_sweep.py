@@ -68,7 +68,8 @@ def table_reader(iface: str, local_ip: str) -> Callable[[], dict[str, str]]:
     if sys.platform == "win32":
         return lambda: parse_windows_arp(_run(["arp", "-a", "-N", local_ip]), local_ip)
     raise RuntimeFailure(
-        f"Reading the neighbour table is not available on {sys.platform}; use --method arp"
+        f"Reading the neighbour table is not available on {sys.platform}",
+        cli_hint="use --method arp",
     )
 
 

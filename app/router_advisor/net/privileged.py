@@ -48,8 +48,8 @@ def _wait(proc: subprocess.Popen[str], cancel: CancelToken) -> tuple[str, str]:
                 proc.kill()
             cancel.raise_if_cancelled()
             raise RuntimeFailure(
-                "The scan helper did not finish within "
-                f"{HELPER_TIMEOUT_S:.0f} s; try again or use --method neighbor"
+                f"The scan helper did not finish within {HELPER_TIMEOUT_S:.0f} s; try again",
+                cli_hint="or use --method neighbor",
             )
 
 

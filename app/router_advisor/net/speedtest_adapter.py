@@ -171,8 +171,8 @@ class AdvisorSpeedtest(speedtest.Speedtest):
                 raise
         if config is None:
             raise RuntimeFailure(
-                "The speed-test directory did not send its configuration. "
-                "Try again later, or use --server-url."
+                "The speed-test directory did not send its configuration. Try again later.",
+                cli_hint="or use --server-url",
             )
         return dict(config)
 
@@ -214,21 +214,22 @@ def select_server(
         best = client.get_best_server()
     except speedtest.NoMatchedServers as exc:
         raise UserInputError(
-            f"No speed-test server has the id {server_id}; pick another id "
-            "or leave --server-id out to use the nearest server."
+            f"No speed-test server has the id {server_id}; pick another id, or none to use "
+            "the nearest server.",
+            cli_hint="--server-id left out uses the nearest server",
         ) from exc
     except speedtest.SpeedtestBestServerFailure as exc:
         raise RuntimeFailure(
-            f"No speed-test server from {where} answered. Check your "
-            "internet connection, or use --server-url."
+            f"No speed-test server from {where} answered. Check your internet connection.",
+            cli_hint="or use --server-url",
         ) from exc
     except RouterAdvisorError:
         raise
     except _MALFORMED as exc:
         raise RuntimeFailure(
             f"{where} sent a speed-test configuration or server list that "
-            f"cannot be read ({_short(exc)}). Try again later, or use "
-            "--server-url."
+            f"cannot be read ({_short(exc)}). Try again later.",
+            cli_hint="or use --server-url",
         ) from exc
     except (speedtest.SpeedtestException, OSError, http.client.HTTPException) as exc:
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc

@@ -73,16 +73,16 @@ def _store(path: Path | None, create: bool) -> HistoryStore:
     if create:
         if given and not path.parent.is_dir():
             raise UserInputError(
-                f"The folder {path.parent} does not exist; create it first, "
-                "or choose another --db path."
+                f"The folder {path.parent} does not exist; create it first",
+                cli_hint="or choose another --db path",
             )
         return HistoryStore(path, need_write=True)
     if inspect_file(path) == "ours":
         return HistoryStore(path)
     if given and not path.exists():
         raise UserInputError(
-            f"There is no history at {path}; check the path, or leave out --db to use "
-            "the history in the data folder."
+            f"There is no history at {path}; check the path",
+            cli_hint="or leave out --db to use the history in the data folder",
         )
     return HistoryStore.empty(path)
 
@@ -229,10 +229,10 @@ def label_device(
     if name is not None:
         name = name.strip()
         if not name:
-            raise UserInputError("--name must not be empty.")
+            raise UserInputError("A device's name must not be empty.", cli_hint="--name gives it")
         if len(name) > MAX_LABEL_CHARS:
             raise UserInputError(
-                f"--name is {len(name)} characters long; keep it to {MAX_LABEL_CHARS}."
+                f"The name is {len(name)} characters long; keep it to {MAX_LABEL_CHARS}."
             )
     if name is None and known is None and kind is None:
         raise UserInputError("Say what to change: --name, --known or --not-known, or --kind.")

@@ -36,15 +36,20 @@ def measure(
     A given but blank `server_url` or `directory_url` is refused: falling back to
     speedtest.net would send traffic out when the person asked for their own server."""
     if server_url is not None and server_id is not None:
-        raise UserInputError("Give either --server-url or --server-id, not both.")
+        raise UserInputError(
+            "A speed-test server was given both by URL and by id; give one of them.",
+            cli_hint="--server-url or --server-id, not both",
+        )
     if directory_url is not None and not directory_url.strip():
         raise UserInputError(
-            f"The directory URL {directory_url!r} is not valid: give it as http://HOST[:PORT]/, "
-            "or leave --directory-url out."
+            f"The directory URL {directory_url!r} is not valid: give it as http://HOST[:PORT]/",
+            cli_hint="or leave --directory-url out",
         )
     if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
         raise UserInputError(
-            f"--max-seconds must be between {MIN_SECONDS:.0f} and {MAX_SECONDS:.0f}."
+            f"The speed test's time limit must be between {MIN_SECONDS:.0f} and "
+            f"{MAX_SECONDS:.0f} seconds, not {max_seconds:g}.",
+            cli_hint="--max-seconds sets it",
         )
     cancel = cancel or CancelToken()
     settings = settings or EngineSettings()
