@@ -17,7 +17,7 @@ from router_advisor.core.answers import (
 from router_advisor.core.coverage import BackhaulNeed, CoveragePlan, plan_coverage
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
-from router_advisor.core.wording import SizeUnit, area, plural
+from router_advisor.core.wording import LINE_WORDS, SizeUnit, area, plural
 
 QosNeed = Literal["none", "helpful", "important"]
 
@@ -383,7 +383,7 @@ def _household_notes(
         )
     isp, usage, prefs = answers.isp, answers.usage, answers.preferences
     if isp.handoff == "modem_needed":
-        line = LINE_WORDS.get(isp.line, "your line")
+        line = f"your {LINE_WORDS[isp.line]} line" if isp.line in LINE_WORDS else "your line"
         notes.append(f"The router must contain the modem for {line} (a modem-router).")
     elif isp.handoff == "sfp":
         notes.append(
@@ -423,13 +423,3 @@ def _household_notes(
             "as last seen and may differ where you buy."
         )
     return notes
-
-
-# The line types as a sentence names them.
-LINE_WORDS: dict[str, str] = {
-    "cable": "your cable (DOCSIS) line",
-    "dsl": "your DSL line",
-    "fibre": "your fibre line",
-    "satellite": "your satellite line",
-    "lte_5g": "your 4G/5G line",
-}

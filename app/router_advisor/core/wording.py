@@ -206,8 +206,15 @@ KIND_WORDS: dict[str, str] = {
     "travel": "travel router",
     "modem_router": "modem-router",
 }
-# The line a modem-router's built-in modem terminates (core/router.py LINES).
-LINE_WORDS: dict[str, str] = {"dsl": "DSL", "cable": "cable", "fibre": "fibre", "lte_5g": "LTE/5G"}
+# Internet lines: the one a modem-router's built-in modem terminates (core/router.py LINES)
+# and the household's own ([isp] line), "your DSL line".
+LINE_WORDS: dict[str, str] = {
+    "dsl": "DSL",
+    "cable": "cable",
+    "fibre": "fibre",
+    "lte_5g": "LTE/5G",
+    "satellite": "satellite",
+}
 
 
 def router_kind(kind: str, pack_size: int, line: str | None = None) -> str:
