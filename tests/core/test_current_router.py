@@ -66,3 +66,5 @@ def test_a_typed_name_finds_the_nearest_model_and_nothing_for_nonsense() -> None
     assert find_by_name("Archer A7", KNOWN).model == "Archer A7"  # type: ignore[union-attr]
     assert find_by_name("Netgear Archer A7", KNOWN) is None
     assert find_by_name("toaster 3000", KNOWN) is None
+    assert find_by_name("toaster 7000", KNOWN) is None  # not R7000: no brand named
+    assert find_by_name("Netgear Nighthawk R7000", KNOWN).model == "R7000"  # type: ignore[union-attr]

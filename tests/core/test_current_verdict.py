@@ -128,3 +128,12 @@ def test_keep_without_a_plan_or_measurement_asks_for_the_speed() -> None:
     verdict = judge(_have(wifi_generation="6", wan_mbps=1000), HomeFacts(TODAY))
     assert verdict.verdict == "keep"
     assert "plan" in verdict.questions[0]
+
+
+def test_grade_c_without_queue_management_is_a_tip_not_a_replacement() -> None:
+    verdict = judge(
+        _have(wifi_generation="6", wan_mbps=1000, sqm=False, adaptive_qos=False, openwrt=False),
+        HomeFacts(TODAY, plan_down_mbps=100, bufferbloat_grade="C"),
+    )
+    assert verdict.verdict == "tune"
+    assert "grade C" in verdict.tuning[0] and "SQM" in verdict.tuning[0]

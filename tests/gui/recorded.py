@@ -68,6 +68,7 @@ def recorded_engines(
     routers: Callable[[], list[Router]] | None = None,
 ) -> Engines:
     from router_advisor.services.catalog import import_file, import_summary, load_routers
+    from router_advisor.services.current import check_current_router, known_router_names
 
     speed = SpeedResult.from_dict(load_json("speed.json"))
     scan = ScanResult.from_dict(load_json(scan_file))
@@ -77,6 +78,10 @@ def recorded_engines(
         deeper_scan=replay(ScanResult.from_dict(load_json("scan2.json")), seconds),
         routers=routers or load_routers,
         import_catalog=lambda path: import_summary(path.name, import_file(path)),
+        name_router=lambda model, speed, scan: check_current_router(
+            model=model, speed=speed, scan=scan
+        ),
+        router_names=known_router_names,
     )
 
 

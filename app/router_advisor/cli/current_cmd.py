@@ -5,16 +5,10 @@ from pathlib import Path
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json
+from router_advisor.core.wording import verdict_heading
 
 current_service = lazy_import("router_advisor.services.current")
 recommend_service = lazy_import("router_advisor.services.recommend")
-
-VERDICT_WORDS = {
-    "keep": "Keep it",
-    "tune": "Keep it, with a few free changes",
-    "replace": "Replace it",
-    "unknown": "Not sure yet",
-}
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -66,7 +60,7 @@ def run_current(args: argparse.Namespace) -> int:
         print(f"Your router{where}: not identified")
         for line in data["clues"]:
             print(f"  - it said: {_plain(line)}")
-    print(f"\nVerdict: {VERDICT_WORDS[data['verdict']]}")
+    print(f"\nVerdict: {verdict_heading(data['verdict'])}")
     for reason in data["reasons"]:
         print(f"  - {_plain(reason)}")
     if data["gain"]:

@@ -253,7 +253,9 @@ def find_by_name(text: str, candidates: Sequence[KnownRouter]) -> KnownRouter | 
             continue
         for key in _model_keys(known):
             brand_key = normalized(known.brand) + key
-            if typed in (key, brand_key) or typed.endswith(key):
+            # A name with extra words ("Netgear Nighthawk R7000") counts only when it names
+            # the brand: "toaster 3000" is not an Actiontec R3000.
+            if typed in (key, brand_key) or (brand and len(key) >= 4 and typed.endswith(key)):
                 score = len(key) + (100 if typed in (key, brand_key) else 0)
                 if best is None or score > best[0]:
                     best = (score, known)

@@ -4,9 +4,17 @@ named with their source.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from router_advisor.core.current_router import CurrentVerdict, Identified, KnownRouter
+from router_advisor.core.answers import Answers
+from router_advisor.core.current_router import (
+    CurrentRouterReport,
+    CurrentVerdict,
+    Identified,
+    KnownRouter,
+)
+from router_advisor.core.scan import ScanResult
+from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import plural
 
 # TCP over 1000BASE-T carries ~940 Mbit/s of payload (1500-byte frames: Ethernet, IP and
@@ -23,6 +31,9 @@ MANY_DEVICES_FOR_WIFI5 = 35
 # DSLReports' bufferbloat grades: C and worse is a delay rise of 60 ms or more under load,
 # enough to make calls and games stutter.
 BAD_BUFFERBLOAT = ("C", "D", "F")
+# From D on (a rise of 200 ms or more) calls break up and games lag: a router that cannot
+# manage its queue is then the problem, not a detail.
+UNFIXABLE_BUFFERBLOAT = ("D", "F")
 # One router covers about this much in one storey with light walls; beyond, a node helps
 # (the same rule of thumb as the recommender's coverage, see core/needs.py).
 ONE_ROUTER_M2 = 150.0
@@ -129,9 +140,15 @@ def _queue_tuning(known: KnownRouter, home: HomeFacts) -> tuple[list[str], str |
             "Risk: flashing it voids the maker's support and a mistake can brick it."
         ], None
     if known.sqm is False and known.adaptive_qos is False:
-        return [], (
-            f"The delay under load is grade {grade} and it has no queue management to fix it."
-        )
+        if grade in UNFIXABLE_BUFFERBLOAT:
+            return [], (
+                f"The delay under load is grade {grade} and it has no queue management to fix it."
+            )
+        return [
+            f"The delay rises noticeably under load (grade {grade}) and it has no queue "
+            "management to fix that: if calls or games stutter while someone downloads, a "
+            "router with SQM is the fix."
+        ], None
     return [
         f"The delay under load is grade {grade}: look in its settings for 'Smart Queue', "
         "'SQM' or 'adaptive QoS' and turn it on if it has one."
@@ -216,8 +233,8 @@ def judge(identified: Identified | None, home: HomeFacts) -> CurrentVerdict:
     questions: tuple[str, ...] = ()
     if home.plan_down_mbps is None and home.measured_down_mbps is None:
         questions = (
-            "How fast is your internet plan? Measure it (router-advisor speed) or type it in: "
-            "a plan faster than this router's ports would change the verdict.",
+            "How fast is your internet plan? Measure your line or type in your plan: a plan "
+            "faster than this router's ports would change the verdict.",
         )
     return CurrentVerdict(
         "keep",
@@ -226,4 +243,51 @@ def judge(identified: Identified | None, home: HomeFacts) -> CurrentVerdict:
             "the money stays in your pocket.",
         ),
         questions=questions,
+    )
+
+
+def home_facts(
+    today: str,
+    answers: Answers | None,
+    speed: SpeedResult | None,
+    scan: ScanResult | None,
+) -> HomeFacts:
+    """What judging a router needs from the answers and the measurements."""
+    plan = answers.isp.down_mbps if answers else None
+    if speed is not None and speed.manual:
+        plan = plan or speed.download_mbps
+    measured = speed.download_mbps if speed is not None and not speed.manual else None
+    devices = answers.household.devices if answers else None
+    if scan is not None:
+        scanned = sum(1 for d in scan.devices if not d.is_gateway)
+        devices = max(devices or 0, scanned) or None
+    link = scan.wifi_link if scan else None
+    crowd = None
+    if scan and scan.nearby_networks and link and link.band:
+        crowd = next((b for b in scan.nearby_networks.bands if b.band == link.band), None)
+    return HomeFacts(
+        today=today,
+        plan_down_mbps=plan,
+        measured_down_mbps=measured,
+        bufferbloat_grade=speed.bufferbloat_grade if speed else None,
+        devices=devices,
+        size_m2=answers.home.size_m2 if answers else None,
+        floors=answers.home.floors if answers else None,
+        laptop_band=link.band if link else None,
+        laptop_channel=link.channel if link else None,
+        busiest_channels=crowd.busiest_channels if crowd else (),
+        band_crowding=crowd.crowding if crowd else None,
+    )
+
+
+def rejudge(
+    report: CurrentRouterReport,
+    answers: Answers | None,
+    speed: SpeedResult | None,
+    scan: ScanResult | None,
+    today: str,
+) -> CurrentRouterReport:
+    """The same router judged again with what is known now (the line, the answers)."""
+    return replace(
+        report, verdict=judge(report.identified, home_facts(today, answers, speed, scan))
     )

@@ -291,3 +291,16 @@ def answer_name(key: str, front: AnswerFront = "file") -> str:
         return f"“{ANSWER_GUI_LABELS[key]}”"
     section, name = key.split(".", 1)
     return f"[{section}] {name}"
+
+
+# The verdict on the router a household has, as a heading (CLI, GUI card, reports).
+VERDICT_HEADINGS = {
+    "keep": "Keep it",
+    "tune": "Keep it, with a few free changes",
+    "replace": "Replace it",
+    "unknown": "Not sure yet",
+}
+
+
+def verdict_heading(verdict: str) -> str:
+    return VERDICT_HEADINGS.get(verdict, verdict)

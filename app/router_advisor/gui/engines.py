@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.progress import CancelToken, ProgressCallback
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
@@ -19,6 +20,9 @@ from router_advisor.core.speed import SpeedResult
 from router_advisor.gui.settings import Settings
 
 Measure = Callable[[ProgressCallback, CancelToken], Any]
+
+
+NameRouter = Callable[[str, SpeedResult | None, ScanResult | None], CurrentRouterReport]
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,12 @@ class Engines:
     settings: Settings = field(default_factory=Settings)
     # Imports a price list or catalog file and returns the summary line; None: no import.
     import_catalog: Callable[[Path], str] | None = None
+    # The router a person names (brand and model), judged on the line and scan so far;
+    # and every model name it understands. None: the Devices page offers no naming.
+    name_router: (
+        Callable[[str, SpeedResult | None, ScanResult | None], CurrentRouterReport] | None
+    ) = None
+    router_names: Callable[[], list[str]] | None = None
 
 
 def real_engines(settings: Settings) -> Engines:
@@ -81,6 +91,18 @@ def real_engines(settings: Settings) -> Engines:
             cancel=cancel,
         )
 
+    def name_router(
+        model: str, speed: SpeedResult | None, scan: ScanResult | None
+    ) -> CurrentRouterReport:
+        from router_advisor.services.current import check_current_router
+
+        return check_current_router(model=model, speed=speed, scan=scan)
+
+    def router_names() -> list[str]:
+        from router_advisor.services.current import known_router_names
+
+        return known_router_names()
+
     # The helper runs through pkexec, which only Linux has; elsewhere the Devices page shows
     # the scan's own note instead of the button.
     return Engines(
@@ -90,4 +112,6 @@ def real_engines(settings: Settings) -> Engines:
         routers=routers,
         settings=settings,
         import_catalog=import_catalog,
+        name_router=name_router,
+        router_names=router_names,
     )

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
 
@@ -24,6 +25,8 @@ class WizardState:
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     speed: SpeedResult | None = None
     scan: ScanResult | None = None
+    # The router in use: from the scan, or the model the person named on the Devices page.
+    current_router: CurrentRouterReport | None = None
     labels: dict[str, str] = field(default_factory=dict)  # MAC -> the person's name for it
     recommendation: Any = None  # router_advisor.core.recommend.Recommendation once computed
     checklist: list[ChecklistItem] = field(default_factory=list)

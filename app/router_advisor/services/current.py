@@ -17,7 +17,7 @@ from router_advisor.core.current_router import (
     find_by_name,
     identify,
 )
-from router_advisor.core.current_verdict import HomeFacts, judge
+from router_advisor.core.current_verdict import HomeFacts, home_facts, judge
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import RuntimeFailure, UserInputError
@@ -26,40 +26,6 @@ from router_advisor.net.interfaces import ScanTarget, resolve_target
 from router_advisor.services.catalog import load_routers
 
 log = logging.getLogger(__name__)
-
-
-def home_facts(
-    today: str,
-    answers: Answers | None,
-    speed: SpeedResult | None,
-    scan: ScanResult | None,
-) -> HomeFacts:
-    """What judging a router needs from the answers and the measurements."""
-    plan = answers.isp.down_mbps if answers else None
-    if speed is not None and speed.manual:
-        plan = plan or speed.download_mbps
-    measured = speed.download_mbps if speed is not None and not speed.manual else None
-    devices = answers.household.devices if answers else None
-    if scan is not None:
-        scanned = sum(1 for d in scan.devices if not d.is_gateway)
-        devices = max(devices or 0, scanned) or None
-    link = scan.wifi_link if scan else None
-    crowd = None
-    if scan and scan.nearby_networks and link and link.band:
-        crowd = next((b for b in scan.nearby_networks.bands if b.band == link.band), None)
-    return HomeFacts(
-        today=today,
-        plan_down_mbps=plan,
-        measured_down_mbps=measured,
-        bufferbloat_grade=speed.bufferbloat_grade if speed else None,
-        devices=devices,
-        size_m2=answers.home.size_m2 if answers else None,
-        floors=answers.home.floors if answers else None,
-        laptop_band=link.band if link else None,
-        laptop_channel=link.channel if link else None,
-        busiest_channels=crowd.busiest_channels if crowd else (),
-        band_crowding=crowd.crowding if crowd else None,
-    )
 
 
 def _named(model: str, candidates: list[KnownRouter]) -> Identified:
@@ -119,3 +85,9 @@ def router_in_use(target: ScanTarget) -> CurrentRouterReport | None:
     if target.gateway is None:
         return None
     return ask_gateway(target, target.gateway, HomeFacts(today=datetime.date.today().isoformat()))
+
+
+def known_router_names(catalog_db: Path | None = None) -> list[str]:
+    """Every model name `model=` understands, for the GUI's suggestions."""
+    names = {known.name for known in known_routers(load_routers(db_path=catalog_db))}
+    return sorted(names, key=str.lower)

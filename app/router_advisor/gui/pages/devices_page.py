@@ -1,6 +1,9 @@
 """Step 3: the devices on the home network, which the person can name; this computer's
 Wi-Fi link and how crowded the air is."""
 
+from dataclasses import replace
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,8 +16,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+from router_advisor.core.current_router import CurrentRouterReport
+from router_advisor.core.current_verdict import rejudge
 from router_advisor.core.scan import ScanResult, WifiLink
 from router_advisor.core.wording import kind_heading
+from router_advisor.gui.current_router_card import CurrentRouterCard
 from router_advisor.gui.pages.base import (
     MeasurementPage,
     WizardContext,
@@ -55,6 +61,7 @@ class DevicesPage(MeasurementPage[ScanResult]):
     def __init__(self, ctx: WizardContext) -> None:
         super().__init__(ctx, "Not scanned yet.", "&Cancel scan")
         self._filling = False
+        self._names_asked = False
         layout = QVBoxLayout(self)
 
         self.scan_button = styled(QPushButton("&Scan my network"), "primary")
@@ -95,6 +102,11 @@ class DevicesPage(MeasurementPage[ScanResult]):
             )
         )
 
+        self.router_card = CurrentRouterCard()
+        self.router_card.model_named.connect(self.name_router)
+        self.router_card.model_field.textEdited.connect(self._suggest_names)
+        layout.addWidget(self.router_card)
+
         wifi = QHBoxLayout()
         link_box = QGroupBox("This computer's Wi-Fi link")
         self.link_form = QFormLayout(link_box)
@@ -111,6 +123,35 @@ class DevicesPage(MeasurementPage[ScanResult]):
     # -- state --------------------------------------------------------------------------
     def enter(self) -> None:
         self.show_result(self.ctx.state.scan)
+        state = self.ctx.state
+        self.router_card.show_report(state.current_router, scanned=state.scan is not None)
+        self.router_card.model_field.setVisible(self.ctx.engines.name_router is not None)
+        self.router_card.use_button.setVisible(self.ctx.engines.name_router is not None)
+
+    def _suggest_names(self) -> None:
+        """Load the model names to suggest once the person starts typing one (a few thousand
+        names take a moment; nobody who never types should wait for them)."""
+        names = self.ctx.engines.router_names
+        if names is not None and not self._names_asked:
+            self._names_asked = True
+            self.ctx.runner.start(lambda _p, _c: names(), self.router_card.set_names)
+
+    def name_router(self, model: str) -> None:
+        """Judge the model the person typed, off the UI thread; it replaces the scan's guess."""
+        name = self.ctx.engines.name_router
+        if name is None:
+            return
+        state = self.ctx.state
+        job = self.ctx.runner.start(
+            lambda _p, _c: name(model, state.speed, state.scan), self._router_named
+        )
+        job.failed.connect(self.router_card.show_error)
+
+    def _router_named(self, report: CurrentRouterReport) -> None:
+        self.ctx.state.current_router = report
+        if self.ctx.state.scan is not None:
+            self.ctx.state.scan = replace(self.ctx.state.scan, current_router=report)
+        self.router_card.show_report(report)
 
     def initial_focus(self) -> QPushButton:
         return self.scan_button
@@ -133,8 +174,16 @@ class DevicesPage(MeasurementPage[ScanResult]):
         super()._set_running(running)
 
     def _on_result(self, result: ScanResult) -> None:
-        self.ctx.state.scan = result
+        state = self.ctx.state
+        current = result.current_router
+        if current is not None:
+            # The scan judged the router without the line; the speed test may know it.
+            current = rejudge(current, None, state.speed, result, date.today().isoformat())
+            result = replace(result, current_router=current)
+        state.scan = result
+        state.current_router = current
         self.show_result(result)
+        self.router_card.show_report(current, scanned=True)
 
     def _on_failed(self, message: str) -> None:
         show_banner(self.error, message)
