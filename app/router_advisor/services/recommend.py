@@ -1,8 +1,9 @@
-"""The recommend use case: read the answers, speed and scan files, rank the catalog.
+"""The recommend use case from files: read the answers, speed and scan files, rank the catalog.
 
-The GUI calls `recommend_from_files` (or core `recommend` with objects it already holds);
-the CLI `recommend` and `export` commands call it too. Every file is checked field by field,
-so a mistake is reported with the file and the field named, never as Python's own words.
+The CLI's `recommend` and `export` commands call `recommend_from_files`; the GUI holds the
+answers and measurements as objects already and calls core `recommend` in its ranking job.
+Every file is checked field by field, so a mistake is reported with the file and the field
+named, never as Python's own words.
 """
 
 import dataclasses
