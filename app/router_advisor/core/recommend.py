@@ -211,7 +211,9 @@ def recommend(
     catalog is empty or nothing in it is for sale to this household.
     """
     if not 1 <= top <= MAX_TOP:
-        raise UserInputError(f"--top must be from 1 to {MAX_TOP}, not {top}")
+        raise UserInputError(
+            f"The shortlist holds from 1 to {MAX_TOP} systems, not {top}", cli_hint="--top sets it"
+        )
     if not routers:
         raise UserInputError(
             "the router catalog is empty: build it with `router-advisor catalog build` "

@@ -173,8 +173,8 @@ def read_only_file(path: Path) -> HistoryFileError:
         else f"{path} is read-only"
     )
     return HistoryFileError(
-        f"Cannot save to the history {path}: {where}. Make it writable, or choose another "
-        "file with --db PATH."
+        f"Cannot save to the history {path}: {where}. Make it writable.",
+        cli_hint="or choose another file with --db PATH",
     )
 
 
@@ -210,8 +210,8 @@ def migrate(db: sqlite_utils.Database, migrations: tuple[tuple[str, ...], ...] =
     if start > len(migrations):
         raise HistoryFileError(
             f"The history database was written by a newer Router Advisor (schema version "
-            f"{start}; this one knows up to {len(migrations)}). Update Router Advisor, or "
-            "choose another file with --db PATH."
+            f"{start}; this one knows up to {len(migrations)}). Update Router Advisor.",
+            cli_hint="or choose another file with --db PATH",
         )
     for number in range(start + 1, len(migrations) + 1):
         with write_transaction(db):

@@ -82,5 +82,6 @@ def write_output(path: Path, data: str, example_name: str) -> None:
     except OSError as exc:
         raise RuntimeFailure(
             f"could not write {path}: {exc.strerror or exc}; {path.name} was left as it was: "
-            "free some space or choose another --out path"
+            "free some space or choose another place",
+            cli_hint="--out gives the path",
         ) from None
