@@ -26,8 +26,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class InputFileError(ValueError):
-    """The file cannot be used. The message completes "the file is ...", without the file's
-    name (each caller names the file in its own words); `line` says where, when known."""
+    """The file cannot be used. The message completes "the file ..." ("is not valid JSON",
+    "holds ..."), without the file's name (each caller names the file in its own words);
+    `line` says where, when known."""
 
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
@@ -44,12 +45,12 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
         data = handle.read(limit + 1)
     if len(data) > limit:
         size = "larger" if kind == stat.S_IFREG else "endless: more"
-        raise InputFileError(f"{size} than {MAX_INPUT_MB} MB, the most this file may hold")
+        raise InputFileError(f"is {size} than {MAX_INPUT_MB} MB, the most this file may hold")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputFileError("not UTF-8 text; save it as UTF-8 and try again", line) from None
+        raise InputFileError("is not UTF-8 text; save it as UTF-8 and try again", line) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -57,13 +58,13 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     document: dict[str, Any] = {}
     for key, value in pairs:
         if key in document:
-            raise InputFileError(f"repeating the key {cut(key)!r} in one object")
+            raise InputFileError(f"repeats the key {cut(key)!r} in one object")
         document[key] = value
     return document
 
 
 def _no_constant(name: str) -> Any:
-    raise InputFileError(f"holding {name}, which is not a number; write a plain number")
+    raise InputFileError(f"holds {name}, which is not a number; write a plain number")
 
 
 def parse_json(text: str) -> Any:
@@ -71,13 +72,13 @@ def parse_json(text: str) -> Any:
     try:
         document = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise InputFileError(f"not valid JSON ({exc.msg})", exc.lineno) from None
+        raise InputFileError(f"is not valid JSON ({exc.msg})", exc.lineno) from None
     except RecursionError:
-        raise InputFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise InputFileError(f"is nested more than {MAX_DEPTH} levels deep") from None
     except ValueError as exc:  # an integer of more than 4,300 digits
         if isinstance(exc, InputFileError):
             raise
-        raise InputFileError("holding a number far too big") from None
+        raise InputFileError("holds a number far too big") from None
     check_values(document)
     return document
 
@@ -92,12 +93,12 @@ def parse_toml(text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_AT.search(str(exc))
         raise InputFileError(
-            f"not valid TOML ({cut(str(exc), 120)})", int(found.group(1)) if found else None
+            f"is not valid TOML ({cut(str(exc), 120)})", int(found.group(1)) if found else None
         ) from None
     except RecursionError:
-        raise InputFileError(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise InputFileError(f"is nested more than {MAX_DEPTH} levels deep") from None
     except ValueError:  # an integer of more than 4,300 digits
-        raise InputFileError("holding a number far too big") from None
+        raise InputFileError("holds a number far too big") from None
     check_values(document)
     return document
 
@@ -110,7 +111,7 @@ def check_values(document: Any) -> None:
         value, depth = stack.pop()
         if isinstance(value, dict | list):
             if depth >= MAX_DEPTH:
-                raise InputFileError(f"nested more than {MAX_DEPTH} levels deep")
+                raise InputFileError(f"is nested more than {MAX_DEPTH} levels deep")
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str):
@@ -119,11 +120,11 @@ def check_values(document: Any) -> None:
         elif isinstance(value, str):
             _check_text(value)
         elif isinstance(value, float) and not math.isfinite(value):
-            raise InputFileError("holding a number too big to be real (infinite)")
+            raise InputFileError("holds a number too big to be real (infinite)")
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
-            raise InputFileError("holding a number far too big")
+            raise InputFileError("holds a number far too big")
 
 
 def _check_text(text: str) -> None:
     if _SURROGATE.search(text):
-        raise InputFileError("holding text that is not valid Unicode (a lone surrogate)")
+        raise InputFileError("holds text that is not valid Unicode (a lone surrogate)")

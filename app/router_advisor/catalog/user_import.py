@@ -62,8 +62,9 @@ def read_import(path: Path, records: Mapping[str, Record], today: str) -> Import
         document = parse_json(text)
     except InputFileError as exc:
         # "row 3: not valid JSON (...)", but "row 3: the file is not UTF-8 text"
-        subject = "" if str(exc).startswith("not valid") else "the file is "
-        raise ImportRefused(f"row {exc.line or 1}: {subject}{exc}") from exc
+        problem = str(exc)
+        problem = problem[3:] if problem.startswith("is not valid") else f"the file {problem}"
+        raise ImportRefused(f"row {exc.line or 1}: {problem}") from exc
     if is_toh_dump(document):
         return _toh_plan(document, records, origin)
     if isinstance(document, dict) and isinstance(document.get("routers"), list):

@@ -47,7 +47,7 @@ class Settings:
         except FileNotFoundError:
             return cls()
         except (OSError, InputFileError, RuntimeFailure) as exc:
-            log.warning("ignoring settings.toml: %s", exc)
+            log.warning("ignoring settings.toml: the file %s", exc)
             return cls()
         if not isinstance(engines, dict):
             log.warning("ignoring %s: [engines] is not a table", path)

@@ -43,7 +43,7 @@ def _read_document(path: Path, what: str) -> dict[str, Any]:
         raise UserInputError(f"there is no {what} at {path}: check the path") from None
     except InputFileError as exc:
         where = f" (line {exc.line})" if exc.line else ""
-        raise UserInputError(f"{path}: the {what}{where} is {exc}") from None
+        raise UserInputError(f"{path}: the {what}{where} {exc}") from None
     except OSError as exc:
         raise UserInputError(
             f"cannot read the {what} {path} ({exc.strerror or 'read error'}): check the path"
