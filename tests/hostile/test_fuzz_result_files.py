@@ -31,10 +31,10 @@ CHOICES = st.sampled_from(["drywall", "brick", "concrete", "auto", "yes", "no"])
 
 @st.composite
 def answers_documents(draw: st.DrawFn) -> dict[str, Any]:
-    sections = list(SCHEMA) + ["home ", "extra", "\u200bhome"]
+    sections = [*SCHEMA, "home ", "extra", "\u200bhome"]
     document: dict[str, Any] = {}
     for section in draw(st.lists(st.sampled_from(sections), max_size=4, unique=True)):
-        keys = list(SCHEMA.get(section, {})) + ["nope", "k" * 300]
+        keys = [*SCHEMA.get(section, {}), "nope", "k" * 300]
         document[section] = {
             key: draw(st.integers(0, 60) | st.booleans() | CHOICES | nasty_values())
             for key in draw(st.lists(st.sampled_from(keys), max_size=4, unique=True))
