@@ -55,8 +55,40 @@ def _placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
+# The type each summary column must hold; SQLite would store anything a damaged file holds.
+_SUMMARY_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (int,),
+    "created_at": (str,),
+    "download_mbps": (int, float, type(None)),
+    "upload_mbps": (int, float, type(None)),
+    "idle_latency_ms": (int, float, type(None)),
+    "loaded_latency_ms": (int, float, type(None)),
+    "grade": (str, type(None)),
+    "device_count": (int, type(None)),
+    "top_pick": (str, type(None)),
+}
+
+
 def _summary(row: Mapping[str, Any]) -> RunSummary:
-    return RunSummary(**{k: row[k] for k in RunSummary.__dataclass_fields__ if k in row})
+    values = {k: row[k] for k in RunSummary.__dataclass_fields__ if k in row}
+    for name, value in values.items():
+        if not isinstance(value, _SUMMARY_TYPES[name]):
+            raise sqlite3.DatabaseError(f"runs.{name} holds a value of the wrong type")
+    return RunSummary(**values)
+
+
+def _shortlist_entry(text: Any) -> dict[str, Any]:
+    """A saved shortlist entry, with the names `display_name` reads."""
+    entry = _loads(text)
+    if not (
+        isinstance(entry, dict)
+        and isinstance(entry.get("brand"), str)
+        and isinstance(entry.get("model"), str)
+        and isinstance(entry.get("pack_size"), int)
+        and isinstance(entry.get("hardware_revision"), str | None)
+    ):
+        raise sqlite3.DatabaseError("a saved shortlist is not in the shape the app writes")
+    return entry
 
 
 def _loaded_latency(speed: SpeedResult) -> float | None:
@@ -280,7 +312,7 @@ class HistoryStore:
             f"WHERE run_id IN ({_placeholders(run_ids)})",
             list(run_ids),
         )
-        return {r[0]: _loads(r[1]) for r in rows if r[1] is not None}
+        return {r[0]: _shortlist_entry(r[1]) for r in rows if r[1] is not None}
 
     def trend(self) -> list[RunSummary]:
         """Runs, oldest first: how speed, latency, grade and device count moved over time."""
