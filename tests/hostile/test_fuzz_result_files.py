@@ -25,7 +25,7 @@ from tests.hostile.hostile import (
     toml_value,
 )
 
-EXAMPLES = 25
+EXAMPLES = 20
 CHOICES = st.sampled_from(["drywall", "brick", "concrete", "auto", "yes", "no"])
 
 

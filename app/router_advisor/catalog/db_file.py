@@ -93,6 +93,11 @@ class unusable_guard:
                 f"the catalog database {self.path} is damaged ({cut(str(exc), 120)}); "
                 f"{REBUILD_HINT}"
             ) from exc
+        if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+            raise RuntimeFailure(
+                f"the disk holding {self.path} is full, so the catalog was not changed; "
+                "free some space and try again"
+            ) from exc
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise RuntimeFailure(
                 f"the catalog database {self.path} is busy: another Router Advisor kept it "

@@ -22,6 +22,7 @@ from router_advisor.core.wording import kind_from_text, kind_to_type
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.history.database import (
     busy_file,
+    full_disk,
     inspect_file,
     read_only_file,
     unusable_file,
@@ -61,6 +62,8 @@ def _translate(path: Path, exc: sqlite3.DatabaseError) -> RuntimeFailure | None:
             return busy_file(path)
         if "readonly" in message:
             return read_only_file(path)
+        if "full" in message:
+            return full_disk(path)
     damaged = ("malformed", "not a database", "disk I/O", "no such", "decode", "FOREIGN KEY")
     if type(exc) is sqlite3.DatabaseError or any(word in message for word in damaged):
         return unusable_file(path, f"is damaged ({cut(message, 120)})")
