@@ -108,7 +108,13 @@ class CatalogStore:
         self.db_path, self.source_dir, self.migrations = db_path, source_dir, tuple(migrations)
         self.read_only = not can_write(db_path)
         if not self.read_only and not db_path.exists():
-            _create_first(db_path, source_dir, self.migrations)
+            try:
+                _create_first(db_path, source_dir, self.migrations)
+            except OSError as exc:
+                raise RuntimeFailure(
+                    f"cannot create the catalog {db_path}: {exc.strerror}; free some space "
+                    "or make the data folder writable"
+                ) from None
         self.conn = connect(db_path, self.read_only)
         self.db = sqlite_utils.Database(self.conn)
 
