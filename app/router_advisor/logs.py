@@ -4,6 +4,7 @@ A crash is written here with its traceback, so a person can send the file, while
 shows one plain line that names the file.
 """
 
+import contextlib
 import logging
 import logging.handlers
 from pathlib import Path
@@ -17,6 +18,14 @@ _BACKUPS = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, which never prints logging's own traceback when it cannot be written
+    (a full disk): the screen keeps its one plain line."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        return None
+
+
 def setup_logging(verbose: bool = False) -> Path | None:
     """Send the app's log to the rotating file (and stderr when verbose); return the file.
 
@@ -27,11 +36,12 @@ def setup_logging(verbose: bool = False) -> Path | None:
     for handler in list(root.handlers):
         if getattr(handler, "_router_advisor", False):
             root.removeHandler(handler)
-            handler.close()
+            with contextlib.suppress(OSError):  # a full disk cannot take the last lines
+                handler.close()
     path: Path | None = None
     try:
         path = log_dir() / LOG_FILE_NAME
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = _QuietFileHandler(
             path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8"
         )
     except (OSError, RuntimeFailure):

@@ -7,6 +7,8 @@ A file that is not ours is refused from its header alone, so it gets no -wal/-sh
 import json
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,24 @@ REBUILD_HINT = (
 
 class CatalogUnusable(RuntimeFailure):
     """The database file is damaged, foreign or from a newer app: it can only be set aside."""
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (flock on the folder itself: no lock file left
+    behind). Where flock does not exist, nothing is locked and the atomic link still keeps
+    readers from half a catalog."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def can_write(path: Path) -> bool:
@@ -93,10 +113,12 @@ class unusable_guard:
                 f"the catalog database {self.path} is damaged ({cut(str(exc), 120)}); "
                 f"{REBUILD_HINT}"
             ) from exc
-        if isinstance(exc, sqlite3.OperationalError) and "full" in str(exc):
+        if isinstance(exc, sqlite3.OperationalError) and any(
+            word in str(exc) for word in ("full", "disk I/O")
+        ):
             raise RuntimeFailure(
-                f"the disk holding {self.path} is full, so the catalog was not changed; "
-                "free some space and try again"
+                f"the disk holding {self.path} is full or failing, so the catalog was not "
+                "changed; free some space and try again"
             ) from exc
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             raise RuntimeFailure(

@@ -25,6 +25,7 @@ from router_advisor.catalog.db_file import (
     CatalogUnusable,
     can_write,
     connect,
+    folder_lock,
     loads,
     unusable_guard,
 )
@@ -349,8 +350,15 @@ class CatalogStore:
 
 def _create_first(path: Path, source_dir: Path, migrations: Sequence[Migration]) -> None:
     """Build the first catalog beside `path` and link it into place: processes that start
-    together each see no file or a whole catalog, never one being built."""
+    together each see no file or a whole catalog, never one being built. One builds while
+    the others wait for it (a lock on the folder, where the system has one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(path.parent):
+        if not path.exists():
+            _build_and_link(path, source_dir, migrations)
+
+
+def _build_and_link(path: Path, source_dir: Path, migrations: Sequence[Migration]) -> None:
     fd, tmp = temp_beside(path)
     os.close(fd)
     try:

@@ -179,10 +179,11 @@ def read_only_file(path: Path) -> HistoryFileError:
 
 
 def full_disk(path: Path) -> HistoryFileError:
-    """The one-line message when the disk filled up during a write (nothing was saved)."""
+    """The one-line message when the disk is full or failing (SQLite's "disk I/O error"
+    is what a full disk gives when even a -shm file cannot be made): nothing was saved."""
     return HistoryFileError(
-        f"Cannot save to the history {path}: the disk is full, so nothing was saved. Free "
-        "some space and run the command again."
+        f"Cannot use the history {path}: the disk is full or failing, so nothing was saved. "
+        "Free some space and run the command again."
     )
 
 
@@ -329,8 +330,8 @@ def _open_failure(path: Path, exc: sqlite3.DatabaseError) -> HistoryFileError:
             return busy_file(path)
         if "readonly" in message or "read-only" in message:
             return read_only_file(path)
-        if "full" in message:
+        if "full" in message or "disk I/O" in message:
             return full_disk(path)
-        if "unable to open" in message or "disk I/O" in message or "full" in message:
+        if "unable to open" in message:
             return HistoryFileError(f"Cannot open the history {path}: {message}.")
     return unusable_file(path, f"is damaged ({message})")

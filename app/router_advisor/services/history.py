@@ -62,9 +62,9 @@ def _translate(path: Path, exc: sqlite3.DatabaseError) -> RuntimeFailure | None:
             return busy_file(path)
         if "readonly" in message:
             return read_only_file(path)
-        if "full" in message:
+        if "full" in message or "disk I/O" in message:
             return full_disk(path)
-    damaged = ("malformed", "not a database", "disk I/O", "no such", "decode", "FOREIGN KEY")
+    damaged = ("malformed", "not a database", "no such", "decode", "FOREIGN KEY")
     if type(exc) is sqlite3.DatabaseError or any(word in message for word in damaged):
         return unusable_file(path, f"is damaged ({cut(message, 120)})")
     return None
