@@ -22,6 +22,7 @@ def main() -> int:
     sys.path.insert(0, str(REPO_ROOT))
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
+    from router_advisor.core.answers import answers_from_dict
     from router_advisor.gui.app import create_application
     from router_advisor.gui.wizard import WizardWindow
 
@@ -51,7 +52,7 @@ def main() -> int:
     window = WizardWindow(recorded_engines(seconds=0.2, scan_file="scan2.json"))
     window.resize(*SIZE)
     window.show()
-    window.ctx.state.answers = load_json("answers.json")
+    window.ctx.state.answers = answers_from_dict(load_json("answers.json"))
     save(window, "1-welcome")
     window.next()
     window.current_page.start()

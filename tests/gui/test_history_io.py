@@ -38,7 +38,7 @@ def test_rescan_reads_answers_saved_in_the_older_dataclass_shape() -> None:
         store.save_run(
             NewRun(created_at="2025-01-01T00:00:00Z", app_version="0.1.0", answers=asdict(answers))
         )
-    assert history_io.last_answers(Settings()) == answers_to_file_dict(answers)
+    assert history_io.last_answers(Settings()) == answers
 
 
 def test_the_history_shows_the_top_pick_by_its_display_name(qtbot: QtBot) -> None:

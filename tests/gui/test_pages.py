@@ -2,18 +2,24 @@
 helper's threading contract, overkill notes on cards, and the launcher's Qt checks."""
 
 import html
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from router_advisor.core.answers import SQFT_PER_M2, answers_from_dict
+from router_advisor.core.answers import SQFT_PER_M2, answers_from_dict, answers_to_file_dict
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.scan import Device, ScanResult
 from router_advisor.errors import RuntimeFailure
 from router_advisor.gui.launch import qt_start_problem
-from router_advisor.gui.settings import Settings, load_last_answers, save_last_answers
+from router_advisor.gui.settings import (
+    LAST_ANSWERS_FILE,
+    Settings,
+    load_last_answers,
+    save_last_answers,
+)
 from router_advisor.gui.workers import JobRunner, Outcome
 
 from tests.gui import walk
@@ -44,8 +50,9 @@ def test_home_page_units_convert_and_answers_parse(qtbot: QtBot) -> None:
     page.unit.setCurrentIndex(1)  # sq ft
     assert page.area.value() == pytest.approx(100 * SQFT_PER_M2, abs=1)
     answers = page.answers()
-    assert "size_sqft" in answers["home"] and "size_m2" not in answers["home"]
-    assert answers_from_dict(answers).home.size_m2 == pytest.approx(100, abs=0.1)
+    assert answers.home.size_unit == "sqft"
+    assert answers.home.size_m2 == pytest.approx(100, abs=0.1)
+    assert "size_sqft" in answers_to_file_dict(answers)["home"]
 
 
 def test_answers_are_remembered_and_reloaded(qtbot: QtBot, app_home: Path) -> None:
@@ -56,19 +63,6 @@ def test_answers_are_remembered_and_reloaded(qtbot: QtBot, app_home: Path) -> No
     assert load_last_answers() == window.ctx.state.answers
     _, page2 = _to_page(qtbot, "Your home")
     assert page2.people.value() == 5 and page2.budget.value() == 250
-
-
-def test_a_saved_cli_run_shape_loads_into_the_form(qtbot: QtBot) -> None:
-    _, page = _to_page(qtbot, "Your home")
-    page.load(
-        {
-            "home": {"size_m2": 80.0, "floors": 2, "walls": "brick"},
-            "household": {"people": 2, "devices": None, "smart_home_devices": 0},
-            "budget_usd": 199.0,
-            "isp": {"down_mbps": None, "up_mbps": None},
-        }
-    )
-    assert page.floors.value() == 2 and page.budget.value() == 199 and page.devices.value() == 0
 
 
 def test_overkill_notes_are_marked_on_cards(qtbot: QtBot) -> None:
@@ -205,8 +199,13 @@ def test_settings_and_answers_files(app_home: Path) -> None:
         '[engines]\niface = "eth9"\nserver_url = "http://x"\n', encoding="utf-8"
     )
     assert Settings.load(config) == Settings(iface="eth9", server_url="http://x")
-    save_last_answers({"home": {"floors": 2}}, config)
-    assert load_last_answers(config) == {"home": {"floors": 2}}
+    answers = answers_from_dict({"home": {"floors": 2, "layout": "long"}})
+    save_last_answers(answers, config)
+    assert load_last_answers(config) == answers
+    saved = json.loads((config / LAST_ANSWERS_FILE).read_text(encoding="utf-8"))
+    assert saved["home"]["layout"] == "long"  # the answers-file shape, as `--answers` reads it
+    (config / LAST_ANSWERS_FILE).write_text('{"home": {"walls": "glass"}}', encoding="utf-8")
+    assert load_last_answers(config) is None  # invalid answers: the form starts from defaults
 
 
 def _icon_pixels(window, row: int, colour) -> int:

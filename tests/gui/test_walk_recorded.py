@@ -15,7 +15,8 @@ def test_walk_from_welcome_to_export_then_rescan_and_diff(qtbot: QtBot, tmp_path
     window = walk.open_wizard(qtbot, engines)
     paths = walk.walk_once(qtbot, window, tmp_path / "first", 5000, label="Anna's laptop")
     walk.check_exports(paths, window)
-    assert load_last_answers()["household"]["people"] == 3  # remembered for next time
+    remembered = load_last_answers()
+    assert remembered is not None and remembered.household.people == 3  # for next time
 
     window.open_history()
     history = window._history_window

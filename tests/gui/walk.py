@@ -117,7 +117,7 @@ def walk_once(
     press_next(qtbot, window)
     home = window.current_page
     home.people.setValue(3)
-    home.usage["gaming"].setChecked(True)
+    home.gaming.setChecked(True)
     press_next(qtbot, window)
     wait_idle(qtbot, window, 30000)
     recs = window.current_page

@@ -4,9 +4,8 @@ with the person's device names, and read runs, the latest diff and the trend."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from router_advisor.core.answers import Answers, saved_answers_to_file_dict
+from router_advisor.core.answers import Answers, answers_from_dict, saved_answers_to_file_dict
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
@@ -51,16 +50,16 @@ def overview(settings: Settings) -> HistoryOverview:
         return HistoryOverview(runs=runs, diff=diff)
 
 
-def last_answers(settings: Settings) -> dict[str, Any] | None:
-    """The answers of the newest run that has valid ones, for Rescan, in the answers-file
-    shape whatever shape the run was saved in."""
+def last_answers(settings: Settings) -> Answers | None:
+    """The answers of the newest run that has valid ones, for Rescan, whatever shape the run
+    was saved in."""
     with history.open_history(db_path(settings), create=False) as store:
         for summary in history.list_runs(store, limit=20):
             answers = history.show_run(store, summary.id).answers
             if not answers:
                 continue
             try:
-                return saved_answers_to_file_dict(answers)
+                return answers_from_dict(saved_answers_to_file_dict(answers))
             except UserInputError:
                 continue
     return None

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from router_advisor import home
+from router_advisor.core.answers import Answers, answers_from_dict, answers_to_file_dict
 from router_advisor.core.echo import shown
-from router_advisor.errors import RuntimeFailure
+from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
 from router_advisor.report.atomic import write_atomic
 
@@ -77,20 +78,26 @@ def _fits(value: Any, declared: Any) -> bool:
     return False
 
 
-def load_last_answers(config_dir: Path | None = None) -> dict[str, Any] | None:
-    """The answers of the last finished wizard (TOML-shaped dict), or None."""
+def load_last_answers(config_dir: Path | None = None) -> Answers | None:
+    """The answers of the last finished wizard, or None when there are none or the file no
+    longer holds valid answers (an older app's keys): the form then starts from defaults."""
     try:
         data = parse_json(read_input((config_dir or home.config_dir()) / LAST_ANSWERS_FILE))
-    except (OSError, InputFileError, RuntimeFailure):
+        return answers_from_dict(data)
+    except FileNotFoundError:
         return None
-    return data if isinstance(data, dict) else None
+    except (OSError, InputFileError, RuntimeFailure, UserInputError) as exc:
+        log.warning("ignoring the remembered answers: %s", exc)
+        return None
 
 
-def save_last_answers(answers: dict[str, Any], config_dir: Path | None = None) -> None:
-    """Write atomically, so a crash never leaves half a file. Remembering is a convenience:
-    a folder that cannot be written is logged, not shown."""
+def save_last_answers(answers: Answers, config_dir: Path | None = None) -> None:
+    """Write in the answers-file shape (JSON), atomically, so a crash never leaves half a
+    file. Remembering is a convenience: a folder that cannot be written is logged, not
+    shown."""
     try:
         folder = config_dir or home.config_dir()
-        write_atomic(folder / LAST_ANSWERS_FILE, json.dumps(answers, indent=2, sort_keys=True))
+        text = json.dumps(answers_to_file_dict(answers), indent=2, sort_keys=True)
+        write_atomic(folder / LAST_ANSWERS_FILE, text)
     except (OSError, RuntimeFailure) as exc:
         log.warning("could not remember the answers: %s", exc)

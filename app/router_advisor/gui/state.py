@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from router_advisor.core.answers import Answers
 from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
@@ -20,9 +21,10 @@ class ChecklistItem:
 
 @dataclass
 class WizardState:
-    """Answers are kept in the answers-file shape (sections of keys) the engines parse."""
+    """The answers are the typed core `Answers`; files and the history get them in the
+    answers-file shape (`answers_to_file_dict`)."""
 
-    answers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    answers: Answers = field(default_factory=Answers)
     speed: SpeedResult | None = None
     scan: ScanResult | None = None
     # The router in use: from the scan, or the model the person named on the Devices page.

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from router_advisor.core.answers import Answers
 from router_advisor.gui.app import window_settings
 from router_advisor.gui.engines import Engines
 from router_advisor.gui.pages.base import WizardContext, WizardPage
@@ -55,7 +56,7 @@ class WizardWindow(QMainWindow):
         self.setWindowTitle("Router Advisor")
         self.setWindowIcon(icon("app"))
         if state is None:
-            state = WizardState(answers=load_last_answers() or {})
+            state = WizardState(answers=load_last_answers() or Answers())
         self.ctx = WizardContext(engines=engines, runner=JobRunner(self), state=state)
         self.pages: list[WizardPage] = [cls(self.ctx) for cls in page_classes()]
         self._history_window: QWidget | None = None

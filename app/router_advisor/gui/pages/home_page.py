@@ -1,6 +1,12 @@
-"""Step 4: the questions about the home, with defaults, units and validation in place."""
+"""Step 4: the questions about the home, with defaults, units and validation in place.
 
-from typing import Any, Literal
+One screen a newcomer finishes in a minute: five boxes in plain words, and the questions
+that only matter for some homes (floor material with more than one floor, players when
+someone games, the fibre hand-off for fibre) appear only then. The form reads and writes
+the typed `Answers`, through the answers-file keys it shares with the TOML/JSON file.
+"""
+
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLineEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -20,12 +27,13 @@ from router_advisor.core.answers import (
     DEFAULT_SIZE_M2,
     SCHEMA,
     SQFT_PER_M2,
+    Answers,
     answers_from_dict,
     answers_to_file_dict,
-    saved_answers_to_file_dict,
 )
 from router_advisor.core.needs import scan_device_count
 from router_advisor.errors import UserInputError
+from router_advisor.gui import answer_fields as words
 from router_advisor.gui.pages.base import (
     WizardContext,
     WizardPage,
@@ -36,50 +44,59 @@ from router_advisor.gui.pages.base import (
 from router_advisor.gui.settings import save_last_answers
 from router_advisor.gui.style import buddy_label
 
-WALLS = (
-    ("drywall", "Light (plasterboard, wood)"),
-    ("brick", "Brick"),
-    ("concrete", "Concrete or stone"),
-)
-MESH = (
-    ("auto", "Decide for me"),
-    ("yes", "Yes, I want a mesh system"),
-    ("no", "No, one router only"),
-)
-# Every mnemonic on this page is unique, and none takes the window's Q, B, N or H.
-USAGE = (
-    ("gaming", "Someone plays online &games"),
-    ("video_calls", "We make &video calls"),
-    ("remote_work", "Someone wo&rks from home"),
-    ("large_uploads", "We upload big f&iles (backups, videos)"),
-)
+# Lines whose idle delay differs enough from a wired line's to change the advice.
+HIGH_DELAY_LINES = ("satellite", "lte_5g")
 
 
-def _spin(section: str, key: str, value: int) -> QSpinBox:
-    rule = SCHEMA[section][key]
+def _spin(key: str, value: int) -> QSpinBox:
+    section, name = key.split(".")
+    rule = SCHEMA[section][name]
     spin = QSpinBox()
     spin.setRange(int(rule.low), int(rule.high))
     spin.setValue(value)
     return spin
 
 
-def _money_or_speed(low: float, high: float, suffix: str, none_text: str) -> QDoubleSpinBox:
+def _optional_number(low: float, high: float, suffix: str, none_text: str) -> QDoubleSpinBox:
     """A number box whose lowest value means 'not answered' and reads as `none_text`."""
     spin = QDoubleSpinBox()
     spin.setDecimals(0)
     spin.setRange(low - 1 if low >= 1 else 0, high)
     spin.setSpecialValueText(none_text)
     spin.setSuffix(suffix)
-    spin.setMinimumWidth(150)
+    spin.setMinimumWidth(100)
     return spin
+
+
+def _combo(key: str) -> QComboBox:
+    combo = QComboBox()
+    # Long choices must not widen the page past a small screen; the open list shows them whole.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(10)
+    for value, text in words.CHOICES[key]:
+        combo.addItem(text, value)
+    return combo
+
+
+def _check(key: str) -> QCheckBox:
+    return QCheckBox(words.label(key, row=False))
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setVerticalSpacing(3)
+    form.setContentsMargins(9, 6, 9, 6)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _select(combo: QComboBox, value: object) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 class HomePage(WizardPage):
     title = "Your home"
-    subtitle = (
-        "A few questions about your home and how you use the internet. The defaults "
-        "fit a typical home; change what does not fit yours."
-    )
+    subtitle = "The defaults fit a typical home: change what does not fit yours."
     icon_name = "home"
 
     def __init__(self, ctx: WizardContext) -> None:
@@ -87,100 +104,172 @@ class HomePage(WizardPage):
         self._error: str | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # A small screen or large fonts scroll; 1024x768 shows every question at once.
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         grid = QGridLayout(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        grid.setContentsMargins(0, 0, 4, 0)
+        self.scroll_area.setWidget(body)
+        outer.addWidget(self.scroll_area, 1)
         self.error = banner("error")
         outer.addWidget(self.error)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._home_box())
+        left.addWidget(self._people_box())
+        right.addWidget(self._usage_box())
+        right.addWidget(self._internet_box())
+        right.addWidget(self._preferences_box())
+        left.addStretch(1)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._unit_changed()
+        self.area.setValue(DEFAULT_SIZE_M2)
+        for spin in (self.area, self.budget, self.plan_down, self.plan_up, self.latency):
+            spin.valueChanged.connect(self._validate)
+        for box in (self.floors, self.people, self.devices, self.smart, self.wired, self.streams):
+            box.valueChanged.connect(self._validate)
+        for combo in (self.cabling, self.line, self.handoff):
+            combo.currentIndexChanged.connect(self._show_what_matters)
+        self.floors.valueChanged.connect(self._show_what_matters)
+        self.gaming.toggled.connect(self._show_what_matters)
+        self._show_what_matters()
 
-        home = QGroupBox("The home")
-        form = QFormLayout(home)
+    # -- the boxes ----------------------------------------------------------------------
+    def _row(self, form: QFormLayout, key: str, widget: QWidget) -> None:
+        form.addRow(buddy_label(words.label(key), widget), widget)
+
+    def _home_box(self) -> QGroupBox:
+        box = QGroupBox(words.HOME)
+        form = self.home_form = _form(box)
         size_row = QHBoxLayout()
         self.area = QDoubleSpinBox()
         self.area.setDecimals(0)
-        self.area.setMinimumWidth(110)
+        self.area.setMinimumWidth(100)
         self.unit = QComboBox()
         self.unit.setAccessibleName("Unit of the living area")
         self.unit.addItem("m²", "m2")
         self.unit.addItem("sq ft", "sqft")
         self.unit.currentIndexChanged.connect(self._unit_changed)
-        size_row.addWidget(self.area)
+        size_row.addWidget(self.area, 1)
         size_row.addWidget(self.unit)
-        size_row.addStretch(1)
-        size_label = buddy_label("&Living area:", self.area)
-        form.addRow(size_label, size_row)
-        self.floors = _spin("home", "floors", 1)
-        form.addRow("&Floors:", self.floors)
-        self.walls = QComboBox()
-        for key, text in WALLS:
-            self.walls.addItem(text, key)
-        form.addRow("Inner &walls:", self.walls)
+        form.addRow(buddy_label(words.label("home.size_m2"), self.area), size_row)
+        self.floors = _spin("home.floors", 1)
+        self._row(form, "home.floors", self.floors)
+        self.floor_slabs = _combo("home.floor_slabs")
+        self._row(form, "home.floor_slabs", self.floor_slabs)
+        self.walls = _combo("home.walls")
+        self._row(form, "home.walls", self.walls)
+        self.layout_shape = _combo("home.layout")
+        self._row(form, "home.layout", self.layout_shape)
+        self.line_enters = _combo("home.line_enters")
+        self._row(form, "home.line_enters", self.line_enters)
+        self.cabling = _combo("home.cabling")
+        self._row(form, "home.cabling", self.cabling)
+        self.powerline = _check("home.powerline_or_moca")
+        form.addRow(self.powerline)
+        return box
 
-        people = QGroupBox("Who and what is connected")
-        form2 = QFormLayout(people)
-        self.people = _spin("household", "people", DEFAULT_PEOPLE)
-        form2.addRow("&People:", self.people)
-        self.devices = _spin("household", "devices", 0)
+    def _people_box(self) -> QGroupBox:
+        box = QGroupBox(words.PEOPLE)
+        form = _form(box)
+        self.people = _spin("household.people", DEFAULT_PEOPLE)
+        self._row(form, "household.people", self.people)
+        self.devices = _spin("household.devices", 0)
         self.devices.setSpecialValueText("estimate for me")
-        form2.addRow("Connected &devices:", self.devices)
+        self._row(form, "household.devices", self.devices)
         self.devices_note = wrapped_label("", "muted")
-        form2.addRow(self.devices_note)
-        self.smart = _spin("household", "smart_home_devices", 0)
-        form2.addRow("Of which &smart-home:", self.smart)
-        self.wired = _spin("wired", "devices", 0)
-        form2.addRow("Devices on a &cable:", self.wired)
-        self.multigig = QCheckBox("A NAS or PC needs faster than 1 Gbit/s cabl&e")
-        form2.addRow(self.multigig)
+        form.addRow(self.devices_note)
+        self.smart = _spin("household.smart_home_devices", 0)
+        self._row(form, "household.smart_home_devices", self.smart)
+        self.separate_networks = _check("usage.separate_networks")
+        form.addRow(self.separate_networks)
+        self.wired = _spin("wired.devices", 0)
+        self._row(form, "wired.devices", self.wired)
+        self.multigig = _check("wired.multigig")
+        form.addRow(self.multigig)
+        self.owned = QLineEdit()
+        self.owned.setPlaceholderText("e.g. eero 6, Deco X55")
+        self.owned.setToolTip("Routers or mesh units to reuse, commas between them")
+        self._row(form, "equipment.owned", self.owned)
+        return box
 
-        usage = QGroupBox("How you use it")
-        form3 = QFormLayout(usage)
-        self.usage: dict[str, QCheckBox] = {}
-        for key, text in USAGE:
-            box = QCheckBox(text)
-            self.usage[key] = box
-            form3.addRow(box)
-        self.streams = _spin("usage", "streaming_4k", 0)
-        form3.addRow("4K streams at the same &time:", self.streams)
+    def _usage_box(self) -> QGroupBox:
+        box = QGroupBox(words.USAGE)
+        form = _form(box)
+        self.usage_form = form
+        self.gaming = _check("usage.gaming")
+        form.addRow(self.gaming)
+        self.gamers = _spin("usage.gamers", 1)
+        self.gamers.setMinimum(1)
+        self._row(form, "usage.gamers", self.gamers)
+        self.video_calls = _check("usage.video_calls")
+        self.remote_work = _check("usage.remote_work")
+        self.large_uploads = _check("usage.large_uploads")
+        for tick in (self.video_calls, self.remote_work, self.large_uploads):
+            form.addRow(tick)
+        self.streams = _spin("usage.streaming_4k", 0)
+        self._row(form, "usage.streaming_4k", self.streams)
+        self.vpn = _combo("usage.vpn")
+        self._row(form, "usage.vpn", self.vpn)
+        return box
 
-        money = QGroupBox("Budget, plan and preferences")
-        form4 = QFormLayout(money)
-        self.budget = _money_or_speed(1, 10000, " US$", "no limit")
-        form4.addRow("B&udget up to:", self.budget)
-        self.plan_down = _money_or_speed(0.5, 100000, " Mbit/s", "don't know")
-        form4.addRow("Plan d&ownload:", self.plan_down)
-        self.plan_up = _money_or_speed(0.1, 100000, " Mbit/s", "don't know")
-        form4.addRow("Plan uplo&ad:", self.plan_up)
+    def _internet_box(self) -> QGroupBox:
+        box = QGroupBox(words.INTERNET)
+        form = self.internet_form = _form(box)
+        self.line = _combo("isp.line")
+        self._row(form, "isp.line", self.line)
+        self.isp_box = _combo("isp.isp_box")
+        self._row(form, "isp.isp_box", self.isp_box)
+        self.handoff = _combo("isp.handoff")
+        self._row(form, "isp.handoff", self.handoff)
+        self.handoff_mbps = _combo("isp.handoff_mbps")
+        self._row(form, "isp.handoff_mbps", self.handoff_mbps)
+        self.plan_down = _optional_number(0.5, 100000, " Mbit/s", "don't know")
+        self._row(form, "isp.down_mbps", self.plan_down)
+        self.plan_up = _optional_number(0.1, 100000, " Mbit/s", "don't know")
+        self._row(form, "isp.up_mbps", self.plan_up)
+        self.latency = _optional_number(1, 5000, " ms", "don't know")
+        self._row(form, "isp.latency_ms", self.latency)
         self.plan_note = wrapped_label("", "muted")
-        form4.addRow(self.plan_note)
-        self.mesh = QComboBox()
-        for key, text in MESH:
-            self.mesh.addItem(text, key)
-        form4.addRow("&Mesh:", self.mesh)
-        self.no_cloud = QCheckBox("Must wor&k without a cloud account")
-        form4.addRow(self.no_cloud)
+        form.addRow(self.plan_note)
+        return box
 
-        grid.addWidget(home, 0, 0)
-        grid.addWidget(people, 1, 0)
-        grid.addWidget(usage, 0, 1)
-        grid.addWidget(money, 1, 1)
-        grid.setRowStretch(2, 1)
-        self._unit_changed()
-        self.area.setValue(DEFAULT_SIZE_M2)
-        for widget in (self.area, self.budget, self.plan_down, self.plan_up):
-            widget.valueChanged.connect(self._validate)
-        for count in (
-            self.floors,
-            self.people,
-            self.devices,
-            self.smart,
-            self.wired,
-            self.streams,
-        ):
-            count.valueChanged.connect(self._validate)
+    def _preferences_box(self) -> QGroupBox:
+        box = QGroupBox(words.PREFERENCES)
+        form = _form(box)
+        self.budget = _optional_number(1, 10000, " US$", "no limit")
+        self._row(form, "budget.max_usd", self.budget)
+        self.region = _combo("preferences.region")
+        self._row(form, "preferences.region", self.region)
+        self.mesh = _combo("preferences.mesh")
+        self._row(form, "preferences.mesh", self.mesh)
+        self.comfort = _combo("preferences.comfort")
+        self._row(form, "preferences.comfort", self.comfort)
+        self.no_cloud = _check("preferences.no_cloud_account")
+        form.addRow(self.no_cloud)
+        return box
+
+    # -- what is asked ------------------------------------------------------------------
+    def _fibre(self) -> bool:
+        return self.line.currentData() == "fibre"
+
+    def _show_what_matters(self) -> None:
+        """Ask the follow-up questions only where the answer can change the advice."""
+        home, internet = self.home_form, self.internet_form
+        home.setRowVisible(self.floor_slabs, self.floors.value() > 1)
+        home.setRowVisible(self.powerline, self.cabling.currentData() != "every_room")
+        self.usage_form.setRowVisible(self.gamers, self.gaming.isChecked())
+        internet.setRowVisible(self.handoff, self._fibre())
+        port = self._fibre() and self.handoff.currentData() == "ethernet"
+        internet.setRowVisible(self.handoff_mbps, port)
+        delay = self.line.currentData() in HIGH_DELAY_LINES or self.latency.value() >= 1
+        internet.setRowVisible(self.latency, delay)
+        self._validate()
 
     # -- units --------------------------------------------------------------------------
     def _unit_changed(self) -> None:
@@ -193,78 +282,134 @@ class HomePage(WizardPage):
             self.area.setValue(old * SQFT_PER_M2 if key == "size_sqft" else old / SQFT_PER_M2)
         self.area.blockSignals(False)
 
-    # -- to and from the answers dict ---------------------------------------------------
-    def load(self, saved: dict[str, Any]) -> None:
-        """Fill the form from saved answers (any shape the history holds); missing keys keep
-        their defaults, and answers that are no longer valid leave the whole form at them."""
-        try:
-            answers: dict[str, dict[str, Any]] = saved_answers_to_file_dict(saved)
-        except UserInputError:
-            answers = {}
-        home = answers.get("home", {})
-        if "size_sqft" in home:
-            self.unit.setCurrentIndex(1)
-            self.area.setValue(float(home["size_sqft"]))
-        elif "size_m2" in home:
-            self.unit.setCurrentIndex(0)
-            self.area.setValue(float(home["size_m2"]))
+    # -- to and from the answers --------------------------------------------------------
+    def load(self, answers: Answers) -> None:
+        """Fill the form from `answers`, through the answers-file keys the form writes."""
+        data = answers_to_file_dict(answers)
+        home = data.get("home", {})
+        self.unit.setCurrentIndex(1 if "size_sqft" in home else 0)
+        self.area.setValue(float(home.get("size_sqft", home.get("size_m2", DEFAULT_SIZE_M2))))
         self.floors.setValue(int(home.get("floors", 1)))
-        self.walls.setCurrentIndex(max(0, self.walls.findData(home.get("walls", "drywall"))))
-        household = answers.get("household", {})
+        for combo, key, default in (
+            (self.walls, "walls", "drywall"),
+            (self.floor_slabs, "floor_slabs", "wood"),
+            (self.layout_shape, "layout", "compact"),
+            (self.line_enters, "line_enters", "middle"),
+            (self.cabling, "cabling", "none"),
+        ):
+            _select(combo, home.get(key, default))
+        self.powerline.setChecked(bool(home.get("powerline_or_moca", False)))
+        household = data.get("household", {})
         self.people.setValue(int(household.get("people", DEFAULT_PEOPLE)))
         self.devices.setValue(int(household.get("devices", 0)))
         self.smart.setValue(int(household.get("smart_home_devices", 0)))
-        usage = answers.get("usage", {})
-        for key, box in self.usage.items():
+        usage = data.get("usage", {})
+        for box, key in (
+            (self.video_calls, "video_calls"),
+            (self.remote_work, "remote_work"),
+            (self.large_uploads, "large_uploads"),
+            (self.separate_networks, "separate_networks"),
+        ):
             box.setChecked(bool(usage.get(key, False)))
+        gamers = int(usage.get("gamers", 1 if usage.get("gaming") else 0))
+        self.gaming.setChecked(bool(usage.get("gaming")) or gamers > 0)
+        self.gamers.setValue(max(1, gamers))
         self.streams.setValue(int(usage.get("streaming_4k", 0)))
-        wired = answers.get("wired", {})
+        _select(self.vpn, usage.get("vpn", "none"))
+        wired = data.get("wired", {})
         self.wired.setValue(int(wired.get("devices", 0)))
         self.multigig.setChecked(bool(wired.get("multigig", False)))
-        self.budget.setValue(float(answers.get("budget", {}).get("max_usd", 0)))
-        isp = answers.get("isp", {})
+        self.budget.setValue(float(data.get("budget", {}).get("max_usd", 0)))
+        self._load_isp(data.get("isp", {}))
+        prefs = data.get("preferences", {})
+        _select(self.mesh, prefs.get("mesh", "auto"))
+        _select(self.comfort, prefs.get("comfort", "app"))
+        _select(self.region, prefs.get("region", "US"))
+        self.no_cloud.setChecked(bool(prefs.get("no_cloud_account", False)))
+        self.owned.setText(", ".join(data.get("equipment", {}).get("owned", [])))
+        self._show_what_matters()
+
+    def _load_isp(self, isp: dict[str, Any]) -> None:
+        _select(self.line, isp.get("line", "unknown"))
+        handoff = isp.get("handoff", "ethernet")
+        # Without a box of the provider's the router must contain the modem, and back.
+        _select(self.isp_box, "none" if handoff == "modem_needed" else isp.get("isp_box", "modem"))
+        _select(self.handoff, handoff)
+        _select(self.handoff_mbps, str(isp.get("handoff_mbps", "")))
         self.plan_down.setValue(float(isp.get("down_mbps", 0)))
         self.plan_up.setValue(float(isp.get("up_mbps", 0)))
-        prefs = answers.get("preferences", {})
-        self.mesh.setCurrentIndex(max(0, self.mesh.findData(prefs.get("mesh", "auto"))))
-        self.no_cloud.setChecked(bool(prefs.get("no_cloud_account", False)))
+        self.latency.setValue(float(isp.get("latency_ms", 0)))
 
-    def answers(self) -> dict[str, dict[str, Any]]:
-        """The form as answers-file data, the shape saved everywhere; the form must be valid
-        (raises UserInputError otherwise)."""
-        unit: Literal["m2", "sqft"] = "sqft" if self.unit.currentData() == "sqft" else "m2"
-        return answers_to_file_dict(answers_from_dict(self._form()), unit)
+    def answers(self) -> Answers:
+        """The form as typed answers; the form must be valid (raises UserInputError)."""
+        return answers_from_dict(self._file_data())
 
-    def _form(self) -> dict[str, dict[str, Any]]:
-        """The form's values as answers-file data, not yet validated."""
+    def _file_data(self) -> dict[str, dict[str, Any]]:
+        """The form in the answers-file shape, not yet validated. A question that is not
+        asked (hidden) writes nothing, so its default applies."""
         size_key = "size_m2" if self.unit.currentData() == "m2" else "size_sqft"
+        home: dict[str, Any] = {
+            size_key: round(self.area.value(), 1),
+            "floors": self.floors.value(),
+            "walls": self.walls.currentData(),
+            "layout": self.layout_shape.currentData(),
+            "line_enters": self.line_enters.currentData(),
+            "cabling": self.cabling.currentData(),
+        }
+        if self.floors.value() > 1:
+            home["floor_slabs"] = self.floor_slabs.currentData()
+        if self.cabling.currentData() != "every_room":
+            home["powerline_or_moca"] = self.powerline.isChecked()
+        usage: dict[str, Any] = {
+            "gaming": self.gaming.isChecked(),
+            "video_calls": self.video_calls.isChecked(),
+            "remote_work": self.remote_work.isChecked(),
+            "large_uploads": self.large_uploads.isChecked(),
+            "streaming_4k": self.streams.value(),
+            "gamers": self.gamers.value() if self.gaming.isChecked() else 0,
+            "vpn": self.vpn.currentData(),
+            "separate_networks": self.separate_networks.isChecked(),
+        }
         data: dict[str, dict[str, Any]] = {
-            "home": {
-                size_key: round(self.area.value(), 1),
-                "floors": self.floors.value(),
-                "walls": self.walls.currentData(),
-            },
+            "home": home,
             "household": {"people": self.people.value(), "smart_home_devices": self.smart.value()},
-            "usage": {key: box.isChecked() for key, box in self.usage.items()}
-            | {"streaming_4k": self.streams.value()},
+            "usage": usage,
             "wired": {"devices": self.wired.value(), "multigig": self.multigig.isChecked()},
+            "isp": self._isp_data(),
             "preferences": {
                 "mesh": self.mesh.currentData(),
                 "no_cloud_account": self.no_cloud.isChecked(),
+                "comfort": self.comfort.currentData(),
+                "region": self.region.currentData(),
             },
         }
         if self.devices.value() > 0:
             data["household"]["devices"] = self.devices.value()
         if self.budget.value() >= 1:
             data["budget"] = {"max_usd": self.budget.value()}
-        isp = {}
+        owned = [name.strip() for name in self.owned.text().split(",") if name.strip()]
+        if owned:
+            data["equipment"] = {"owned": owned}
+        return data
+
+    def _isp_data(self) -> dict[str, Any]:
+        isp: dict[str, Any] = {
+            "line": self.line.currentData(),
+            "isp_box": self.isp_box.currentData(),
+        }
+        if self._fibre():
+            isp["handoff"] = self.handoff.currentData()
+            if self.handoff.currentData() == "ethernet" and self.handoff_mbps.currentData():
+                isp["handoff_mbps"] = int(self.handoff_mbps.currentData())
+        elif self.isp_box.currentData() == "none":
+            isp["handoff"] = "modem_needed"
         if self.plan_down.value() >= 0.5:
             isp["down_mbps"] = self.plan_down.value()
         if self.plan_up.value() >= 0.1:
             isp["up_mbps"] = self.plan_up.value()
-        if isp:
-            data["isp"] = isp
-        return data
+        if self.latency.value() >= 1:
+            isp["latency_ms"] = self.latency.value()
+        return isp
 
     # -- page ---------------------------------------------------------------------------
     def enter(self) -> None:
@@ -291,7 +436,7 @@ class HomePage(WizardPage):
 
     def _validate(self) -> None:
         try:
-            answers_from_dict(self._form())
+            answers_from_dict(self._file_data())
         except UserInputError as exc:
             error: str | None = str(exc)
         else:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
-from router_advisor.core.answers import answers_from_dict
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
@@ -86,7 +85,7 @@ class RecommendationsPage(JobPage[Ranked]):
     # -- computing ----------------------------------------------------------------------
     def enter(self) -> None:
         state = self.ctx.state
-        inputs = (repr(state.answers), state.speed, state.scan)
+        inputs = (state.answers, state.speed, state.scan)
         if inputs == self._inputs and state.recommendation is not None:
             return
         self._inputs = inputs
@@ -97,8 +96,8 @@ class RecommendationsPage(JobPage[Ranked]):
             self.job.cancel()
         show_banner(self.error, None)
         self.status.setText("Ranking the catalog for your home…")
-        answers = answers_from_dict(state.answers)
-        speed, scan, labels = state.speed, state.scan, dict(state.labels)
+        answers, speed, scan = state.answers, state.speed, state.scan
+        labels = dict(state.labels)
         today = datetime.date.today().isoformat()
         load_routers, settings = self.ctx.engines.routers, self.ctx.engines.settings
 

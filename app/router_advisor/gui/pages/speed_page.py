@@ -123,11 +123,11 @@ class SpeedPage(MeasurementPage[SpeedResult]):
 
     # -- state --------------------------------------------------------------------------
     def enter(self) -> None:
-        isp = self.ctx.state.answers.get("isp", {})
-        if "down_mbps" in isp:
-            self.manual_down.setValue(float(isp["down_mbps"]))
-        if "up_mbps" in isp:
-            self.manual_up.setValue(float(isp["up_mbps"]))
+        isp = self.ctx.state.answers.isp
+        if isp.down_mbps is not None:
+            self.manual_down.setValue(isp.down_mbps)
+        if isp.up_mbps is not None:
+            self.manual_up.setValue(isp.up_mbps)
         self.show_result(self.ctx.state.speed)
 
     def initial_focus(self) -> QPushButton:

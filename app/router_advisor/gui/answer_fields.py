@@ -1,0 +1,148 @@
+"""How the Your-home page asks each answer: its box, its Alt+letter and its choices.
+
+The question's name itself is core's (`wording.ANSWER_GUI_LABELS`), so the page and the
+advice that says which answer to change ("raise “Budget” in Budget and preferences") use
+the same words, never the answers file's `[budget] max_usd`, which an app user never saw.
+Choice words are the GUI's alone: the CLI and the files show the file's values.
+"""
+
+from router_advisor.core.wording import ANSWER_GUI_LABELS
+
+# The boxes of the page, in reading order.
+HOME = "Your home"
+PEOPLE = "Who and what is connected"
+USAGE = "How you use it"
+INTERNET = "Your internet"
+PREFERENCES = "Budget and preferences"
+
+BOXES: dict[str, str] = {
+    "home": HOME,
+    "household": PEOPLE,
+    "wired": PEOPLE,
+    "usage": USAGE,
+    "isp": INTERNET,
+    "budget": PREFERENCES,
+    "preferences": PREFERENCES,
+    "equipment": PREFERENCES,
+}
+# Answers that sit in another box than their file section's, next to what they are about.
+BOX_OF_KEY: dict[str, str] = {"usage.separate_networks": PEOPLE, "equipment.owned": PEOPLE}
+
+# Every Alt+letter on the page is unique and none takes the window's Q, B, N or H; with 22
+# letters for 35 questions, the first questions of each box have one, the rest are a Tab.
+MNEMONICS: dict[str, str] = {
+    "home.size_m2": "l",
+    "home.size_sqft": "l",
+    "home.floors": "f",
+    "home.walls": "w",
+    "home.layout": "e",
+    "home.cabling": "c",
+    "household.people": "p",
+    "household.devices": "d",
+    "household.smart_home_devices": "s",
+    "usage.gaming": "g",
+    "usage.video_calls": "v",
+    "usage.remote_work": "r",
+    "usage.streaming_4k": "k",
+    "isp.line": "t",
+    "isp.isp_box": "x",
+    "isp.down_mbps": "o",
+    "isp.up_mbps": "a",
+    "budget.max_usd": "u",
+    "preferences.mesh": "m",
+    "preferences.region": "y",
+}
+
+# (file value, words) for each answer with a fixed set of values, in the order offered.
+CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "home.walls": (
+        ("drywall", "Light (drywall, wood)"),
+        ("brick", "Brick"),
+        ("concrete", "Concrete"),
+        ("stone", "Thick stone or adobe"),
+    ),
+    "home.floor_slabs": (("wood", "Wood (most houses)"), ("concrete", "Concrete (most flats)")),
+    "home.layout": (
+        ("compact", "Compact"),
+        ("long", "Long or L-shaped"),
+        ("separate_building", "Plus a garden office or annex"),
+    ),
+    "home.line_enters": (("middle", "Near the middle"), ("one_end", "At one end")),
+    "home.cabling": (
+        ("none", "None"),
+        ("some_rooms", "To some rooms"),
+        ("every_room", "To every room"),
+    ),
+    "usage.vpn": (
+        ("none", "None"),
+        ("server", "Reach home from outside"),
+        ("client", "Run a work or paid VPN on it"),
+    ),
+    "isp.line": (
+        ("unknown", "Don't know"),
+        ("cable", "Cable (TV coax)"),
+        ("dsl", "DSL (phone line)"),
+        ("fibre", "Fibre"),
+        ("satellite", "Satellite"),
+        ("lte_5g", "5G or 4G mobile"),
+    ),
+    "isp.isp_box": (
+        ("modem", "Modem or fibre box"),
+        ("router", "Router with Wi-Fi"),
+        ("none", "None: needs a modem"),
+    ),
+    "isp.handoff": (
+        ("ethernet", "Network port on its box"),
+        ("sfp", "SFP module in the router"),
+    ),
+    "isp.handoff_mbps": (
+        ("", "Don't know"),
+        ("1000", "1 Gbit/s"),
+        ("2500", "2.5 Gbit/s"),
+        ("10000", "10 Gbit/s"),
+    ),
+    "preferences.region": (
+        ("US", "United States"),
+        ("CA", "Canada"),
+        ("UK", "United Kingdom"),
+        ("EU", "European Union"),
+        ("AU", "Australia"),
+    ),
+    "preferences.mesh": (
+        ("auto", "Decide for me"),
+        ("yes", "Yes, a mesh system"),
+        ("no", "No, one router"),
+    ),
+    "preferences.comfort": (
+        ("app", "A phone app only"),
+        ("web", "A web page is fine"),
+        ("prosumer", "Full control (prosumer)"),
+    ),
+}
+
+
+def name(key: str) -> str:
+    """The question's name, as the page shows it and as advice quotes it."""
+    return ANSWER_GUI_LABELS[key]
+
+
+def label(key: str, row: bool = True) -> str:
+    """The question's text with its Alt+letter; a form row's label ends in a colon, a tick
+    box's text does not."""
+    text = name(key).replace("&", "&&")
+    letter = MNEMONICS.get(key)
+    if letter:
+        starts = [i for i, c in enumerate(text.lower()) if c == letter]
+        at = next((i for i in starts if i == 0 or text[i - 1] == " "), starts[0])
+        text = text[:at] + "&" + text[at:]
+    return text + ":" if row else text
+
+
+def box(key: str) -> str:
+    """The box of the page the question is in."""
+    return BOX_OF_KEY.get(key, BOXES[key.split(".", 1)[0]])
+
+
+def where(key: str) -> str:
+    """How to find a question: '“Budget” in Budget and preferences'."""
+    return f"“{name(key)}” in {box(key)}"
