@@ -14,6 +14,7 @@ from router_advisor.services.catalog import load_routers
 
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
+from tests.gui.systems import one_box
 
 
 def mnemonics(window: QWidget) -> list[str]:
@@ -57,7 +58,7 @@ def test_no_mnemonic_clashes_on_any_page_or_window(qtbot: QtBot) -> None:
     window.open_history()
     seen["History"] = clashes(window._history_window)
     routers = load_routers()
-    for dialog in (CompareDialog(routers[:2]), CatalogBrowser(routers)):
+    for dialog in (CompareDialog([one_box(r) for r in routers[:2]]), CatalogBrowser(routers)):
         qtbot.addWidget(dialog)
         dialog.show()
         seen[dialog.windowTitle()] = clashes(dialog)

@@ -24,6 +24,7 @@ from router_advisor.gui.workers import JobRunner, Outcome
 
 from tests.gui import walk
 from tests.gui.recorded import recorded_engines
+from tests.gui.systems import one_box
 
 
 def _to_page(qtbot: QtBot, title: str):
@@ -235,13 +236,13 @@ def test_the_comparison_fits_its_table_and_names_the_fact_column(qtbot: QtBot) -
     from router_advisor.gui.compare_dialog import FACT_HEADER, CompareDialog
     from router_advisor.services.catalog import load_routers
 
-    dialog = CompareDialog(load_routers()[:3])
+    dialog = CompareDialog([one_box(r) for r in load_routers()[:3]])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     table = dialog.table
     assert table.horizontalHeaderItem(0).text() == FACT_HEADER
-    assert table.item(0, 0).text() == "Price"
+    assert table.item(0, 0).text() == "What to buy"
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert rows <= table.viewport().height() <= rows + 2, "an empty band under the rows"
     assert not table.verticalScrollBar().isVisible()
@@ -270,9 +271,11 @@ def test_the_home_page_keeps_the_typed_device_count_and_says_the_larger_wins(
 def test_cards_show_prices_with_cents_their_age_and_the_score_scale(qtbot: QtBot) -> None:
     window, page = _to_page(qtbot, "Recommendations")
     walk.wait_idle(qtbot, window, 30000)
-    card = page.cards[0]
-    r = card.item.router
-    assert r.price_usd is not None and r.price_as_of is not None
+    card = next(
+        c for c in page.cards if c.item.system.price_usd is not None and c.item.router.price_as_of
+    )
+    total, as_of = card.item.system.price_usd, card.item.router.price_as_of
     labels = [label.text() for label in card.findChildren(QLabel)]
-    assert any(t.startswith(f"${r.price_usd:,.2f} (") and r.price_as_of in t for t in labels)
+    assert f"${total:,.2f}" in labels  # the whole system's price, with cents
+    assert any(as_of in t for t in labels)  # and how old it is
     assert any(t.endswith("/100") for t in labels)

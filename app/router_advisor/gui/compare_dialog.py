@@ -1,7 +1,9 @@
-"""Two or three models side by side, one row per fact; facts that differ are in bold.
-The dialog is as big as its table, so it leaves no empty band; Escape closes it."""
+"""Two or three systems side by side, one row per fact; facts that differ are in bold.
+The whole system comes first (what to buy, its units and price), then the facts of the
+unit the Internet plugs into. The dialog is as big as its table, so it leaves no empty
+band; Escape closes it."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -16,26 +18,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from router_advisor.core.router import Router
+from router_advisor.core.system import System
+from router_advisor.gui.router_card import component_text, system_price
 from router_advisor.gui.router_facts import COMPARISON_ROWS
 
 FACT_HEADER = "Fact"
 
+# The whole system's rows; the lead unit's own price row would only confuse next to them.
+SYSTEM_ROWS: tuple[tuple[str, Callable[[System], str]], ...] = (
+    ("What to buy", lambda s: "\n".join(component_text(c) for c in s.components)),
+    ("Units in the home", lambda s: str(s.nodes)),
+    ("Whole price", system_price),
+)
+
+
+def _of_lead(fact: Callable[[Router], str]) -> Callable[[System], str]:
+    """A fact of the system's lead unit, the one the Internet plugs into."""
+    return lambda s: fact(s.lead)
+
+
+def _rows() -> list[tuple[str, Callable[[System], str]]]:
+    lead_rows = [(label, _of_lead(fact)) for label, fact in COMPARISON_ROWS if label != "Price"]
+    return [*SYSTEM_ROWS, *lead_rows]
+
 
 class CompareDialog(QDialog):
-    def __init__(self, routers: Sequence[Router], parent: QWidget | None = None) -> None:
+    def __init__(self, systems: Sequence[System], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare side by side")
         layout = QVBoxLayout(self)
-        self.table = QTableWidget(len(COMPARISON_ROWS), len(routers) + 1)
-        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(r.display_name for r in routers)])
+        rows = _rows()
+        self.table = QTableWidget(len(rows), len(systems) + 1)
+        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(s.name for s in systems)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for row, (label, fact) in enumerate(COMPARISON_ROWS):
+        for row, (label, fact) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(label))
-            values = [fact(r) for r in routers]
+            values = [fact(s) for s in systems]
             for column, value in enumerate(values, start=1):
                 item = QTableWidgetItem(value)
                 if len(set(values)) > 1:
@@ -45,7 +67,7 @@ class CompareDialog(QDialog):
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(1, len(routers) + 1):
+        for column in range(1, len(systems) + 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.table.setFixedHeight(self._table_height())

@@ -175,7 +175,8 @@ def wrapped_label(text: str = "", object_name: str = "") -> QLabel:
 
 
 def banner(kind: str) -> QLabel:
-    """A hidden message strip: kind is "error" or "info"; show it with `show_banner`."""
+    """A hidden message strip: kind is "error", "warn" or "info"; show it with
+    `show_banner`."""
     label = wrapped_label(object_name=f"{kind}Banner")
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.hide()

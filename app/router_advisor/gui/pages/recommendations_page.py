@@ -6,13 +6,15 @@ run, saved once, whatever page the person goes to next.
 """
 
 import datetime
+import html
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
-from router_advisor.core.recommend import Recommendation, recommend
+from router_advisor.core.recommend import LEFT_OUT_WORDS, Recommendation, recommend
 from router_advisor.core.router import Router
+from router_advisor.core.system import System
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import (
@@ -30,6 +32,22 @@ SHORTLIST_SIZE = 5
 MAX_COMPARED = 3
 
 
+def status_text(rec: Recommendation) -> str:
+    """How many systems were weighed, how many meet every must-have, what was left out."""
+    shown = len(rec.shortlist)
+    if rec.closest_fits:
+        text = f"The {shown} closest of {rec.systems} systems built from {rec.considered} models."
+    else:
+        text = (
+            f"The {shown} best of {rec.fits} systems that meet every must-have, built from "
+            f"{rec.considered} models."
+        )
+    left_out = [f"{n} {LEFT_OUT_WORDS[why]}" for why, n in sorted(rec.excluded.items()) if n]
+    if left_out:
+        text += " Left out: " + ", ".join(left_out) + "."
+    return text
+
+
 @dataclass(frozen=True)
 class Ranked:
     """What the ranking job hands back: the catalog, the recommendation, and the saved
@@ -44,7 +62,7 @@ class Ranked:
 class RecommendationsPage(JobPage[Ranked]):
     title = "Recommendations"
     subtitle = (
-        "The models that fit your home best, with the reasons and the catches. "
+        "What to buy for your home, with the whole price, the reasons and the catches. "
         "Tick two or three to compare them side by side."
     )
     icon_name = "recommendations"
@@ -60,6 +78,8 @@ class RecommendationsPage(JobPage[Ranked]):
         layout.addWidget(self.needs)
         self.error = banner("error")
         layout.addWidget(self.error)
+        self.closest = banner("warn")
+        layout.addWidget(self.closest)
         self.status = wrapped_label("", "muted")
         layout.addWidget(self.status)
         scroll = QScrollArea()
@@ -139,23 +159,26 @@ class RecommendationsPage(JobPage[Ranked]):
     def show_recommendation(self, rec: Recommendation) -> None:
         self._clear()
         q = rec.requirements
-        self.needs.setText("<b>What your home needs:</b> " + " ".join(q.notes))
+        self.needs.setText("<b>What your home needs:</b> " + html.escape(" ".join(q.notes)))
         self.needs.show()
+        show_banner(
+            self.closest,
+            "Nothing meets every must-have you gave, so these are the closest: each says "
+            "what it misses and which answer on the Your home page to change."
+            if rec.closest_fits
+            else None,
+        )
         for rank, item in enumerate(rec.shortlist, start=1):
             card = RouterCard(rank, item)
             card.ensurePolished()  # style-sheet fonts must be known before the layout sizes it
             card.compareToggled.connect(self._compare_changed)
             self.list_layout.insertWidget(self.list_layout.count() - 1, card)
             self.cards.append(card)
-        left_out = sum(rec.excluded.values())
-        self.status.setText(
-            f"{len(rec.shortlist)} best of {rec.considered} models; {left_out} "
-            "left out because they miss a must-have (budget, ports or coverage)."
-        )
+        self.status.setText(status_text(rec))
         self.catalog_button.setEnabled(bool(self.routers))
 
-    def selected(self) -> list[Router]:
-        return [card.item.router for card in self.cards if card.compare.isChecked()]
+    def selected(self) -> list[System]:
+        return [card.item.system for card in self.cards if card.compare.isChecked()]
 
     def _compare_changed(self) -> None:
         count = len(self.selected())

