@@ -43,9 +43,22 @@ def component_text(c: Component) -> str:
     return f"{count}{c.name}, {usd(c.price_usd)}{each}"
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month(year_month: str) -> str:
+    """ "2025-06" as "Jun 2025"; anything else as written."""
+    year, _, month = year_month.partition("-")
+    return (
+        f"{MONTHS[int(month) - 1]} {year}"
+        if month.isdigit() and 1 <= int(month) <= 12
+        else year_month
+    )
+
+
 def price_age(s: System) -> str:
     """When the catalog saw the prices (the oldest of the parts'), or "" when it does not
-    say: "Prices as of 2025-06 (US street prices)"."""
+    say: "Prices as of Jun 2025 (US street price)"."""
     seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
     if not seen:
         return ""
@@ -53,7 +66,8 @@ def price_age(s: System) -> str:
     kind = {"msrp": "list", "street": "street"}.get(oldest.price_kind or "", "")
     where = " ".join(part for part in (oldest.price_region or "", kind) if part)
     plural = "Prices" if len(s.components) > 1 else "Price"
-    return f"{plural} as of {oldest.price_as_of}" + (f" ({where} price)" if where else "")
+    when = _month(oldest.price_as_of or "")
+    return f"{plural} as of {when}" + (f" ({where} price)" if where else "")
 
 
 def miss_text(miss: Miss) -> str:

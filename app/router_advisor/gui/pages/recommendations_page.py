@@ -73,9 +73,6 @@ class RecommendationsPage(JobPage[Ranked]):
         self.cards: list[RouterCard] = []
         self._inputs: Any = None
         layout = QVBoxLayout(self)
-        self.needs = wrapped_label("", "infoBanner")
-        self.needs.hide()
-        layout.addWidget(self.needs)
         self.error = banner("error")
         layout.addWidget(self.error)
         self.closest = banner("warn")
@@ -87,6 +84,10 @@ class RecommendationsPage(JobPage[Ranked]):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
+        # What the home needs scrolls away with the cards: the picks get the room.
+        self.needs = wrapped_label("", "infoBanner")
+        self.needs.hide()
+        self.list_layout.addWidget(self.needs)
         self.list_layout.addStretch(1)
         scroll.setWidget(self.list_widget)
         layout.addWidget(scroll, 1)
