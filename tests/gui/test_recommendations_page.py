@@ -129,3 +129,22 @@ def test_compare_two_systems_with_the_keyboard_only(qtbot: QtBot) -> None:
     assert dialog.table.columnCount() == 3
     qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_advice_written_for_the_answers_file_names_the_gui_question(qtbot: QtBot) -> None:
+    """Issue 15: the page said "add [isp] down_mbps" to people who never saw that file."""
+    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
+    window.ctx.state.speed = None  # no speed test and no plan: the plan is assumed
+    while not isinstance(window.current_page, RecommendationsPage):
+        if isinstance(window.current_page, HomePage):
+            window.current_page.plan_down.setValue(0)
+            window.current_page.plan_up.setValue(0)
+        walk.press_next(qtbot, window)
+    walk.wait_idle(qtbot, window, 30000)
+    page = window.current_page
+    assert isinstance(page, RecommendationsPage)
+    assert window.ctx.state.recommendation.requirements.plan_source == "assumed"
+    needs = page.needs.text()
+    assert "“Plan download speed” in Your internet" in needs and "[isp]" not in needs
+    texts = [_plain(card.body) for card in page.cards]
+    assert texts and not any(re.search(r"\[\w+\] \w+", text) for text in texts)

@@ -6,6 +6,8 @@ the same words, never the answers file's `[budget] max_usd`, which an app user n
 Choice words are the GUI's alone: the CLI and the files show the file's values.
 """
 
+import re
+
 from router_advisor.core.wording import ANSWER_GUI_LABELS
 
 # The boxes of the page, in reading order.
@@ -146,3 +148,17 @@ def box(key: str) -> str:
 def where(key: str) -> str:
     """How to find a question: '“Budget” in Budget and preferences'."""
     return f"“{name(key)}” in {box(key)}"
+
+
+_FILE_KEY = re.compile(r"\[(\w+)\] (\w+)")
+
+
+def in_gui_words(text: str) -> str:
+    """Core advice written for the answers file ("add [isp] down_mbps") with each file key
+    that has a question on the page named as the page names it."""
+
+    def named(match: re.Match[str]) -> str:
+        key = f"{match.group(1)}.{match.group(2)}"
+        return where(key) if key in ANSWER_GUI_LABELS else match.group(0)
+
+    return _FILE_KEY.sub(named, text)

@@ -18,8 +18,10 @@ GOOD, CATCH, COSTLY, MISS = "#1f9d57", "#c78a00", "#d64545", "#d64545"
 
 
 def _items(lines: list[str], mark: str, colour: str) -> str:
+    """Marked lines, in the GUI's words wherever core names an answers-file key."""
     return "".join(
-        f"<div><span style='color:{colour}'>{mark}</span>&nbsp;{html.escape(t)}</div>"
+        f"<div><span style='color:{colour}'>{mark}</span>&nbsp;"
+        f"{html.escape(answer_fields.in_gui_words(t))}</div>"
         for t in lines
     )
 

@@ -17,6 +17,7 @@ from router_advisor.core.router import Router
 from router_advisor.core.system import System
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
+from router_advisor.gui.answer_fields import in_gui_words
 from router_advisor.gui.pages.base import (
     JobPage,
     WizardContext,
@@ -141,7 +142,7 @@ class RecommendationsPage(JobPage[Ranked]):
 
     def _on_failed(self, message: str) -> None:
         self.status.setText("")
-        show_banner(self.error, message + "\nGo Back to change your answers.")
+        show_banner(self.error, in_gui_words(message) + "\nGo Back to change your answers.")
 
     def _on_result(self, result: Ranked) -> None:
         self.routers, rec = result.routers, result.recommendation
@@ -160,7 +161,8 @@ class RecommendationsPage(JobPage[Ranked]):
     def show_recommendation(self, rec: Recommendation) -> None:
         self._clear()
         q = rec.requirements
-        self.needs.setText("<b>What your home needs:</b> " + html.escape(" ".join(q.notes)))
+        needs = html.escape(in_gui_words(" ".join(q.notes)))
+        self.needs.setText("<b>What your home needs:</b> " + needs)
         self.needs.show()
         show_banner(
             self.closest,
