@@ -41,7 +41,7 @@ def test_a_system_card_lists_its_parts_and_the_whole_price(qtbot: QtBot) -> None
     parts = kit.parts.text()
     assert parts.startswith("4 units: TP-Link Deco BE63 (3-pack), $599.99; ")
     assert "TP-Link Deco BE63 node, $149.99; 5-port gigabit switch, $20.00" in parts
-    assert "Prices as of Mar 2025 (US street price)" in parts  # the older of the two
+    assert "Oldest price: street price as of 2025-03, US" in parts
     assert KIT_PLACEMENT in _plain(kit.body)
     # Two access points of unknown price: the known part of the total, and say so.
     assert gateway.price.text() == "$159.00 + unknown"

@@ -11,6 +11,7 @@ from router_advisor.core.must_haves import MUST_HAVE_WORDS, Miss
 from router_advisor.core.scoring.score import Scored
 from router_advisor.core.system import Component, System
 from router_advisor.core.wording import key_facts, price, score_text, usd
+from router_advisor.core.wording import price_age as wording_price_age
 from router_advisor.gui import answer_fields
 from router_advisor.gui.style import styled
 
@@ -45,31 +46,17 @@ def component_text(c: Component) -> str:
     return f"{count}{c.name}, {usd(c.price_usd)}{each}"
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _month(year_month: str) -> str:
-    """ "2025-06" as "Jun 2025"; anything else as written."""
-    year, _, month = year_month.partition("-")
-    return (
-        f"{MONTHS[int(month) - 1]} {year}"
-        if month.isdigit() and 1 <= int(month) <= 12
-        else year_month
-    )
-
-
 def price_age(s: System) -> str:
-    """When the catalog saw the prices (the oldest of the parts'), or "" when it does not
-    say: "Prices as of Jun 2025 (US street price)"."""
+    """How old the prices are, in core's words, for the oldest part's price; "" when the
+    catalog does not say: "Oldest price: street price as of 2025-03, US"."""
     seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
     if not seen:
         return ""
     oldest = min(seen, key=lambda r: r.price_as_of or "")
-    kind = {"msrp": "list", "street": "street"}.get(oldest.price_kind or "", "")
-    where = " ".join(part for part in (oldest.price_region or "", kind) if part)
-    plural = "Prices" if len(s.components) > 1 else "Price"
-    when = _month(oldest.price_as_of or "")
-    return f"{plural} as of {when}" + (f" ({where} price)" if where else "")
+    head = "Oldest price" if len(seen) > 1 else "Price"
+    return (
+        f"{head}: {wording_price_age(oldest.price_as_of, oldest.price_kind, oldest.price_region)}"
+    )
 
 
 def miss_text(miss: Miss) -> str:
