@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.router import Router
 from router_advisor.core.system import System
-from router_advisor.gui.router_card import component_text, system_price
+from router_advisor.gui.router_card import component_text, price_age, system_price
 from router_advisor.gui.router_facts import COMPARISON_ROWS
 
 FACT_HEADER = "Fact"
@@ -28,7 +28,7 @@ FACT_HEADER = "Fact"
 SYSTEM_ROWS: tuple[tuple[str, Callable[[System], str]], ...] = (
     ("What to buy", lambda s: "\n".join(component_text(c) for c in s.components)),
     ("Units in the home", lambda s: str(s.nodes)),
-    ("Whole price", system_price),
+    ("Whole price", lambda s: "\n".join(filter(None, (system_price(s), price_age(s))))),
 )
 
 
