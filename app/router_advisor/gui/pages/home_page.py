@@ -9,7 +9,6 @@ the typed `Answers`, through the answers-file keys it shares with the TOML/JSON 
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,57 +39,19 @@ from router_advisor.gui.pages.base import (
     show_banner,
     wrapped_label,
 )
+from router_advisor.gui.pages.home_questions import (
+    choice,
+    form_of,
+    optional_number,
+    select,
+    tick_box,
+    whole_number,
+)
 from router_advisor.gui.settings import save_last_answers
 from router_advisor.gui.style import buddy_label
 
 # Lines whose idle delay differs enough from a wired line's to change the advice.
 HIGH_DELAY_LINES = ("satellite", "lte_5g")
-
-
-def _spin(key: str, value: int) -> QSpinBox:
-    section, name = key.split(".")
-    rule = SCHEMA[section][name]
-    spin = QSpinBox()
-    spin.setRange(int(rule.low), int(rule.high))
-    spin.setValue(value)
-    return spin
-
-
-def _optional_number(low: float, high: float, suffix: str, none_text: str) -> QDoubleSpinBox:
-    """A number box whose lowest value means 'not answered' and reads as `none_text`."""
-    spin = QDoubleSpinBox()
-    spin.setDecimals(0)
-    spin.setRange(low - 1 if low >= 1 else 0, high)
-    spin.setSpecialValueText(none_text)
-    spin.setSuffix(suffix)
-    spin.setMinimumWidth(100)
-    return spin
-
-
-def _combo(key: str) -> QComboBox:
-    combo = QComboBox()
-    # Long choices must not widen the page past a small screen; the open list shows them whole.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(10)
-    for value, text in words.CHOICES[key]:
-        combo.addItem(text, value)
-    return combo
-
-
-def _check(key: str) -> QCheckBox:
-    return QCheckBox(words.label(key, row=False))
-
-
-def _form(box: QGroupBox) -> QFormLayout:
-    form = QFormLayout(box)
-    form.setVerticalSpacing(3)
-    form.setContentsMargins(9, 6, 9, 6)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
-
-
-def _select(combo: QComboBox, value: object) -> None:
-    combo.setCurrentIndex(max(0, combo.findData(value)))
 
 
 class HomePage(WizardPage):
@@ -129,8 +89,8 @@ class HomePage(WizardPage):
         grid.setColumnStretch(1, 1)
         self._unit_changed()
         self.area.setValue(DEFAULT_SIZE_M2)
-        for spin in (self.area, self.budget, self.plan_down, self.plan_up, self.latency):
-            spin.valueChanged.connect(self._validate)
+        for number in (self.area, self.budget, self.plan_down, self.plan_up, self.latency):
+            number.valueChanged.connect(self._validate)
         for box in (self.floors, self.people, self.devices, self.smart, self.wired, self.streams):
             box.valueChanged.connect(self._validate)
         for combo in (self.cabling, self.line, self.handoff):
@@ -145,7 +105,7 @@ class HomePage(WizardPage):
 
     def _home_box(self) -> QGroupBox:
         box = QGroupBox(words.HOME)
-        form = self.home_form = _form(box)
+        form = self.home_form = form_of(box)
         size_row = QHBoxLayout()
         self.area = QDoubleSpinBox()
         self.area.setDecimals(0)
@@ -158,39 +118,39 @@ class HomePage(WizardPage):
         size_row.addWidget(self.area, 1)
         size_row.addWidget(self.unit)
         form.addRow(buddy_label(words.label("home.size_m2"), self.area), size_row)
-        self.floors = _spin("home.floors", 1)
+        self.floors = whole_number("home.floors", 1)
         self._row(form, "home.floors", self.floors)
-        self.floor_slabs = _combo("home.floor_slabs")
+        self.floor_slabs = choice("home.floor_slabs")
         self._row(form, "home.floor_slabs", self.floor_slabs)
-        self.walls = _combo("home.walls")
+        self.walls = choice("home.walls")
         self._row(form, "home.walls", self.walls)
-        self.layout_shape = _combo("home.layout")
+        self.layout_shape = choice("home.layout")
         self._row(form, "home.layout", self.layout_shape)
-        self.line_enters = _combo("home.line_enters")
+        self.line_enters = choice("home.line_enters")
         self._row(form, "home.line_enters", self.line_enters)
-        self.cabling = _combo("home.cabling")
+        self.cabling = choice("home.cabling")
         self._row(form, "home.cabling", self.cabling)
-        self.powerline = _check("home.powerline_or_moca")
+        self.powerline = tick_box("home.powerline_or_moca")
         form.addRow(self.powerline)
         return box
 
     def _people_box(self) -> QGroupBox:
         box = QGroupBox(words.PEOPLE)
-        form = _form(box)
-        self.people = _spin("household.people", DEFAULT_PEOPLE)
+        form = form_of(box)
+        self.people = whole_number("household.people", DEFAULT_PEOPLE)
         self._row(form, "household.people", self.people)
-        self.devices = _spin("household.devices", 0)
+        self.devices = whole_number("household.devices", 0)
         self.devices.setSpecialValueText("estimate for me")
         self._row(form, "household.devices", self.devices)
         self.devices_note = wrapped_label("", "muted")
         form.addRow(self.devices_note)
-        self.smart = _spin("household.smart_home_devices", 0)
+        self.smart = whole_number("household.smart_home_devices", 0)
         self._row(form, "household.smart_home_devices", self.smart)
-        self.separate_networks = _check("usage.separate_networks")
+        self.separate_networks = tick_box("usage.separate_networks")
         form.addRow(self.separate_networks)
-        self.wired = _spin("wired.devices", 0)
+        self.wired = whole_number("wired.devices", 0)
         self._row(form, "wired.devices", self.wired)
-        self.multigig = _check("wired.multigig")
+        self.multigig = tick_box("wired.multigig")
         form.addRow(self.multigig)
         self.owned = QLineEdit()
         self.owned.setPlaceholderText("e.g. eero 6, Deco X55")
@@ -200,40 +160,40 @@ class HomePage(WizardPage):
 
     def _usage_box(self) -> QGroupBox:
         box = QGroupBox(words.USAGE)
-        form = _form(box)
+        form = form_of(box)
         self.usage_form = form
-        self.gaming = _check("usage.gaming")
+        self.gaming = tick_box("usage.gaming")
         form.addRow(self.gaming)
-        self.gamers = _spin("usage.gamers", 1)
+        self.gamers = whole_number("usage.gamers", 1)
         self.gamers.setMinimum(1)
         self._row(form, "usage.gamers", self.gamers)
-        self.video_calls = _check("usage.video_calls")
-        self.remote_work = _check("usage.remote_work")
-        self.large_uploads = _check("usage.large_uploads")
-        for tick in (self.video_calls, self.remote_work, self.large_uploads):
-            form.addRow(tick)
-        self.streams = _spin("usage.streaming_4k", 0)
+        self.video_calls = tick_box("usage.video_calls")
+        self.remote_work = tick_box("usage.remote_work")
+        self.large_uploads = tick_box("usage.large_uploads")
+        for box in (self.video_calls, self.remote_work, self.large_uploads):
+            form.addRow(box)
+        self.streams = whole_number("usage.streaming_4k", 0)
         self._row(form, "usage.streaming_4k", self.streams)
-        self.vpn = _combo("usage.vpn")
+        self.vpn = choice("usage.vpn")
         self._row(form, "usage.vpn", self.vpn)
         return box
 
     def _internet_box(self) -> QGroupBox:
         box = QGroupBox(words.INTERNET)
-        form = self.internet_form = _form(box)
-        self.line = _combo("isp.line")
+        form = self.internet_form = form_of(box)
+        self.line = choice("isp.line")
         self._row(form, "isp.line", self.line)
-        self.isp_box = _combo("isp.isp_box")
+        self.isp_box = choice("isp.isp_box")
         self._row(form, "isp.isp_box", self.isp_box)
-        self.handoff = _combo("isp.handoff")
+        self.handoff = choice("isp.handoff")
         self._row(form, "isp.handoff", self.handoff)
-        self.handoff_mbps = _combo("isp.handoff_mbps")
+        self.handoff_mbps = choice("isp.handoff_mbps")
         self._row(form, "isp.handoff_mbps", self.handoff_mbps)
-        self.plan_down = _optional_number(0.5, 100000, " Mbit/s", "don't know")
+        self.plan_down = optional_number(0.5, 100000, " Mbit/s", "don't know")
         self._row(form, "isp.down_mbps", self.plan_down)
-        self.plan_up = _optional_number(0.1, 100000, " Mbit/s", "don't know")
+        self.plan_up = optional_number(0.1, 100000, " Mbit/s", "don't know")
         self._row(form, "isp.up_mbps", self.plan_up)
-        self.latency = _optional_number(1, 5000, " ms", "don't know")
+        self.latency = optional_number(1, 5000, " ms", "don't know")
         self._row(form, "isp.latency_ms", self.latency)
         self.plan_note = wrapped_label("", "muted")
         form.addRow(self.plan_note)
@@ -241,16 +201,16 @@ class HomePage(WizardPage):
 
     def _preferences_box(self) -> QGroupBox:
         box = QGroupBox(words.PREFERENCES)
-        form = _form(box)
-        self.budget = _optional_number(1, 10000, " US$", "no limit")
+        form = form_of(box)
+        self.budget = optional_number(1, 10000, " US$", "no limit")
         self._row(form, "budget.max_usd", self.budget)
-        self.region = _combo("preferences.region")
+        self.region = choice("preferences.region")
         self._row(form, "preferences.region", self.region)
-        self.mesh = _combo("preferences.mesh")
+        self.mesh = choice("preferences.mesh")
         self._row(form, "preferences.mesh", self.mesh)
-        self.comfort = _combo("preferences.comfort")
+        self.comfort = choice("preferences.comfort")
         self._row(form, "preferences.comfort", self.comfort)
-        self.no_cloud = _check("preferences.no_cloud_account")
+        self.no_cloud = tick_box("preferences.no_cloud_account")
         form.addRow(self.no_cloud)
         return box
 
@@ -297,7 +257,7 @@ class HomePage(WizardPage):
             (self.line_enters, "line_enters", "middle"),
             (self.cabling, "cabling", "none"),
         ):
-            _select(combo, home.get(key, default))
+            select(combo, home.get(key, default))
         self.powerline.setChecked(bool(home.get("powerline_or_moca", False)))
         household = data.get("household", {})
         self.people.setValue(int(household.get("people", DEFAULT_PEOPLE)))
@@ -315,27 +275,27 @@ class HomePage(WizardPage):
         self.gaming.setChecked(bool(usage.get("gaming")) or gamers > 0)
         self.gamers.setValue(max(1, gamers))
         self.streams.setValue(int(usage.get("streaming_4k", 0)))
-        _select(self.vpn, usage.get("vpn", "none"))
+        select(self.vpn, usage.get("vpn", "none"))
         wired = data.get("wired", {})
         self.wired.setValue(int(wired.get("devices", 0)))
         self.multigig.setChecked(bool(wired.get("multigig", False)))
         self.budget.setValue(float(data.get("budget", {}).get("max_usd", 0)))
         self._load_isp(data.get("isp", {}))
         prefs = data.get("preferences", {})
-        _select(self.mesh, prefs.get("mesh", "auto"))
-        _select(self.comfort, prefs.get("comfort", "app"))
-        _select(self.region, prefs.get("region", "US"))
+        select(self.mesh, prefs.get("mesh", "auto"))
+        select(self.comfort, prefs.get("comfort", "app"))
+        select(self.region, prefs.get("region", "US"))
         self.no_cloud.setChecked(bool(prefs.get("no_cloud_account", False)))
         self.owned.setText(", ".join(data.get("equipment", {}).get("owned", [])))
         self._show_what_matters()
 
     def _load_isp(self, isp: dict[str, Any]) -> None:
-        _select(self.line, isp.get("line", "unknown"))
+        select(self.line, isp.get("line", "unknown"))
         handoff = isp.get("handoff", "ethernet")
         # Without a box of the provider's the router must contain the modem, and back.
-        _select(self.isp_box, "none" if handoff == "modem_needed" else isp.get("isp_box", "modem"))
-        _select(self.handoff, handoff)
-        _select(self.handoff_mbps, str(isp.get("handoff_mbps", "")))
+        select(self.isp_box, "none" if handoff == "modem_needed" else isp.get("isp_box", "modem"))
+        select(self.handoff, handoff)
+        select(self.handoff_mbps, str(isp.get("handoff_mbps", "")))
         self.plan_down.setValue(float(isp.get("down_mbps", 0)))
         self.plan_up.setValue(float(isp.get("up_mbps", 0)))
         self.latency.setValue(float(isp.get("latency_ms", 0)))
