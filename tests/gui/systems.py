@@ -7,7 +7,7 @@ from router_advisor.core.needs import derive_requirements
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.router import Router, Source
 from router_advisor.core.scoring.score import Scored
-from router_advisor.core.system import Component, System
+from router_advisor.core.system import Component, System, make_system
 
 _SOURCE = (Source("curator: GUI test data, not a catalog fact", ("price_usd",)),)
 KIT = Router(
@@ -63,7 +63,7 @@ KIT_PLACEMENT = "Put the main unit by the line at one end, one node on each floo
 
 def one_box(r: Router) -> System:
     """A router or a kit as sold, and nothing else."""
-    return System(
+    return make_system(
         lead=r,
         components=(Component(r.brand, r.model, r.kind, 1, r.price_usd, r),),
         nodes=r.pack_size,
@@ -74,7 +74,7 @@ def one_box(r: Router) -> System:
 
 def kit_and_node() -> System:
     """A 3-pack plus one add-on node and a switch: 4 units, $769.98 in all."""
-    return System(
+    return make_system(
         lead=KIT,
         components=(
             Component(KIT.brand, KIT.model, "mesh", 1, KIT.price_usd, KIT),
@@ -89,7 +89,7 @@ def kit_and_node() -> System:
 
 def gateway_and_access_points() -> System:
     """A router plus two wired access points of unknown price: the total is unknown."""
-    return System(
+    return make_system(
         lead=GATEWAY,
         components=(
             Component(GATEWAY.brand, GATEWAY.model, "router", 1, GATEWAY.price_usd, GATEWAY),

@@ -5,7 +5,7 @@ Your-home question to change in the page's own words; the comparison shows syste
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QGroupBox, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from router_advisor.core.answers import SCHEMA
 from router_advisor.gui import answer_fields
@@ -37,29 +37,29 @@ def _plain(label: QLabel) -> str:
 def test_a_system_card_lists_its_parts_and_the_whole_price(qtbot: QtBot) -> None:
     _, page = _page(qtbot)
     kit, gateway = page.cards
-    assert kit.price.text() == "$769.98"  # 599.99 + 149.99 + 20.00
+    assert kit.price.text() == "$769.98 for the whole system"  # 599.99 + 149.99 + 20.00
     parts = kit.parts.text()
-    assert parts.startswith("4 units: TP-Link Deco BE63 (3-pack), $599.99; ")
-    assert "TP-Link Deco BE63 node, $149.99; 5-port gigabit switch, $20.00" in parts
+    assert parts.startswith("4 units in the home. Parts: 1 x TP-Link Deco BE63 (3-pack) ($599.99)")
+    assert "1 x TP-Link Deco BE63 node ($149.99); 1 x 5-port gigabit switch ($20.00)" in parts
     assert "Oldest price: street price as of 2025-03, US" in parts
-    assert KIT_PLACEMENT in _plain(kit.body)
-    # Two access points of unknown price: the known part of the total, and say so.
-    assert gateway.price.text() == "$159.00 + unknown"
-    assert "2 x Ubiquiti U7 Pro, price unknown" in gateway.parts.text()
-    assert "2 x PoE injector, $15.00 each" in gateway.parts.text()
+    assert KIT_PLACEMENT in _plain(kit.body) and "tri-band" in _plain(kit.body)
+    # Two access points of unknown price: the total is unknown, and which part says so.
+    assert gateway.price.text() == "price unknown (Ubiquiti U7 Pro)"
+    assert "2 x Ubiquiti U7 Pro (price unknown)" in gateway.parts.text()
+    assert "2 x PoE injector ($15.00 each)" in gateway.parts.text()
 
 
 def test_closest_fits_say_what_they_miss_and_which_question_to_change(qtbot: QtBot) -> None:
     _, page = _page(qtbot)
     assert page.closest.isVisible() and "closest" in page.closest.text()
     kit, gateway = (_plain(card.body) for card in page.cards)
-    assert "Misses your budget ($469.98 over): change “Budget” in Budget and preferences." in kit
-    assert "change “Must work without an online account” in Budget and preferences" in gateway
+    assert "Misses your budget ($469.98 over): change “Budget”." in kit
+    assert "change “Must work without an online account”." in gateway
     for text in (kit, gateway):
         assert "[" not in text and "max_usd" not in text and "no_cloud" not in text
     status = page.status.text()
-    assert "closest of 40 systems built from 70 models" in status
-    assert "Left out: 3 discontinued, 2 not sold in your region." in status
+    assert status.startswith("No system of known price meets every must-have")
+    assert "Not shortlisted: 3 discontinued, 2 not sold in your region." in status
 
 
 def test_every_answer_a_miss_can_name_is_a_question_on_the_home_page(qtbot: QtBot) -> None:
@@ -70,17 +70,10 @@ def test_every_answer_a_miss_can_name_is_a_question_on_the_home_page(qtbot: QtBo
         w.text().replace("&", "").rstrip(":")
         for w in home.findChildren(QLabel) + home.findChildren(QAbstractButton)
     }
-    boxes = {box.title() for box in home.findChildren(QGroupBox)}
-    assert len(boxes) == 5
     for section, rules in SCHEMA.items():
         for key in rules:
             name = answer_fields.name(f"{section}.{key}")
             assert name in texts, f"{section}.{key}: no question reads {name!r}"
-            assert (
-                answer_fields.box(f"{section}.{key}")
-                in {box.title() for box in home.findChildren(type(home.findChild(QDialog) or home))}
-                or True
-            )
 
 
 def test_a_fitting_shortlist_has_no_closest_fit_note(qtbot: QtBot) -> None:
@@ -88,7 +81,7 @@ def test_a_fitting_shortlist_has_no_closest_fit_note(qtbot: QtBot) -> None:
     rec = window.ctx.state.recommendation
     page.show_recommendation(rec)
     assert not page.closest.isVisible()
-    assert page.status.text().startswith(f"The {len(rec.shortlist)} best of {rec.fits} systems")
+    assert page.status.text().startswith(f"Shortlist ({rec.fits} of {rec.systems} systems")
     assert all(card.price.text() for card in page.cards)
 
 
@@ -101,11 +94,13 @@ def test_the_comparison_puts_the_whole_system_first(qtbot: QtBot) -> None:
     assert rows[:3] == ["What to buy", "Units in the home", "Whole price"]
     assert "Price" not in rows  # the lead unit's own price would read as the system's
     assert table.item(1, 1).text() == "4" and table.item(1, 2).text() == "3"
-    assert table.item(2, 1).text() == "$769.98\nOldest price: street price as of 2025-03, US"
+    assert table.item(2, 1).text() == (
+        "$769.98 for the whole system\nOldest price: street price as of 2025-03, US"
+    )
     assert table.item(0, 1).text().splitlines() == [
-        "TP-Link Deco BE63 (3-pack), $599.99",
-        "TP-Link Deco BE63 node, $149.99",
-        "5-port gigabit switch, $20.00",
+        "1 x TP-Link Deco BE63 (3-pack) ($599.99)",
+        "1 x TP-Link Deco BE63 node ($149.99)",
+        "1 x 5-port gigabit switch ($20.00)",
     ]
     assert table.horizontalHeaderItem(1).text().startswith("TP-Link Deco BE63 (3-pack) + ")
 
@@ -145,6 +140,6 @@ def test_advice_written_for_the_answers_file_names_the_gui_question(qtbot: QtBot
     assert isinstance(page, RecommendationsPage)
     assert window.ctx.state.recommendation.requirements.plan_source == "assumed"
     needs = page.needs.text()
-    assert "“Plan download speed” in Your internet" in needs and "[isp]" not in needs
+    assert "add “Plan download speed”" in needs and "[isp]" not in needs
     texts = [_plain(card.body) for card in page.cards]
     assert texts and not any(re.search(r"\[\w+\] \w+", text) for text in texts)

@@ -1,14 +1,14 @@
-"""How the Your-home page asks each answer: its box, its Alt+letter and its choices.
+"""How the Your-home page asks each answer: the boxes, each Alt+letter and the choices.
 
 The question's name itself is core's (`wording.ANSWER_GUI_LABELS`), so the page and the
-advice that says which answer to change ("raise “Budget” in Budget and preferences") use
-the same words, never the answers file's `[budget] max_usd`, which an app user never saw.
+advice that says which answer to change ("change “Budget”") use the same words, never the
+answers file's `[budget] max_usd`, which an app user never saw.
 Choice words are the GUI's alone: the CLI and the files show the file's values.
 """
 
 import re
 
-from router_advisor.core.wording import ANSWER_GUI_LABELS
+from router_advisor.core.wording import ANSWER_GUI_LABELS, answer_name
 
 # The boxes of the page, in reading order.
 HOME = "Your home"
@@ -16,19 +16,6 @@ PEOPLE = "Who and what is connected"
 USAGE = "How you use it"
 INTERNET = "Your internet"
 PREFERENCES = "Budget and preferences"
-
-BOXES: dict[str, str] = {
-    "home": HOME,
-    "household": PEOPLE,
-    "wired": PEOPLE,
-    "usage": USAGE,
-    "isp": INTERNET,
-    "budget": PREFERENCES,
-    "preferences": PREFERENCES,
-    "equipment": PREFERENCES,
-}
-# Answers that sit in another box than their file section's, next to what they are about.
-BOX_OF_KEY: dict[str, str] = {"usage.separate_networks": PEOPLE, "equipment.owned": PEOPLE}
 
 # Every Alt+letter on the page is unique and none takes the window's Q, B, N or H; with 22
 # letters for 35 questions, the first questions of each box have one, the rest are a Tab.
@@ -140,16 +127,6 @@ def label(key: str, row: bool = True) -> str:
     return text + ":" if row else text
 
 
-def box(key: str) -> str:
-    """The box of the page the question is in."""
-    return BOX_OF_KEY.get(key, BOXES[key.split(".", 1)[0]])
-
-
-def where(key: str) -> str:
-    """How to find a question: '“Budget” in Budget and preferences'."""
-    return f"“{name(key)}” in {box(key)}"
-
-
 _FILE_KEY = re.compile(r"\[(\w+)\] (\w+)")
 
 
@@ -159,6 +136,6 @@ def in_gui_words(text: str) -> str:
 
     def named(match: re.Match[str]) -> str:
         key = f"{match.group(1)}.{match.group(2)}"
-        return where(key) if key in ANSWER_GUI_LABELS else match.group(0)
+        return answer_name(key, "gui") if key in ANSWER_GUI_LABELS else match.group(0)
 
     return _FILE_KEY.sub(named, text)

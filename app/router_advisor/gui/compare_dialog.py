@@ -19,16 +19,17 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.router import Router
 from router_advisor.core.system import System
-from router_advisor.gui.router_card import component_text, price_age, system_price
+from router_advisor.core.system_wording import parts_text, system_name, system_price
+from router_advisor.gui.router_card import prices_seen
 from router_advisor.gui.router_facts import COMPARISON_ROWS
 
 FACT_HEADER = "Fact"
 
 # The whole system's rows; the lead unit's own price row would only confuse next to them.
 SYSTEM_ROWS: tuple[tuple[str, Callable[[System], str]], ...] = (
-    ("What to buy", lambda s: "\n".join(component_text(c) for c in s.components)),
+    ("What to buy", lambda s: parts_text(s).replace("; ", "\n") or system_name(s)),
     ("Units in the home", lambda s: str(s.nodes)),
-    ("Whole price", lambda s: "\n".join(filter(None, (system_price(s), price_age(s))))),
+    ("Whole price", lambda s: "\n".join(filter(None, (system_price(s), prices_seen(s))))),
 )
 
 
@@ -49,7 +50,7 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(self)
         rows = _rows()
         self.table = QTableWidget(len(rows), len(systems) + 1)
-        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(s.name for s in systems)])
+        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(system_name(s) for s in systems)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)

@@ -170,8 +170,8 @@ class HomePage(WizardPage):
         self.video_calls = tick_box("usage.video_calls")
         self.remote_work = tick_box("usage.remote_work")
         self.large_uploads = tick_box("usage.large_uploads")
-        for box in (self.video_calls, self.remote_work, self.large_uploads):
-            form.addRow(box)
+        for activity in (self.video_calls, self.remote_work, self.large_uploads):
+            form.addRow(activity)
         self.streams = whole_number("usage.streaming_4k", 0)
         self._row(form, "usage.streaming_4k", self.streams)
         self.vpn = choice("usage.vpn")

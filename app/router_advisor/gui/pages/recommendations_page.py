@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
-from router_advisor.core.recommend import LEFT_OUT_WORDS, Recommendation, recommend
+from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
 from router_advisor.core.system import System
+from router_advisor.core.system_wording import left_out_text, shortlist_heading
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.answer_fields import in_gui_words
@@ -34,19 +35,11 @@ MAX_COMPARED = 3
 
 
 def status_text(rec: Recommendation) -> str:
-    """How many systems were weighed, how many meet every must-have, what was left out."""
-    shown = len(rec.shortlist)
-    if rec.closest_fits:
-        text = f"The {shown} closest of {rec.systems} systems built from {rec.considered} models."
-    else:
-        text = (
-            f"The {shown} best of {rec.fits} systems that meet every must-have, built from "
-            f"{rec.considered} models."
-        )
-    left_out = [f"{n} {LEFT_OUT_WORDS[why]}" for why, n in sorted(rec.excluded.items()) if n]
-    if left_out:
-        text += " Left out: " + ", ".join(left_out) + "."
-    return text
+    """How many systems meet every must-have (or that the closest are shown), and what was
+    left out before ranking, in the words `recommend` prints."""
+    heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems).rstrip(":")
+    left_out = left_out_text(rec.excluded)
+    return f"{heading}. {left_out}" if left_out else f"{heading}."
 
 
 @dataclass(frozen=True)
