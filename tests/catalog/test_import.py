@@ -38,8 +38,8 @@ def test_csv_updates_prices_and_the_import_becomes_a_source(
 
 def test_json_adds_new_models(db_path: Path, source_dir: Path) -> None:
     result = import_file(FIXTURES / "new-model.json", db_path=db_path, source_dir=source_dir)
-    assert result.added == ["Nova N5 Mesh", "Nova N1"]
-    nova = _routers(db_path, source_dir)["nova/n5 mesh"]
+    assert result.added == ["Nova N5 Mesh (2-pack)", "Nova N1"]
+    nova = _routers(db_path, source_dir)["nova/n5 mesh/2-pack"]
     assert nova.kind == "mesh" and nova.pack_size == 2 and nova.bands == ("2.4", "5", "6")
     assert nova.qos.sqm is True and nova.qos.adaptive is None
 
@@ -293,3 +293,68 @@ def test_an_invalid_json_file_is_refused_as_json_not_read_as_csv(
         import_file(bad, db_path=db_path, source_dir=source_dir)
     message = str(caught.value)
     assert message.startswith("models.json: row 1: not valid JSON") and "column" not in message
+
+
+def _two_packs(source_dir: Path) -> None:
+    """The fixture's Mesh Trio BE 3-pack gains a 2-pack of its own."""
+    path = source_dir / "acme.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('[[router]]\nbrand = "Acme"\nmodel = "Mesh Trio BE"')
+    kit = text[start:]
+    two = kit.replace("pack_size = 3", "pack_size = 2").replace(
+        "price_usd = 499", "price_usd = 379"
+    )
+    path.write_text(text + "\n" + two, encoding="utf-8")
+
+
+def test_a_price_names_the_pack_of_a_kit_sold_in_several(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    _two_packs(source_dir)
+    prices = tmp_path / "prices.csv"
+    prices.write_text(
+        "brand,model,pack_size,price_usd,price_as_of\nAcme,Mesh Trio BE,2,349,2026-11\n",
+        encoding="utf-8",
+    )
+    result = import_file(prices, db_path=db_path, source_dir=source_dir)
+    assert result.updated == ["Acme Mesh Trio BE (2-pack): price_usd, price_as_of"]
+    routers = _routers(db_path, source_dir)
+    assert routers["acme/mesh trio be/2-pack"].price_usd == 349
+    assert routers["acme/mesh trio be/3-pack"].price_usd == 499
+
+
+def test_a_price_for_a_kit_without_its_pack_is_refused_when_several_are_sold(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    _two_packs(source_dir)
+    prices = tmp_path / "prices.csv"
+    prices.write_text("brand,model,price_usd\nAcme,Mesh Trio BE,349\n", encoding="utf-8")
+    with pytest.raises(UserInputError) as caught:
+        import_file(prices, db_path=db_path, source_dir=source_dir)
+    assert str(caught.value) == (
+        "prices.csv: row 2: Acme Mesh Trio BE fits 2 catalog entries (mesh 2-pack, mesh "
+        "3-pack); add pack_size, hardware_revision or kind to say which; nothing was imported"
+    )
+
+
+def test_a_kit_sold_in_one_pack_size_takes_a_price_without_it(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    prices = tmp_path / "prices.csv"
+    prices.write_text("brand,model,price_usd\nAcme,Mesh Trio BE,449\n", encoding="utf-8")
+    import_file(prices, db_path=db_path, source_dir=source_dir)
+    assert _routers(db_path, source_dir)["acme/mesh trio be/3-pack"].price_usd == 449
+
+
+def test_a_row_cannot_turn_one_pack_into_another(
+    db_path: Path, source_dir: Path, tmp_path: Path
+) -> None:
+    rows = tmp_path / "rows.json"
+    rows.write_text(
+        json.dumps(
+            [{"brand": "Acme", "model": "Mesh Trio BE", "kind": "router", "wan_mbps": 1000}]
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(UserInputError, match="a row cannot change them"):
+        import_file(rows, db_path=db_path, source_dir=source_dir)

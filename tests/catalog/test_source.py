@@ -29,7 +29,11 @@ def _problems(folder: Path, text: str, name: str = "acme.toml") -> list[str]:
 
 def test_fixture_source_loads_with_missing_keys_unknown(source_dir: Path) -> None:
     records = load_source(source_dir)
-    assert [r.key for r in records] == ["acme/speedy ax1800/v2", "acme/mesh trio be", "zeta/z10"]
+    assert [r.key for r in records] == [
+        "acme/speedy ax1800/v2",
+        "acme/mesh trio be/3-pack",
+        "zeta/z10",
+    ]
     zeta = router_from_flat(records[2].values, records[2].sources)
     assert zeta.management.app is True
     assert zeta.management.local_web_ui is None
@@ -227,6 +231,30 @@ def test_duplicate_model_across_files_is_refused(tmp_path: Path) -> None:
     assert problems == [
         "b.toml, ACME R1: duplicate of the model in a.toml "
         "(same brand, model and hardware_revision)"
+    ]
+
+
+KIT = """
+[[router]]
+brand = "Acme"
+model = "Trio"
+kind = "mesh"
+pack_size = PACK
+wifi_generation = "6"
+sources = [{ ref = "https://acme.example/trio", fields = ["wan_mbps"] }]
+"""
+
+
+def test_each_pack_size_of_a_kit_is_its_own_entry(tmp_path: Path) -> None:
+    """Issue 12: one entry per pack size sold; the 2-pack and 3-pack were duplicates."""
+    kits = KIT.replace("PACK", "2") + KIT.replace("PACK", "3")
+    (tmp_path / "acme.toml").write_text(kits + GOOD, encoding="utf-8")
+    keys = [r.key for r in load_source(tmp_path)]
+    assert keys == ["acme/trio/2-pack", "acme/trio/3-pack", "acme/r1"]
+    again = kits + KIT.replace("PACK", "3")
+    assert _problems(tmp_path, again) == [
+        "acme.toml, Acme Trio: duplicate of the model in acme.toml "
+        "(same brand, model, hardware_revision and pack_size)"
     ]
 
 

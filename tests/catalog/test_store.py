@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from router_advisor.catalog.patches import Patch
 from router_advisor.catalog.store import MIGRATIONS, CatalogStore, CatalogUnusable
+from router_advisor.core.router import Source
 from router_advisor.services.catalog import build_catalog, import_file, load_routers
 
 from .conftest import FIXTURES, dump
@@ -16,7 +18,11 @@ def test_first_use_builds_a_wal_database_with_schema_version(
     db_path: Path, source_dir: Path
 ) -> None:
     routers = load_routers(db_path=db_path, source_dir=source_dir)
-    assert [r.key for r in routers] == ["acme/mesh trio be", "acme/speedy ax1800/v2", "zeta/z10"]
+    assert [r.key for r in routers] == [
+        "acme/mesh trio be/3-pack",
+        "acme/speedy ax1800/v2",
+        "zeta/z10",
+    ]
     conn = sqlite3.connect(db_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -40,14 +46,14 @@ def test_changed_data_rebuilds_and_keeps_imports(db_path: Path, source_dir: Path
     routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
     assert routers["zeta/z10"].wan_mbps == 5000  # the new data
     assert routers["zeta/z10"].price_usd == 349  # the import, applied again
-    assert {"nova/n1", "nova/n5 mesh"} <= set(routers)
+    assert {"nova/n1", "nova/n5 mesh/2-pack"} <= set(routers)
 
 
 def test_a_schema_v1_database_still_opens_with_its_imports(db_path: Path, source_dir: Path) -> None:
     shutil.copy(FIXTURES / "catalog-v1.db", db_path)
     routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
     assert routers["acme/speedy ax1800/v2"].price_usd == 49.99
-    assert routers["nova/n5 mesh"].qos.sqm is True
+    assert routers["nova/n5 mesh/2-pack"].qos.sqm is True
     assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
 
 
@@ -64,13 +70,42 @@ def test_a_schema_v1_database_gains_the_columns_of_issue_12(
         text.replace('"wan_mbps", "price_usd"]', '"wan_mbps", "price_usd", "system", "regions"]')
     )
     routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
-    assert routers["acme/mesh trio be"].system == "Trio"
-    assert routers["acme/mesh trio be"].regions == ("US", "CA")
+    assert routers["acme/mesh trio be/3-pack"].system == "Trio"
+    assert routers["acme/mesh trio be/3-pack"].regions == ("US", "CA")
     assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
     columns = sqlite_utils.Database(db_path).table("routers").columns_dict
     assert {"system", "regions", "poe", "line", "firmware_supported_as_of"} <= set(columns)
     version = sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == len(MIGRATIONS) == 2
+    assert version == len(MIGRATIONS) == 3
+
+
+def test_a_schema_2_import_of_a_kit_follows_it_to_its_pack_key(
+    db_path: Path, source_dir: Path
+) -> None:
+    """Schema 2 keyed a kit without its pack size ("acme/mesh trio be"); migration 3 moves
+    an imported price to the kit it was for, now "acme/mesh trio be/3-pack", even after the
+    catalog gains a 2-pack of it."""
+    store = CatalogStore(db_path, source_dir, migrations=MIGRATIONS[:2])
+    store.rebuild()
+    price = {"brand": "Acme", "model": "Mesh Trio BE", "price_usd": 449}
+    source = Source("import:prices.csv 2026-11-30", ("price_usd",))
+    patch = Patch("acme/mesh trio be", "set", price, (source,), source.ref, 2)
+    store.save_import("prices.csv", "csv", [patch], store.records())
+    store.close()
+    conn = sqlite3.connect(db_path)  # the routers table as schema 2 wrote it
+    conn.execute("UPDATE routers SET key = replace(key, '/3-pack', '')")
+    conn.commit()
+    conn.close()
+    path = source_dir / "acme.toml"
+    kit = "[[router]]" + path.read_text(encoding="utf-8").split("[[router]]")[-1]
+    with path.open("a", encoding="utf-8") as out:
+        out.write("\n" + kit.replace("pack_size = 3", "pack_size = 2"))
+    routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+    assert routers["acme/mesh trio be/3-pack"].price_usd == 449
+    assert routers["acme/mesh trio be/2-pack"].price_usd == 499
+    assert "acme/mesh trio be" not in routers
+    keys = sqlite3.connect(db_path).execute("SELECT router_key FROM import_rows").fetchall()
+    assert keys == [("acme/mesh trio be/3-pack",)]
 
 
 def test_a_new_schema_version_migrates_and_reapplies_imports(

@@ -37,7 +37,7 @@ def apply_patch(records: dict[str, Record], patch: Patch) -> list[str]:
     A `set` patch for an unknown model adds it (it must then carry the required fields); a
     `fill` patch never adds a model and never overwrites a known value.
     """
-    existing = records.get(patch.key)
+    existing = records.get(patch.key) or _only_kit(records, patch.key)
     if existing is None:
         if patch.mode == "fill":
             raise PatchError(f"{describe(patch.values)} is not in the catalog")
@@ -49,7 +49,7 @@ def apply_patch(records: dict[str, Record], patch: Patch) -> list[str]:
             )
         record = Record(values=dict(patch.values), sources=patch.sources, origin=patch.origin)
         _check(record)
-        records[patch.key] = record
+        records[record.key] = record
         return sorted(patch.values)
     values = dict(existing.values)
     changed = []
@@ -70,9 +70,21 @@ def apply_patch(records: dict[str, Record], patch: Patch) -> list[str]:
         return []
     sources = _merge_sources(existing.sources, patch.sources, set(changed), patch.mode)
     record = replace(existing, values=values, sources=sources)
+    if record.key != existing.key:
+        raise PatchError(
+            f"{describe(existing.values)}: kind and pack_size say which catalog entry a row "
+            "is about, so a row cannot change them (give the other pack size its own row)"
+        )
     _check(record)
-    records[patch.key] = record
+    records[existing.key] = record
     return changed
+
+
+def _only_kit(records: dict[str, Record], key: str) -> Record | None:
+    """The kit an import stored before kits were keyed by pack size ("acme/trio" for what
+    is now "acme/trio/3-pack") named, when the catalog has only one pack of it."""
+    kits = [r for k, r in records.items() if k.rpartition("/")[0] == key and k.endswith("-pack")]
+    return kits[0] if len(kits) == 1 else None
 
 
 def _merge_sources(

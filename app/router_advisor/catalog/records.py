@@ -66,6 +66,13 @@ def router_to_document(router: Router) -> dict[str, Any]:
     return document
 
 
-def sort_key(router: Router) -> tuple[str, str, str]:
-    """The catalog's one order: brand, model, revision, case-insensitive."""
-    return (router.brand.lower(), router.model.lower(), (router.hardware_revision or "").lower())
+def sort_key(router: Router) -> tuple[str, str, str, bool, int]:
+    """The catalog's one order: brand, model, revision, case-insensitive; then the model sold
+    alone before its kits, smallest pack first."""
+    return (
+        router.brand.lower(),
+        router.model.lower(),
+        (router.hardware_revision or "").lower(),
+        router.kind == "mesh",
+        router.pack_size,
+    )

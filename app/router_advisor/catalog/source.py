@@ -52,7 +52,11 @@ def load_source(folder: Path) -> list[Record]:
             if record.key in first_seen:
                 problems.append(
                     f"{where}: duplicate of the model in {first_seen[record.key]} "
-                    f"(same brand, model and hardware_revision)"
+                    + (
+                        "(same brand, model, hardware_revision and pack_size)"
+                        if values.get("kind") == "mesh"
+                        else "(same brand, model and hardware_revision)"
+                    )
                 )
                 continue
             first_seen[record.key] = path.name

@@ -165,13 +165,46 @@ def _parse_cell(name: str, text: str) -> Any:
     return text
 
 
-def _resolve_key(values: Mapping[str, Any], records: Mapping[str, Record]) -> str:
-    """The row's catalog key; a row without a revision updates the model's only revision."""
+def _resolve_key(values: Mapping[str, Any], records: Mapping[str, Record], where: str) -> str:
+    """The row's catalog key. A row may leave out what tells entries apart when only one
+    entry fits: the hardware revision (the model's only revision), the kind or the pack size
+    (a kit sold in one pack size). A row that fits several entries is refused: a price for
+    "Deco X55" must say which pack it is."""
     key = record_key(values)
-    if key in records or values.get("hardware_revision"):
+    if key in records:
         return key
-    revisions = [k for k in records if k.startswith(key + "/")]
-    return revisions[0] if len(revisions) == 1 else key
+    fits = [k for k, r in records.items() if _names(values, r.values)]
+    if len(fits) == 1:
+        return fits[0]
+    if len(fits) > 1:
+        entries = ", ".join(_entry(records[k].values) for k in sorted(fits)[:4])
+        raise ImportRefused(
+            f"{where}: {describe(values)} fits {len(fits)} catalog entries ({entries}); add "
+            "pack_size, hardware_revision or kind to say which"
+        )
+    return key
+
+
+def _names(row: Mapping[str, Any], entry: Mapping[str, Any]) -> bool:
+    """Whether the row's identity fits the entry: brand and model, and every one of revision,
+    kind and pack size the row gives."""
+    for name in ("brand", "model", "hardware_revision", "kind", "pack_size"):
+        given = row.get(name)
+        asked = name in ("brand", "model") or given is not None
+        if asked and _fold(given) != _fold(entry.get(name)):
+            return False
+    return True
+
+
+def _fold(value: Any) -> Any:
+    return " ".join(value.lower().split()) if isinstance(value, str) else value
+
+
+def _entry(values: Mapping[str, Any]) -> str:
+    parts = [values.get("hardware_revision"), values.get("kind")]
+    if values.get("kind") == "mesh":
+        parts.append(f"{values.get('pack_size')}-pack")
+    return " ".join(str(p) for p in parts if p)
 
 
 def _patches(
@@ -196,7 +229,7 @@ def _patches(
                 raise ImportRefused(problems[0])
         else:
             sources = (Source(ref=origin, fields=tuple(facts)),)
-        key = _resolve_key(values, records)
+        key = _resolve_key(values, records, where)
         if key in first_row:
             raise ImportRefused(
                 f"{where}: {describe(values)} appears again (first on row {first_row[key]})"

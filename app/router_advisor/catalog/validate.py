@@ -22,7 +22,7 @@ from router_advisor.catalog.fields import (
     is_covered,
 )
 from router_advisor.core.echo import cut
-from router_advisor.core.router import LINES, Source
+from router_advisor.core.router import LINES, Source, catalog_key
 
 SOURCE_PREFIXES = ("https://", "http://", "openwrt-toh:", "techinfodepot:", "import:", "curator:")
 
@@ -41,11 +41,15 @@ class Record:
 
 
 def record_key(values: Mapping[str, Any]) -> str:
-    """Same identity as `Router.key`: brand/model/revision, lower-cased."""
-    parts = [values["brand"], values["model"]]
-    if values.get("hardware_revision"):
-        parts.append(values["hardware_revision"])
-    return "/".join(str(p).strip().lower() for p in parts)
+    """Same identity as `Router.key` (core/router.py `catalog_key`): brand/model/revision,
+    lower-cased, and a mesh kit's pack size."""
+    return catalog_key(
+        values["brand"],
+        values["model"],
+        values.get("hardware_revision"),
+        values.get("kind"),
+        values.get("pack_size"),
+    )
 
 
 def describe(values: Mapping[str, Any]) -> str:

@@ -25,6 +25,20 @@ WIFI_GENERATIONS: tuple[str, ...] = ("5", "6", "6E", "7")
 BANDS: tuple[str, ...] = ("2.4", "5", "5-2", "6")
 
 
+def catalog_key(
+    brand: str, model: str, hardware_revision: str | None, kind: str | None, pack_size: object
+) -> str:
+    """A model's stable identity: brand/model/revision, lower-cased, and for a mesh kit its
+    pack size too ("tp-link/deco x55/3-pack"), because a 2-pack and a 3-pack of one kit are
+    two things to buy with two prices. Other kinds always hold one unit, so their key has no
+    pack (an add-on node "Deco X55" never collides with the kit's "/1-pack")."""
+    parts = [brand, model]
+    if hardware_revision:
+        parts.append(hardware_revision)
+    key = "/".join(str(p).strip().lower() for p in parts)
+    return f"{key}/{pack_size}-pack" if kind == "mesh" else key
+
+
 @dataclass(frozen=True)
 class Source:
     """Where facts came from: a URL, `openwrt-toh:<id>` or `techinfodepot:<id>`."""
@@ -60,7 +74,7 @@ class FirmwarePolicy:
 
 @dataclass(frozen=True)
 class Router:
-    """One catalog model. `key` is the stable identity: brand/model/revision, lower-cased."""
+    """One catalog model. `key` is the stable identity (`catalog_key`)."""
 
     brand: str
     model: str
@@ -109,10 +123,9 @@ class Router:
 
     @property
     def key(self) -> str:
-        parts = [self.brand, self.model]
-        if self.hardware_revision:
-            parts.append(self.hardware_revision)
-        return "/".join(p.strip().lower() for p in parts)
+        return catalog_key(
+            self.brand, self.model, self.hardware_revision, self.kind, self.pack_size
+        )
 
     @property
     def display_name(self) -> str:

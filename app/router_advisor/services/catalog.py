@@ -201,6 +201,8 @@ def import_file(
                 ) from exc
             name = records[patch.key].values
             label = f"{name['brand']} {name['model']}"
+            if name.get("kind") == "mesh":  # which pack of a kit sold in several
+                label += f" ({name['pack_size']}-pack)"
             if not existed:
                 result.added.append(label)
             elif changed:
