@@ -10,7 +10,16 @@ from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, print_table, whole_number
 from router_advisor.core.device_diff import DeviceDiff, SeenDevice
 from router_advisor.core.scan import DEVICE_KINDS
-from router_advisor.core.wording import kind_to_type, kind_word, plural, price, score_text
+from router_advisor.core.wording import (
+    NOT_MEASURED,
+    UNKNOWN,
+    kind_to_type,
+    kind_word,
+    measured,
+    plural,
+    price,
+    score_text,
+)
 from router_advisor.errors import UserInputError
 from router_advisor.history.records import DETECTED_KIND, RunSummary, StoredRun
 from router_advisor.report.facts import display_name
@@ -21,17 +30,12 @@ if TYPE_CHECKING:
 else:
     history = lazy_import("router_advisor.services.history")
 
-NOT_MEASURED, UNKNOWN = "not measured", "unknown"  # a step skipped; a value nobody knows
 MAX_COUNT = 1_000_000
 
 
 def _when(iso: str) -> str:
     """'2025-01-01T10:00:00Z' -> '2025-01-01 11:00' in this computer's time zone."""
     return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _num(value: float | None, digits: int = 1) -> str:
-    return NOT_MEASURED if value is None else f"{value:.{digits}f}"
 
 
 def run_id(text: str) -> int:
@@ -66,10 +70,10 @@ def _summary_rows(runs: list[RunSummary]) -> list[list[object]]:
         [
             r.id,
             _when(r.created_at),
-            _num(r.download_mbps),
-            _num(r.upload_mbps),
-            _num(r.idle_latency_ms, 0),
-            _num(r.loaded_latency_ms, 0),
+            measured(r.download_mbps, digits=1),
+            measured(r.upload_mbps, digits=1),
+            measured(r.idle_latency_ms),
+            measured(r.loaded_latency_ms),
             r.grade or NOT_MEASURED,
             "not scanned" if r.device_count is None else r.device_count,
             _top_pick(r),
@@ -125,8 +129,8 @@ def _print_speed(run: StoredRun) -> None:
     else:
         print(
             f"Speed: {s.download_mbps:.1f} down / {s.upload_mbps:.1f} up Mbit/s, "
-            f"latency {_num(s.idle_latency_ms, 0)} ms idle, "
-            f"{_num(s.loaded_latency_ms, 0)} ms loaded, grade {s.grade or NOT_MEASURED}"
+            f"latency {measured(s.idle_latency_ms, 'ms')} idle, "
+            f"{measured(s.loaded_latency_ms, 'ms')} loaded, grade {s.grade or NOT_MEASURED}"
         )
 
 

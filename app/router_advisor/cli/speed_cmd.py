@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, positive_number, print_json
 from router_advisor.core.speed import SpeedResult
-from router_advisor.core.wording import activity_name
+from router_advisor.core.wording import activity_name, measured
 from router_advisor.errors import UserInputError
 
 # Typed as the modules they are; loaded on first use.
@@ -94,10 +94,6 @@ def run_speed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ms(value: float | None) -> str:
-    return "not measured" if value is None else f"{value:.1f} ms"
-
-
 def print_summary(result: SpeedResult) -> None:
     if result.manual:
         print("Your plan's speeds, entered by hand (not measured; no latency without a test):")
@@ -107,11 +103,10 @@ def print_summary(result: SpeedResult) -> None:
     print(f"Download:      {result.download_mbps:.1f} Mbit/s")
     print(f"Upload:        {result.upload_mbps:.1f} Mbit/s")
     if not result.manual:
-        print(f"Idle latency:  {_ms(result.idle_latency_ms)} (jitter {_ms(result.jitter_ms)})")
-        print(
-            f"Under load:    download {_ms(result.loaded_latency_download_ms)}, "
-            f"upload {_ms(result.loaded_latency_upload_ms)}"
-        )
+        idle, jitter = result.idle_latency_ms, result.jitter_ms
+        print(f"Idle latency:  {measured(idle, 'ms', 1)} (jitter {measured(jitter, 'ms', 1)})")
+        down, up = result.loaded_latency_download_ms, result.loaded_latency_upload_ms
+        print(f"Under load:    download {measured(down, 'ms', 1)}, upload {measured(up, 'ms', 1)}")
         print(f"Bufferbloat:   grade {result.bufferbloat_grade or 'unknown'}")
     for name, verdict in result.verdicts.items():
         label = activity_name(name)

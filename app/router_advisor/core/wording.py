@@ -95,8 +95,20 @@ def grade_words(grade: str | None) -> str:
     return GRADE_WORDS.get(grade or "", "")
 
 
+# -- numbers --------------------------------------------------------------------------------
+UNKNOWN = "unknown"  # a fact nobody knows
+NOT_MEASURED = "not measured"  # a step that was skipped, which is not zero
+
+
+def measured(value: float | None, unit: str = "", digits: int = 0) -> str:
+    """A measurement: "12 ms", "95.3 Mbit/s", "95.3" (the unit in a table's header), or
+    "not measured"."""
+    if value is None:
+        return NOT_MEASURED
+    return f"{value:.{digits}f} {unit}" if unit else f"{value:.{digits}f}"
+
+
 # -- routers: what a card, the comparison, `recommend` and the exports say about one --------
-UNKNOWN = "unknown"
 
 
 def router_name(

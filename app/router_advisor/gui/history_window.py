@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from router_advisor.core.device_diff import SeenDevice
-from router_advisor.core.wording import kind_word
+from router_advisor.core.wording import kind_word, measured
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
@@ -43,10 +43,6 @@ RUN_COLUMNS = (
 def _when(created_at: str) -> str:
     stamp = datetime.datetime.fromisoformat(created_at).astimezone()
     return stamp.strftime("%d %b %Y %H:%M")
-
-
-def _num(value: float | None, unit: str) -> str:
-    return "not measured" if value is None else f"{value:.0f} {unit}"
 
 
 def _device(d: SeenDevice) -> str:
@@ -179,10 +175,10 @@ class HistoryWindow(QWidget):
             cells = (
                 str(r.id),
                 _when(r.created_at),
-                _num(r.download_mbps, "Mbit/s"),
-                _num(r.upload_mbps, "Mbit/s"),
-                _num(r.idle_latency_ms, "ms"),
-                _num(r.loaded_latency_ms, "ms"),
+                measured(r.download_mbps, "Mbit/s"),
+                measured(r.upload_mbps, "Mbit/s"),
+                measured(r.idle_latency_ms, "ms"),
+                measured(r.loaded_latency_ms, "ms"),
                 r.grade or "not measured",
                 "not scanned" if r.device_count is None else str(r.device_count),
                 top_pick_name(r.top_pick, names),
