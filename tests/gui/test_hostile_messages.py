@@ -35,6 +35,12 @@ def _cli_message(*argv: str) -> str:
     return outcome.err.strip()[len(PREFIX) :]
 
 
+def _same_words(gui: str, cli: str) -> None:
+    """The GUI's line is the CLI's, less the CLI's own hint (an option to pass) at the end."""
+    assert gui and "nexpected" not in gui, gui
+    assert cli.startswith(gui.rstrip(".")), (gui, cli)
+
+
 def _corrupt(db: Path) -> None:
     data = bytearray(db.read_bytes())
     for start in range(4096, len(data), 4096):
@@ -63,7 +69,8 @@ def test_the_history_window_says_what_history_list_says(qtbot: QtBot, kind: str)
     expected = _cli_message("history", "list")
     window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
     shown = HistoryWindow(window.ctx, parent=window)
-    assert not shown.error.isHidden() and shown.error.text() == expected
+    assert not shown.error.isHidden()
+    _same_words(shown.error.text(), expected)
 
 
 def _to_recommendations(qtbot: QtBot):
@@ -74,16 +81,22 @@ def _to_recommendations(qtbot: QtBot):
     return window, window.current_page
 
 
+def _to_export(qtbot: QtBot, window) -> ExportPage:
+    while not isinstance(window.current_page, ExportPage):
+        walk.press_next(qtbot, window)
+    return window.current_page
+
+
 def test_saving_into_a_damaged_history_says_what_run_says(qtbot: QtBot, tmp_path: Path) -> None:
     _damage_history("damaged")
     answers = tmp_path / "answers.toml"
     answers.write_text("[home]\nfloors = 2\n")
     expected = _cli_message("run", "--no-speed", "--no-scan", "--answers", str(answers))
     window, _page = _to_recommendations(qtbot)
-    assert window.ctx.state.save_error == expected
-    walk.press_next(qtbot, window)
-    page = window.current_page
-    assert isinstance(page, ExportPage) and expected in page.saved.text()
+    saved = window.ctx.state.save_error or ""
+    _same_words(saved, expected)
+    page = _to_export(qtbot, window)
+    assert saved in page.saved.text()
 
 
 def test_a_damaged_catalog_reads_as_recommend_says(qtbot: QtBot, app_home: Path) -> None:
@@ -91,7 +104,8 @@ def test_a_damaged_catalog_reads_as_recommend_says(qtbot: QtBot, app_home: Path)
     _corrupt(app_home / "catalog.db")
     expected = _cli_message("recommend")
     _window, page = _to_recommendations(qtbot)
-    assert not page.error.isHidden() and page.error.text().startswith(expected)
+    assert not page.error.isHidden()
+    _same_words(page.error.text().split("\n")[0], expected)
 
 
 @pytest.mark.parametrize(
@@ -114,7 +128,7 @@ def test_a_hostile_import_reads_as_catalog_import_says(
     )
     qtbot.addWidget(browser)
     assert browser.import_file(path) is False
-    assert browser.import_status.text() == expected
+    _same_words(browser.import_status.text(), expected)
 
 
 def test_an_export_onto_a_link_reads_as_export_says(qtbot: QtBot, tmp_path: Path) -> None:
@@ -124,14 +138,12 @@ def test_an_export_onto_a_link_reads_as_export_says(qtbot: QtBot, tmp_path: Path
     link.symlink_to(target)
     expected = _cli_message("export", "--format", "md", "--out", str(link))
     window, _page = _to_recommendations(qtbot)
-    walk.press_next(qtbot, window)
-    page = window.current_page
-    assert isinstance(page, ExportPage)
+    page = _to_export(qtbot, window)
     page.folder.setText(str(tmp_path))
     for key, box in page.format_boxes.items():
         box.setChecked(key == "md")
     assert page.export() == []
-    assert expected in page.error.text() and target.read_text() == "kept"
+    assert f"({expected})" in page.error.text() and target.read_text() == "kept"
 
 
 DRIVER = """
@@ -197,6 +209,6 @@ def test_a_read_only_data_folder_as_nobody_reads_as_the_cli_says(tmp_path: Path)
         assert gui.returncode == 0, gui.stderr[-2000:]
         shown = json.loads(gui.stdout.strip().splitlines()[-1])
         assert shown["history_error"] == "" and shown["history_rows"] == 1
-        assert shown["import_status"] == cli.stderr.strip()[len(PREFIX) :]
+        _same_words(shown["import_status"], cli.stderr.strip()[len(PREFIX) :])
     finally:
         shutil.rmtree(base)

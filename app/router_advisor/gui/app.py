@@ -1,12 +1,14 @@
 """Start the desktop app: one QApplication, the theme, the wizard window with its saved
 geometry. `run()` is what `router-advisor` without a command calls."""
 
+import os
 import sys
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from router_advisor import __version__, home
+from router_advisor.errors import RuntimeFailure
 from router_advisor.gui.settings import Settings
 from router_advisor.gui.style import follow_system_theme, icon
 
@@ -35,7 +37,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def window_settings() -> QSettings:
     """QSettings only for window geometry, kept in the app's config folder."""
-    return QSettings(str(home.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    try:
+        path = str(home.config_dir() / "window.ini")
+    except RuntimeFailure:  # a config folder that cannot be made: geometry is not kept
+        path = os.devnull
+    return QSettings(path, QSettings.Format.IniFormat)
 
 
 def run(settings: Settings | None = None) -> int:
