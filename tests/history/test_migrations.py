@@ -70,3 +70,22 @@ def test_a_database_from_a_newer_app_is_refused_untouched(tmp_path: Path) -> Non
     with pytest.raises(HistoryFileError, match="newer Router Advisor"):
         open_database(path)
     assert path.read_bytes() == before
+
+
+def test_version_2_keeps_its_runs_and_labels_and_gains_walks(tmp_path: Path) -> None:
+    from router_advisor.core.walk import WalkStop
+    from router_advisor.history.walks import WalkStore
+
+    with HistoryStore(_copy(2, tmp_path)) as store:
+        assert schema_version(store.db) == SCHEMA_VERSION
+        assert [(r.id, r.download_mbps, r.grade, r.device_count) for r in store.trend()] == [
+            (1, 120.0, "B", 2),
+            (2, 300.0, "A", 2),
+        ]
+        assert [d.label for d in store.devices_of(2) if d.label] == ["Kitchen tablet"]
+        walks = WalkStore(store.db)
+        walk_id = walks.new_walk("2026-12-01T10:00:00Z")
+        walks.add_stop(walk_id, WalkStop("Hall", "2026-12-01T10:01:00Z", None, 900.0, 900.0, 1.0))
+        assert walks.attach_current(2) == walk_id
+        assert walks.of_run(2) is not None
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []

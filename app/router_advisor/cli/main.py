@@ -15,6 +15,7 @@ from router_advisor.cli import (
     run_cmd,
     scan_cmd,
     speed_cmd,
+    walk_cmd,
 )
 from router_advisor.cli.output import OneLineParser
 from router_advisor.core.echo import cut
@@ -37,6 +38,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     history_cmd,
     recommend_cmd,
     current_cmd,
+    walk_cmd,
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2

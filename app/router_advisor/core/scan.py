@@ -63,6 +63,8 @@ class WifiLink:
     rx_rate_mbps: float | None = None
     ssid: str | None = None
     interface: str | None = None
+    bssid: str | None = None  # the access point or mesh node the computer is on
+    noise_dbm: int | None = None  # where the OS reports it (macOS); SNR = signal - noise
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -82,5 +82,23 @@ V2_DEVICE_LABELS: tuple[str, ...] = (
     )""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (V1_RUNS_SCANS_DEVICES, V2_DEVICE_LABELS)
+# Walk tests: a walk through the home, its stops in order (one JSON row per room measured),
+# and the wizard run it was saved with. A walk outlives a pruned run (run_id set to NULL).
+V3_WALKS: tuple[str, ...] = (
+    """CREATE TABLE walks (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL
+    )""",
+    "CREATE INDEX walks_by_run ON walks(run_id)",
+    """CREATE TABLE walk_stops (
+        walk_id INTEGER NOT NULL REFERENCES walks(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        room TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (walk_id, position)
+    ) WITHOUT ROWID""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (V1_RUNS_SCANS_DEVICES, V2_DEVICE_LABELS, V3_WALKS)
 SCHEMA_VERSION = len(MIGRATIONS)

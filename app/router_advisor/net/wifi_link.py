@@ -20,6 +20,7 @@ from router_advisor.net.wifi_parsers import (
     parse_iw_scan,
     parse_netsh_interfaces,
     parse_netsh_networks,
+    parse_nmcli_active_link,
     parse_nmcli_wifi_list,
     parse_system_profiler_link,
     parse_system_profiler_networks,
@@ -70,6 +71,38 @@ def _linux(iface: str) -> Reading:
         return link, parse_nmcli_wifi_list(listed), []
     dump = _run(["iw", "dev", iface, "scan", "dump"])
     return link, parse_iw_scan(dump) if dump is not None else None, []
+
+
+NMCLI_ACTIVE = ["nmcli", "-t", "-f", "ACTIVE,BSSID,SSID,CHAN,FREQ,RATE,SIGNAL", "dev", "wifi"]
+
+
+def _wireless_interfaces() -> list[str]:
+    """Linux: the interfaces the kernel marks as wireless, in name order."""
+    return sorted(p.parent.name for p in Path("/sys/class/net").glob("*/wireless"))
+
+
+def current_link(iface: str | None = None, platform: str = sys.platform) -> WifiLink | None:
+    """The Wi-Fi link this computer is on now (None: wired, not connected, or the OS does not
+    say). For the walk test: the link only, never a scan of nearby networks, well within a
+    second on Linux and Windows (system_profiler takes a few on some Macs)."""
+    if platform.startswith("linux"):
+        names = [iface] if iface else _wireless_interfaces()
+        for name in names:
+            out = _run(["iw", "dev", name, "link"])
+            link = parse_iw_link(out, name) if out else None
+            if link is None and out is None:  # no iw: NetworkManager knows the link too
+                listed = _run([*NMCLI_ACTIVE, "list", "ifname", name, "--rescan", "no"])
+                link = parse_nmcli_active_link(listed, name) if listed else None
+            if link is not None:
+                return link
+        return None
+    if platform == "darwin":
+        out = _run(["system_profiler", "SPAirPortDataType"], PROFILER_TIMEOUT_S)
+        return parse_system_profiler_link(out, iface) if out else None
+    if platform == "win32":
+        out = _run(["netsh", "wlan", "show", "interfaces"])
+        return parse_netsh_interfaces(out, iface) if out else None
+    return None
 
 
 def _macos(iface: str) -> Reading:

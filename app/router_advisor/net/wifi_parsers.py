@@ -5,9 +5,17 @@ SPAirPortDataType` (macOS). Tested on recorded real outputs under tests/fixtures
 import re
 
 from router_advisor.core.scan import WifiLink
-from router_advisor.core.wifi_crowding import AUDIBLE_PERCENT
+from router_advisor.core.wifi_crowding import AUDIBLE_PERCENT, percent_to_dbm
 
 _IW_RATE = re.compile(r"(?P<dir>tx|rx) bitrate:\s*(?P<rate>[\d.]+) MBit/s(?P<rest>.*)")
+_IW_BSSID = re.compile(r"Connected to (?P<bssid>(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2})")
+_MAC = re.compile(r"^(?:[0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$")
+
+
+def _bssid(text: str | None) -> str | None:
+    """A BSSID as lower-case aa:bb:cc:dd:ee:ff; None for anything else (iw's masked xx:...)."""
+    value = (text or "").strip()
+    return value.lower().replace("-", ":") if _MAC.match(value) else None
 
 
 def band_of(freq_mhz: int) -> str:
@@ -57,6 +65,7 @@ def parse_iw_link(text: str, iface: str | None = None) -> WifiLink | None:
     signal = re.match(r"-?\d+", fields.get("signal", ""))
     rest = " ".join(r for _, r in rates.values())
     width = re.search(r"(\d+)MHz", rest)
+    bssid = _IW_BSSID.search(text)
     return WifiLink(
         standard=_standard(rest, band),
         band=band,
@@ -67,6 +76,7 @@ def parse_iw_link(text: str, iface: str | None = None) -> WifiLink | None:
         rx_rate_mbps=rates["rx"][0] if "rx" in rates else None,
         ssid=fields.get("SSID"),
         interface=iface,
+        bssid=_bssid(bssid["bssid"]) if bssid else None,
     )
 
 
@@ -85,6 +95,30 @@ def parse_nmcli_wifi_list(text: str) -> list[tuple[str, int, int]]:
         freq = int(fields[2].split()[0])
         networks.append((band_of(freq), int(fields[1]), int(fields[3])))
     return networks
+
+
+def parse_nmcli_active_link(text: str, iface: str | None = None) -> WifiLink | None:
+    """`nmcli -t -f ACTIVE,BSSID,SSID,CHAN,FREQ,RATE,SIGNAL dev wifi list`: the network this
+    computer is on (ACTIVE yes), for where `iw` is not installed. nmcli gives the signal as
+    0-100 %, turned back into dBm on its own scale (core.wifi_crowding.percent_to_dbm)."""
+    for line in text.splitlines():
+        fields = _split_terse(line)
+        if len(fields) < 7 or fields[0] != "yes" or not fields[3].isdigit():
+            continue
+        freq = int(fields[4].split()[0])
+        band = band_of(freq)
+        rate = _number(fields[5])
+        signal = _number(fields[6])
+        return WifiLink(
+            band=band,
+            channel=int(fields[3]),
+            signal_dbm=percent_to_dbm(int(signal)) if signal is not None else None,
+            tx_rate_mbps=rate,
+            ssid=fields[2] or None,
+            interface=iface,
+            bssid=_bssid(fields[1]),
+        )
+    return None
 
 
 def parse_netsh_networks(text: str) -> list[tuple[str, int, int]]:
@@ -186,6 +220,7 @@ def parse_netsh_interfaces(text: str, iface: str | None = None) -> WifiLink | No
         rx_rate_mbps=_number(chosen.get("receive rate (mbps)")),
         ssid=chosen.get("ssid"),
         interface=chosen.get("name"),
+        bssid=_bssid(chosen.get("ap bssid") or chosen.get("bssid")),
     )
 
 
@@ -247,7 +282,7 @@ def parse_system_profiler_link(text: str, iface: str | None = None) -> WifiLink 
         return None
     name, fields = current[0]
     channel, band, width = _profiler_channel(fields.get("Channel", ""))
-    signal = re.match(r"(-?\d+) dBm", fields.get("Signal / Noise", ""))
+    signal = re.match(r"(-?\d+) dBm(?: / (-?\d+) dBm)?", fields.get("Signal / Noise", ""))
     return WifiLink(
         standard=_standard_of(fields.get("PHY Mode", ""), band),
         band=band,
@@ -258,6 +293,8 @@ def parse_system_profiler_link(text: str, iface: str | None = None) -> WifiLink 
         rx_rate_mbps=None,
         ssid=None if name == "<redacted>" else name,
         interface=iface,
+        bssid=_bssid(fields.get("BSSID")),
+        noise_dbm=int(signal[2]) if signal and signal[2] else None,
     )
 
 
