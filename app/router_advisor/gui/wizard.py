@@ -89,6 +89,12 @@ class WizardWindow(QMainWindow):
         self.history_button.setToolTip("Past runs, what changed, and a Rescan (Ctrl+H)")
         self.history_button.clicked.connect(self.open_history)
         side.addWidget(self.history_button)
+        self.about_button = QPushButton("About")
+        self.about_button.setToolTip(
+            "Version, licences and where the catalog's facts come from (F1)"
+        )
+        self.about_button.clicked.connect(self.open_about)
+        side.addWidget(self.about_button)
 
         self.title = styled(QLabel(), "pageTitle")
         self.subtitle = styled(QLabel(), "pageSubtitle")
@@ -132,6 +138,7 @@ class WizardWindow(QMainWindow):
             ("Alt+Right", self.next),
             ("Alt+Left", self.back),
             ("Ctrl+H", self.open_history),
+            ("F1", self.open_about),
             ("Ctrl+Q", self.close),
         ):
             QShortcut(QKeySequence(keys), self, slot)
@@ -200,6 +207,11 @@ class WizardWindow(QMainWindow):
         self.next_button.setText("&Finish" if last else "&Next >")
 
     # -- history and closing ------------------------------------------------------------
+    def open_about(self) -> None:
+        from router_advisor.gui.about_dialog import AboutDialog
+
+        AboutDialog(self).open()
+
     def open_history(self) -> None:
         from router_advisor.gui.history_window import HistoryWindow
 
