@@ -1,66 +1,49 @@
-"""How long `load_routers()` takes on a built catalog of 100 models (the GUI and recommend call it).
+"""How long the shipped catalog takes: the first build of catalog.db from data/catalog (first
+start of the app) and `load_routers()` on the built database (the GUI and recommend call it).
 
-Run: /work/venv/bin/python -m pytest tests/bench -o python_files='bench_*.py' -s
+Issue 12's budgets: load < 20 ms, first build < 200 ms. Both the process CPU time and the
+wall time are printed; the budgets are checked on CPU time, which is this code's own cost
+(the wall time on a machine shared by several people mostly measures their load, and the
+first build's wall time adds the disk's fsyncs).
+Run: .venv/bin/python -m pytest tests/bench/bench_catalog.py -o python_files='bench_*.py' -s
 """
 
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from router_advisor.catalog.source import load_source
+from router_advisor.resources import data_path
 from router_advisor.services.catalog import load_routers
 
-BUDGET_MS = 50.0
-_VENDOR_FIELDS = (
-    '["wifi_class", "bands", "streams", "wan_mbps", "lan_ports_mbps", "usb", "qos", '
-    '"management", "price_usd", "price_as_of"]'
-)
+LOAD_BUDGET_MS = 20.0
+BUILD_BUDGET_MS = 200.0
 
 
-def _write_source(folder: Path, count: int) -> None:
-    blocks = []
-    for n in range(count):
-        blocks.append(f"""
-[[router]]
-brand = "Bench"
-model = "R{n}"
-kind = "mesh"
-pack_size = 3
-wifi_generation = "7"
-wifi_class = "BE9300"
-bands = ["2.4", "5", "6"]
-streams = {{ "2.4" = 2, "5" = 4, "6" = 4 }}
-wan_mbps = 2500
-lan_ports_mbps = [2500, 1000, 1000]
-usb = ["3.0"]
-cpu_cores = 4
-ram_mb = 1024
-qos = {{ device_priority = true, adaptive = true, sqm = false }}
-management = {{ app = true, local_web_ui = true, cloud_account_required = false }}
-price_usd = {100 + n}.99
-price_as_of = "2025-06"
-sources = [
-  {{ ref = "https://bench.example/r{n}", fields = {_VENDOR_FIELDS} }},
-  {{ ref = "openwrt-toh:bench:r{n}", fields = ["cpu_cores", "ram_mb"] }},
-]
-""")
-    (folder / "bench.toml").write_text("".join(blocks), encoding="utf-8")
+def _timed(run: Callable[[], object]) -> tuple[float, float]:
+    """(CPU ms, wall ms) of one call."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    run()
+    return (time.process_time() - cpu) * 1000, (time.perf_counter() - wall) * 1000
 
 
-def test_load_routers_on_a_built_catalog_of_100_models(tmp_path: Path) -> None:
-    source, db = tmp_path / "source", tmp_path / "catalog.db"
-    source.mkdir()
-    _write_source(source, 100)
-    started = time.perf_counter()
-    assert len(load_routers(db_path=db, source_dir=source)) == 100
-    build_ms = (time.perf_counter() - started) * 1000
-    timings = []
-    for _ in range(30):
-        started = time.perf_counter()
-        load_routers(db_path=db, source_dir=source)
-        timings.append((time.perf_counter() - started) * 1000)
-    median, worst = statistics.median(timings), max(timings)
+def test_the_shipped_catalog_builds_and_loads_within_budget(tmp_path: Path) -> None:
+    source = data_path("catalog")
+    models = len(load_source(source))
+    builds = []
+    for n in range(7):  # each into a fresh database: the app's first start
+        db = tmp_path / f"first-{n}.db"
+        builds.append(_timed(lambda db=db: load_routers(db_path=db, source_dir=source)))
+    db = tmp_path / "first-0.db"
+    assert len(load_routers(db_path=db, source_dir=source)) == models
+    loads = [_timed(lambda: load_routers(db_path=db, source_dir=source)) for _ in range(40)]
+    build_cpu, build_wall = (statistics.median(t) for t in zip(*builds, strict=True))
+    load_cpu, load_wall = (statistics.median(t) for t in zip(*loads, strict=True))
     print(
-        f"\ncatalog of 100: first build {build_ms:.1f} ms; load_routers median {median:.1f} ms,"
-        f" worst {worst:.1f} ms of 30"
+        f"\nshipped catalog of {models} models (median of {len(builds)} / {len(loads)}):"
+        f"\n  first build: CPU {build_cpu:.0f} ms, wall {build_wall:.0f} ms"
+        f"\n  load_routers: CPU {load_cpu:.1f} ms, wall {load_wall:.1f} ms"
     )
-    assert median < BUDGET_MS
+    assert build_cpu < BUILD_BUDGET_MS
+    assert load_cpu < LOAD_BUDGET_MS

@@ -3,6 +3,9 @@
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
+
+import rtoml
 
 from router_advisor.catalog.validate import Record, check_record, describe
 from router_advisor.errors import RuntimeFailure
@@ -66,9 +69,21 @@ def load_source(folder: Path) -> list[Record]:
     return records
 
 
+def parse_toml(text: str) -> dict[str, Any]:
+    """TOML as tomllib reads it, ten times faster: rtoml (compiled) parses, and only a file it
+    refuses is read again by tomllib, whose TOMLDecodeError names the line for a person.
+    The first build of the shipped catalog (half a megabyte of TOML) must stay under 200 ms;
+    tomllib alone takes ~120 ms of CPU for it. tests/catalog/test_source.py checks that both
+    read every shipped file the same."""
+    try:
+        return dict(rtoml.loads(text))
+    except ValueError:
+        return tomllib.loads(text)  # raises TOMLDecodeError with tomllib's message
+
+
 def _read_routers(path: Path, problems: list[str]) -> list[object]:
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = parse_toml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         problems.append(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
         return []

@@ -308,24 +308,29 @@ class CatalogStore:
             pk=("router_key", "position"),
             foreign_keys=[("router_key", "routers", "key")],
         )
-        rows: list[dict[str, Any]] = []
-        source_rows: list[dict[str, Any]] = []
+        # Plain executemany, not insert_all: the first build of the shipped catalog must stay
+        # under 200 ms, and sqlite-utils' per-value checks cost a third of it.
+        rows: list[tuple[Any, ...]] = []
+        source_rows: list[tuple[Any, ...]] = []
         for record in records:
-            row: dict[str, Any] = {"key": record.key, "origin": record.origin}
-            for name, value in record.values.items():
-                row[COLUMNS[name]] = json.dumps(value) if isinstance(value, list | dict) else value
-            rows.append(row)
+            values = record.values
+            rows.append(
+                (
+                    record.key,
+                    record.origin,
+                    *(_column_value(values.get(name)) for name in _NAMES),
+                )
+            )
             source_rows.extend(
-                {
-                    "router_key": record.key,
-                    "position": i,
-                    "ref": s.ref,
-                    "fields": json.dumps(list(s.fields)),
-                }
+                (record.key, i, s.ref, json.dumps(list(s.fields)))
                 for i, s in enumerate(record.sources)
             )
-        self.db.table("routers").insert_all(rows)
-        self.db.table("sources").insert_all(source_rows)
+        marks = ", ".join("?" * (len(_NAMES) + 2))
+        self.conn.executemany(f"INSERT INTO routers ({_SELECT}) VALUES ({marks})", rows)
+        self.conn.executemany(
+            "INSERT INTO sources (router_key, position, ref, fields) VALUES (?, ?, ?, ?)",
+            source_rows,
+        )
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
@@ -407,26 +412,55 @@ def _build_and_link(path: Path, source_dir: Path, migrations: Sequence[Migration
 
 # How each column turns back into a value: JSON text for lists and tables, 0/1 for booleans.
 _JSON_TYPES = ("bands", "streams", "int_list", "str_list", "regions")
-_DECODERS: list[tuple[str, Callable[[Any], Any] | None]] = [
-    (name, loads if spec.type in _JSON_TYPES else bool if spec.type == "bool" else None)
-    for name, spec in FIELDS.items()
-]
+_NAMES = tuple(FIELDS)
+_JSON_FIELDS = frozenset(n for n, spec in FIELDS.items() if spec.type in _JSON_TYPES)
+_BOOL_FIELDS = frozenset(n for n, spec in FIELDS.items() if spec.type == "bool")
 _SELECT = ", ".join(["key", "origin", *COLUMNS.values()])
 
 
+def _column_value(value: Any) -> Any:
+    """A flat value as its column stores it: lists and tables as JSON, booleans as 0/1."""
+    if isinstance(value, list | dict):
+        return json.dumps(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
 def _read_records(conn: sqlite3.Connection) -> list[Record]:
-    """Every stored record; written for speed, since the GUI and recommender call it often."""
+    """Every stored record. Written for speed (issue 12: the shipped catalog loads in under
+    20 ms; the GUI and the recommender call it often): the same JSON text (["2.4", "5"],
+    a source's field list) recurs hundreds of times, so each distinct text is decoded once
+    per read and copied, and a (ref, fields) pair becomes one shared, immutable Source."""
+    decoded: dict[str, Any] = {}
+    field_lists: dict[str, tuple[str, ...]] = {}
+    shared: dict[tuple[str, str], Source] = {}
     sources: dict[str, list[Source]] = {}
+    # rowid order is the order written: by router, then by position.
     for key, ref, fields in conn.execute(
-        "SELECT router_key, ref, fields FROM sources ORDER BY router_key, position"
+        "SELECT router_key, ref, fields FROM sources ORDER BY rowid"
     ):
-        sources.setdefault(key, []).append(Source(ref=ref, fields=tuple(loads(fields))))
+        source = shared.get((ref, fields))
+        if source is None:
+            if fields not in field_lists:
+                field_lists[fields] = tuple(loads(fields))
+            source = shared[ref, fields] = Source(ref=ref, fields=field_lists[fields])
+        sources.setdefault(key, []).append(source)
     records = []
     for row in conn.execute(f"SELECT {_SELECT} FROM routers"):
-        values = {}
-        for (name, decode), value in zip(_DECODERS, row[2:], strict=True):
-            if value is not None:
-                values[name] = decode(value) if decode else value
+        values = {
+            name: value for name, value in zip(_NAMES, row[2:], strict=True) if value is not None
+        }
+        for name in _JSON_FIELDS.intersection(values):
+            text = values[name]
+            if text not in decoded:
+                decoded[text] = loads(text)
+            value = decoded[text]
+            if not isinstance(value, dict | list):
+                raise sqlite3.DatabaseError("a stored row is not in the shape the app writes")
+            values[name] = dict(value) if isinstance(value, dict) else list(value)
+        for name in _BOOL_FIELDS.intersection(values):
+            values[name] = bool(values[name])
         records.append(Record(values=values, sources=tuple(sources.get(row[0], ())), origin=row[1]))
     return records
 

@@ -7,6 +7,7 @@ Each problem is one plain sentence that names where it is, the field and what is
 import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from router_advisor.catalog.fields import (
@@ -35,8 +36,9 @@ class Record:
     sources: tuple[Source, ...]
     origin: str
 
-    @property
+    @cached_property
     def key(self) -> str:
+        """Computed once: a build looks every record up by its key several times."""
         return record_key(self.values)
 
 
