@@ -4,6 +4,7 @@ Never empty while anything is for sale: when no system meets every must-have, th
 ones are shown with what they miss, by how much, and which answer to change.
 """
 
+import heapq
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,11 +18,11 @@ from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.scoring.criteria import Market
 from router_advisor.core.scoring.score import (
-    Ranked,
+    INF,
     Scored,
-    best,
     explain_scored,
     quick_score,
+    rank_score,
 )
 from router_advisor.core.scoring.weights import weights_for
 from router_advisor.core.speed import SpeedResult
@@ -127,7 +128,8 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
     `top` closest (fewest misses, least over budget, best score)."""
     index = index_catalog(routers, q, today)
     systems = [build_system(lead, q, index) for lead in index.leads]
-    fitting = [s for s in systems if not misses_of(s, q)]
+    stated = q.budget_usd is not None or q.no_cloud_account or q.mesh_preference != "auto"
+    fitting = [s for s in systems if not misses_of(s, q)] if stated else systems
     market = market_of(fitting or systems, q)
     weights = weights_for(q)
     # Fits whose price is unknown may be within the budget, or not: when no fit has a
@@ -158,14 +160,24 @@ def _best(
     today: str | None,
     top: int,
 ) -> list[System]:
-    """The `top` best systems in full_key order."""
+    """The `top` best systems: best score first, then the cheaper, then by the lead's key
+    (the same order every run). Keys are made only for the few near the cut."""
     if top <= 0:
         return []
-    ranked = []
-    for s in systems:
-        item = quick_score(s, q, weights, market, today)
-        ranked.append(Ranked(item.score, item.price, s))
-    return [x.system for x in best(ranked, top)]
+    coarse = [
+        (
+            -rank_score(s, q, weights, market, today),
+            s.price_usd if s.price_usd is not None else INF,
+            i,
+        )
+        for i, s in enumerate(systems)
+    ]
+    cut = heapq.nsmallest(top, coarse)
+    if len(cut) == top:
+        edge = cut[-1][:2]
+        coarse = [x for x in coarse if x[:2] <= edge]
+    coarse.sort(key=lambda x: (x[0], x[1], systems[x[2]].lead.key))
+    return [systems[i] for _, _, i in coarse[:top]]
 
 
 def _closest(

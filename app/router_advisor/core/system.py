@@ -12,7 +12,14 @@ from router_advisor.core.wording import router_name
 
 # A component's kind: a catalog kind, or a generic part the recommender adds and prices.
 ComponentKind = Literal[
-    "router", "mesh", "node", "access_point", "modem_router", "switch", "poe_injector"
+    "router",
+    "mesh",
+    "node",
+    "access_point",
+    "modem_router",
+    "switch",
+    "poe_switch",
+    "poe_injector",
 ]
 # How the nodes talk to each other: Ethernet cable, a radio only for that (tri-band), the
 # same radios the devices use, powerline/MoCA adapters; "unknown" when the catalog does not
@@ -71,8 +78,7 @@ class System(NamedTuple):
     unit the Internet plugs into (its facts speak for the system); `placement` says in one
     sentence which node goes where. Make one with `make_system`, which works the prices out
     once: `price_usd` is the whole system's price, None when any part's price is unknown;
-    `known_price_usd` what the parts of known price add up to; `price_unknown_parts` the
-    names of the parts whose price is unknown."""
+    `known_price_usd` what the parts of known price add up to."""
 
     lead: Router
     components: tuple[Component, ...]
@@ -81,7 +87,13 @@ class System(NamedTuple):
     placement: str
     price_usd: float | None
     known_price_usd: float
-    price_unknown_parts: tuple[str, ...]
+
+    @property
+    def price_unknown_parts(self) -> tuple[str, ...]:
+        """The names of the parts whose price is unknown (none that are owned)."""
+        if self.price_usd is not None:
+            return ()
+        return tuple(c.name for c in self.components if c.price_usd is None and not c.owned)
 
     @property
     def is_single_box(self) -> bool:
@@ -107,15 +119,14 @@ def make_system(
     placement: str,
 ) -> System:
     """A System with its prices worked out from its components (owned parts cost nothing)."""
-    if len(components) == 1 and not components[0].owned:
-        only = components[0]
-        if only.price_usd is None:
-            return System(lead, components, nodes, backhaul, placement, None, 0.0, (only.name,))
-        price = round(only.price_usd * only.count, 2)
-        return System(lead, components, nodes, backhaul, placement, price, price, ())
-    bought = [c for c in components if not c.owned]
-    unknown = tuple(c.name for c in bought if c.price_usd is None)
-    known = round(sum((c.price_usd or 0.0) * c.count for c in bought), 2)
-    return System(
-        lead, components, nodes, backhaul, placement, None if unknown else known, known, unknown
-    )
+    known = 0.0
+    unknown = False
+    for c in components:
+        if c.owned:
+            continue
+        if c.price_usd is None:
+            unknown = True
+        else:
+            known += c.price_usd * c.count
+    known = round(known, 2)
+    return System(lead, components, nodes, backhaul, placement, None if unknown else known, known)

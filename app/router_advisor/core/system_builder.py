@@ -7,6 +7,7 @@ family's cheapest way to add n units is worked out once and cached.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from router_advisor.core.coverage import placement
 from router_advisor.core.needs import Requirements
@@ -65,7 +66,7 @@ class CatalogIndex:
     owned: dict[str, list[Router]] = field(default_factory=dict)
     owned_unknown: list[str] = field(default_factory=list)
     excluded: dict[str, int] = field(default_factory=dict)
-    _plans: dict[tuple[str, int], tuple[tuple[Router, int], ...]] = field(default_factory=dict)
+    _plans: dict[tuple[str, int], tuple[tuple[Component, int], ...]] = field(default_factory=dict)
     _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
 
     def placement(self, q: Requirements, units: int, wired_aps: bool) -> str:
@@ -75,12 +76,25 @@ class CatalogIndex:
             self._placements[key] = placement(q.home, units, wired_aps)
         return self._placements[key]
 
-    def extension(self, family: str, n: int) -> tuple[tuple[Router, int], ...]:
-        """The cheapest (known price first) add-on units of `family` giving n more units."""
+    def extension(self, family: str, n: int) -> tuple[tuple[Component, int], ...]:
+        """The cheapest (known price first) add-on units of `family` giving n more units,
+        as components with the units each adds (worked out once per family and count)."""
         key = (family, n)
         if key not in self._plans:
-            self._plans[key] = _cheapest_units(self.units.get(family, ()), n)
+            plan = _cheapest_units(self.units.get(family, ()), n)
+            self._plans[key] = tuple(
+                (_component(r, count), _unit_count(r) * count) for r, count in plan
+            )
         return self._plans[key]
+
+    def access_point_line(self, family: str, n: int) -> Component | None:
+        """n of the family's cheapest access point, or None when it sells none."""
+        key = (family, -n)  # negative counts: access points, beside the node plans
+        if key not in self._plans:
+            aps = self.access_points.get(family)
+            self._plans[key] = ((_component(aps[0], n), n),) if aps else ()
+        found = self._plans[key]
+        return found[0][0] if found else None
 
 
 def _owned_match(name: str, r: Router) -> bool:
@@ -171,6 +185,7 @@ def _component(r: Router, count: int, owned: bool = False) -> Component:
     return Component(r.brand, r.model, kind, count, r.price_usd, r, owned)
 
 
+@lru_cache(maxsize=64)
 def _generic(name: str, kind: str, count: int, price: float) -> Component:
     return Component("any", name, kind, count, price)  # type: ignore[arg-type]
 
@@ -193,18 +208,21 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
                 components.append(_component(owned, 1, owned=True))
                 units += _unit_count(owned)
         missing = q.nodes_needed - units
-        aps = index.access_points.get(family)
-        if missing > 0 and aps and q.backhaul_need == "wired" and lead.kind != "mesh":
-            ap = aps[0]
-            components.append(_component(ap, missing))
+        aps = (
+            index.access_point_line(family, missing)
+            if missing > 0 and q.backhaul_need == "wired" and lead.kind != "mesh"
+            else None
+        )
+        if aps is not None:
+            components.append(aps)
             units += missing
             wired_aps = True
-            if ap.poe in ("in", "in_out") and lead.poe not in ("out", "in_out"):
-                ap_poe = missing
+            if aps.router is not None and aps.router.poe in ("in", "in_out"):
+                ap_poe = missing if lead.poe not in ("out", "in_out") else 0
         elif missing > 0:
-            for r, count in index.extension(family, missing):
-                components.append(_component(r, count))
-                units += _unit_count(r) * count
+            for part, added in index.extension(family, missing):
+                components.append(part)
+                units += added
     backhaul = _backhaul(lead, units, q, wired_aps)
     wired_units = units - 1 if backhaul == "wired" else 0
     components += _power_and_ports(lead, q, wired_units, ap_poe)
@@ -224,8 +242,8 @@ def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) 
     price = lead.price_usd
     where = index.placement(q, units, False)
     if price is None:
-        return System(lead, (only,), units, backhaul, where, None, 0.0, (only.name,))
-    return System(lead, (only,), units, backhaul, where, price, price, ())
+        return System(lead, (only,), units, backhaul, where, None, 0.0)
+    return System(lead, (only,), units, backhaul, where, price, price)
 
 
 def _backhaul(lead: Router, units: int, q: Requirements, wired_aps: bool) -> Backhaul:
@@ -246,13 +264,16 @@ def _backhaul(lead: Router, units: int, q: Requirements, wired_aps: bool) -> Bac
 def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) -> list[Component]:
     """PoE injectors or a PoE switch for access points the router cannot power, and a
     switch when the router has too few LAN ports for the wired devices and units."""
+    have_ports = lead.lan_ports_mbps
+    if not poe and (have_ports is None or q.lan_ports_needed + wired_units <= len(have_ports)):
+        return []  # the common case, made fast
     out: list[Component] = []
     spare = 0
     if 0 < poe <= MAX_INJECTORS:
         out.append(_generic(POE_INJECTOR[0], "poe_injector", poe, POE_INJECTOR[1]))
     elif poe > MAX_INJECTORS:
         ports, name, price = next((s for s in POE_SWITCHES if s[0] >= poe), POE_SWITCHES[-1])
-        out.append(_generic(name, "switch", 1, price))
+        out.append(_generic(name, "poe_switch", 1, price))
         spare = ports - poe
         wired_units = wired_units - poe + 1  # the APs hang off the PoE switch, on one port
     needed = q.lan_ports_needed + wired_units - spare

@@ -29,6 +29,13 @@ _MULTIGIG_WAN = Overkill(
 def overkill(s: System, q: Requirements, market: Market) -> tuple[Overkill, ...]:
     out: tuple[Overkill, ...] = ()
     r = s.lead
+    wan_mbps = r.wan_mbps
+    if (
+        q.useful_wifi_mbps >= t.FLAGSHIP_USEFUL_BELOW_MBPS
+        and s.nodes <= q.nodes_needed
+        and (wan_mbps is None or wan_mbps < t.MULTIGIG_WAN_MBPS)
+    ):
+        return out  # the common case, made fast: nothing here can be overkill
     if q.useful_wifi_mbps < t.FLAGSHIP_USEFUL_BELOW_MBPS:
         rating = class_rating(r.wifi_class)
         if rating is not None and rating >= t.FLAGSHIP_CLASS_RATING:
@@ -40,7 +47,6 @@ def overkill(s: System, q: Requirements, market: Market) -> tuple[Overkill, ...]
     if s.nodes > q.nodes_needed and q.mesh_preference != "yes":
         extra = s.nodes - q.nodes_needed
         out += (Overkill(t.OVERKILL_EXTRA_NODES_POINTS * extra, _EXTRA_NODES),)
-    wan_mbps = r.wan_mbps
     if (
         wan_mbps is not None
         and wan_mbps >= t.MULTIGIG_WAN_MBPS

@@ -2,10 +2,10 @@
 here and the spec-sheet basics).
 
 Ranking runs in two steps so that ten thousand systems rank in milliseconds: every system
-gets a number (`quick_score`), and only the shortlist gets its words (`explain_scored`).
+gets a number (`rank_score`), and only the shortlist gets its findings (`quick_score`) and
+words (`explain_scored`).
 """
 
-import heapq
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -64,51 +64,43 @@ class Quick(NamedTuple):
     overkill: tuple[c.Overkill, ...]
 
 
-class Ranked(NamedTuple):
-    """What ranking keeps of every system: its number and price. Keeping only these (the
-    findings are made again for the shortlist) spares the garbage collector ten thousand
-    long-lived tuples, which made a ranking up to twice as slow."""
-
-    score: float
-    price: float
-    system: System
-
-
-def coarse_key(item: Ranked) -> tuple[float, float]:
-    """Best score first, then the cheaper."""
-    return (-item.score, item.price)
-
-
-def full_key(item: Ranked) -> tuple[float, float, str]:
-    """coarse_key, then the lead's key: the same order every run."""
-    return (-item.score, item.price, item.system.lead.key)
-
-
-def quick_score(
+def findings_of(
     s: System,
     q: Requirements,
     weights: tuple[float, ...],
     market: c.Market,
     today: str | None = None,
-) -> Quick:
-    """Score a system; `weights` follow CRITERIA's order. A criterion of weight 0 (the
+) -> tuple[c.Finding, ...]:
+    """Every criterion's finding for `s`, in CRITERIA order. A criterion of weight 0 (the
     backhaul of a one-unit home, the line when it needs nothing) is not asked."""
     r = s.lead
-    w = weights
     nothing = c.NOTHING_TO_SAY
-    f0 = c.coverage(s, q)
-    f1 = c.backhaul(s, q) if w[1] else nothing
-    f2 = rc.wifi(r, q)
-    f3 = rc.wan(r, q)
-    f4 = rc.line(r, q) if w[4] else nothing
-    f5 = c.ports(s, q)
-    f6 = rc.qos(r, q)
-    f7 = rc.security(r, q, today)
-    f8 = rc.management(r, q)
-    f9 = rc.features(r, q) if w[9] else nothing
-    f10 = c.value(s, q, market)
-    findings = (f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10)
-    # Written out rather than looped: this runs for every system of the catalog.
+    return (
+        c.coverage(s, q),
+        c.backhaul(s, q) if weights[1] else nothing,
+        rc.wifi(r, q),
+        rc.wan(r, q),
+        rc.line(r, q) if weights[4] else nothing,
+        c.ports(s, q),
+        rc.qos(r, q),
+        rc.security(r, q, today),
+        rc.management(r, q),
+        rc.features(r, q) if weights[9] else nothing,
+        c.value(s, q, market),
+    )
+
+
+def score_of(
+    s: System,
+    q: Requirements,
+    weights: tuple[float, ...],
+    findings: tuple[c.Finding, ...],
+    extra: tuple[c.Overkill, ...],
+) -> float:
+    """The 0-100 score: weighted findings, less unknown-fact, short-coverage and overkill
+    points. Written out rather than looped: it runs for every system of the catalog."""
+    w = weights
+    f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10 = findings
     total = (
         w[0] * f0[0]
         + w[1] * f1[0]
@@ -122,17 +114,53 @@ def quick_score(
         + w[9] * f9[0]
         + w[10] * f10[0]
     )
-    unknown = sum(1 for f in findings if f[3])
-    penalty = t.UNKNOWN_FACT_POINTS * unknown + t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(r)
+    unknown = (
+        (f0[3] != "")
+        + (f1[3] != "")
+        + (f2[3] != "")
+        + (f3[3] != "")
+        + (f4[3] != "")
+        + (f5[3] != "")
+        + (f6[3] != "")
+        + (f7[3] != "")
+        + (f8[3] != "")
+        + (f9[3] != "")
+        + (f10[3] != "")
+    )
+    penalty = t.UNKNOWN_FACT_POINTS * unknown + t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(s.lead)
     if s.nodes < q.nodes_needed:
         penalty += t.SHORT_NODE_POINTS * (q.nodes_needed - s.nodes)
-    extra = overkill(s, q, market)
     for points, _ in extra:
         penalty += points
     score = 100.0 * total / _total(w) - penalty
+    return round(min(100.0, max(0.0, score)), 1)
+
+
+def rank_score(
+    s: System,
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: c.Market,
+    today: str | None = None,
+) -> float:
+    """Only the number, for ranking every system (quick_score keeps the findings too)."""
+    findings = findings_of(s, q, weights, market, today)
+    return score_of(s, q, weights, findings, overkill(s, q, market))
+
+
+def quick_score(
+    s: System,
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: c.Market,
+    today: str | None = None,
+) -> Quick:
+    """Score a system and keep the findings behind the number, for explain_scored."""
+    findings = findings_of(s, q, weights, market, today)
+    extra = overkill(s, q, market)
     price = s.price_usd
     return Quick(
-        round(min(100.0, max(0.0, score)), 1),
+        score_of(s, q, weights, findings, extra),
         price if price is not None else INF,
         s,
         findings,
@@ -143,15 +171,6 @@ def quick_score(
 @lru_cache(maxsize=8)
 def _total(weights: tuple[float, ...]) -> float:
     return sum(weights)
-
-
-def best(items: list[Ranked], top: int) -> list[Ranked]:
-    """The `top` best items in full_key order, computing keys only near the cut."""
-    coarse = heapq.nsmallest(top, items, key=coarse_key)
-    if len(coarse) == top:
-        cutoff = coarse_key(coarse[-1])
-        items = [i for i in items if coarse_key(i) <= cutoff]
-    return sorted(items, key=full_key)[:top]
 
 
 def explain_scored(
