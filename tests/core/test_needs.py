@@ -127,11 +127,21 @@ def test_coverage_decides_one_router_or_a_mesh(home: dict, mesh: str, nodes: int
 
 
 @pytest.mark.parametrize(
-    ("down", "wan"), [(100, 1000), (940, 1000), (941, 2500), (2000, 2500), (5000, 10000)]
+    ("down", "wan", "preferred"),
+    [
+        (100, 1000, 1000),
+        (940, 1000, 2500),
+        (1000, 1000, 2500),  # issue 11: a preference for a gigabit plan, not a must-have
+        (1001, 2500, 2500),
+        (2000, 2500, 2500),
+        (5000, 10000, 10000),
+    ],
 )
-def test_a_plan_over_a_gigabit_needs_a_faster_wan_port(down: float, wan: int) -> None:
+def test_a_plan_over_a_gigabit_needs_a_faster_wan_port(
+    down: float, wan: int, preferred: int
+) -> None:
     q = derive_requirements(answers_from_dict({"isp": {"down_mbps": down}}))
-    assert q.wan_mbps_needed == wan
+    assert (q.wan_mbps_needed, q.wan_preferred_mbps) == (wan, preferred)
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ WALL_COVERAGE_FACTOR: dict[str, float] = {
     "drywall": 1.0,
     "brick": 0.7,
     "concrete": 0.5,
-    "stone": 0.35,
+    "stone": 0.4,
 }
 # A node reaches the floor above or below through a wooden floor, rarely two away; a
 # concrete slab (15-20 dB, ITU-R P.2040) stops it: one node on every floor.
@@ -108,8 +108,18 @@ def placement(home: Home, nodes: int, wired_aps: bool = False) -> str:
         left -= 1
     if home.floors > 1 and left > 0:
         per_floor = min(left, home.floors - 1)
-        where = "on each other floor" if per_floor == home.floors - 1 else "on the floor above"
-        parts.append(f"{'one ' + unit if per_floor == 1 else f'{per_floor} {unit}s'} {where}")
+        if per_floor == home.floors - 1:
+            where = "on each other floor" if per_floor > 1 else "on the other floor"
+        elif per_floor == 1:
+            where = "on the top floor (it reaches the floor below too)"
+        else:
+            where = "on the upper floors, every other floor"
+        count = (
+            "one " + unit
+            if per_floor == 1 or per_floor == home.floors - 1
+            else f"{per_floor} {unit}s"
+        )
+        parts.append(f"{count} {where}")
         left -= per_floor
     if left > 0:
         spot = (

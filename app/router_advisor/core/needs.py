@@ -46,6 +46,10 @@ MANY_GAMERS = 3
 # congested radio link: no router fixes it, and real-time games will feel it (ITU-T G.114
 # puts the limit for interactive use at 150 ms one way; games feel 100 ms).
 HIGH_BASE_LATENCY_MS = 100.0
+# Satellite and 4G/5G links change capacity minute to minute, and their modems buffer
+# deeply: bufferbloat is the rule there (Starlink and LTE measurements, Bufferbloat project
+# "Starlink" and "cake-autorate"), so SQM is wanted for games and calls before any test.
+VARIABLE_LINES = frozenset({"satellite", "lte_5g"})
 
 
 @dataclass(frozen=True)
@@ -160,14 +164,16 @@ def _clients(answers: Answers, scan: ScanResult | None) -> tuple[int, int, bool,
 
 
 def _wan_needed(down_mbps: float) -> int:
-    if down_mbps <= GIGABIT_GOODPUT_MBPS:
+    """The WAN port a plan needs: a gigabit one up to a 1 Gbit/s plan (it carries ~940
+    Mbit/s of it, so a 2.5G port is only preferred there, see _wan_preferred)."""
+    if down_mbps <= 1000:
         return 1000
     return MULTIGIG_WAN_MBPS if down_mbps <= MULTIGIG_WAN_MBPS * 0.94 else TEN_GIG_WAN_MBPS
 
 
 def _wan_preferred(down_mbps: float, needed: int) -> int:
-    """A plan of about a gigabit (over 90% of one) is better served by a 2.5G port: a 1G
-    port carries ~940 Mbit/s of it. A preference, never a must-have."""
+    """A plan of about a gigabit (over 90% of what a 1G port carries) is better served by a
+    2.5G port: a 1G port carries ~940 Mbit/s of it. A preference, never a must-have."""
     if needed == 1000 and down_mbps > 0.9 * GIGABIT_GOODPUT_MBPS:
         return MULTIGIG_WAN_MBPS
     return needed
@@ -205,6 +211,8 @@ def derive_requirements(
     wan = _wan_needed(down)
     busy = usage.streaming_4k > 0 or usage.large_uploads
     qos_need, sqm = _qos(grade, gamers, calls, busy)
+    if isp.line in VARIABLE_LINES and (gamers or calls) and grade is None:
+        sqm = True  # their capacity swings: a queue that adapts (SQM) is what keeps calls smooth
     latency = speed.idle_latency_ms if speed is not None and speed.idle_latency_ms else None
     latency = latency if latency is not None else isp.latency_ms
     streams_mbps = answers.usage.streaming_4k * STREAM_4K_MBPS
@@ -222,6 +230,11 @@ def derive_requirements(
         notes.append("The scan found a games console, so gaming counts as a need.")
     notes.append(_coverage_note(area(home.size_m2, home.size_unit), coverage, home, prefs.mesh))
     notes.extend(_household_notes(answers, coverage, gamers, latency, down))
+    if wan == 1000 and _wan_preferred(down, wan) > 1000:
+        notes.append(
+            f"{_plan_subject(down, plan_source)} is about what a 1 Gbit/s port carries "
+            f"(~{GIGABIT_GOODPUT_MBPS} Mbit/s): a 2.5 Gbit/s WAN port is preferred, not needed."
+        )
     if wan > 1000:
         notes.append(
             f"{_plan_subject(down, plan_source)} is faster than a 1 Gbit/s port can carry "

@@ -95,7 +95,12 @@ def need_questions(q: Requirements) -> list[VendorQuestion]:
             VendorQuestion(
                 f"Does the WAN port run at {q.wan_mbps_needed / 1000:g} Gbit/s with my ISP's "
                 "modem or fibre box, and does the router route that fast with all features on?",
-                f"{_capital(q.plan_words)} is faster than a 1 Gbit/s port can carry.",
+                f"{_capital(q.plan_words)} is faster than a 1 Gbit/s port can carry."
+                + (
+                    f" Your provider's box hands over at {q.handoff_mbps / 1000:g} Gbit/s."
+                    if q.handoff_mbps
+                    else ""
+                ),
                 "need",
             )
         )
@@ -205,7 +210,7 @@ def _line_questions(q: Requirements) -> list[VendorQuestion]:
                 "need",
             )
         )
-    elif q.handoff_mbps is not None and q.handoff_mbps > 1000:
+    elif q.handoff_mbps is not None and q.handoff_mbps > 1000 and q.wan_mbps_needed <= 1000:
         out.append(
             VendorQuestion(
                 f"Does its WAN port link at {q.handoff_mbps / 1000:g} Gbit/s with my "

@@ -111,6 +111,27 @@ class Ranking:
     closest_fits: bool
 
 
+def _distinct(systems: list[System]) -> list[System]:
+    """One system per mesh family and size: a 3-pack and a single unit plus a 2-pack of the
+    same family put the same units in the home, so only the cheaper is worth showing (a
+    router lead is kept apart: which unit the Internet plugs into matters there)."""
+    cheapest: dict[tuple[str, int], System] = {}
+    for s in systems:
+        family = s.lead.system
+        if s.lead.kind != "mesh" or family is None:
+            continue
+        key = (family, s.nodes)
+        have = cheapest.get(key)
+        price = s.price_usd if s.price_usd is not None else INF
+        if have is None or price < (have.price_usd if have.price_usd is not None else INF):
+            cheapest[key] = s
+    return [
+        s
+        for s in systems
+        if s.lead.kind != "mesh" or s.lead.system is None or cheapest[s.lead.system, s.nodes] is s
+    ]
+
+
 def market_of(systems: Sequence[System], q: Requirements) -> Market:
     """The median known price of the systems that meet the must-haves and cover the home
     (or, failing that, of all of them): what a fitting system costs here."""
@@ -127,7 +148,7 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
     """The best `top` systems that meet every must-have, explained; when none does, the
     `top` closest (fewest misses, least over budget, best score)."""
     index = index_catalog(routers, q, today)
-    systems = [build_system(lead, q, index) for lead in index.leads]
+    systems = _distinct([build_system(lead, q, index) for lead in index.leads])
     stated = q.budget_usd is not None or q.no_cloud_account or q.mesh_preference != "auto"
     fitting = [s for s in systems if not misses_of(s, q)] if stated else systems
     market = market_of(fitting or systems, q)
@@ -188,14 +209,20 @@ def _closest(
     today: str | None,
     top: int,
 ) -> list[System]:
-    """Fewest misses first, then the least over budget, then the best score."""
+    """Fewest misses first; then the systems that cover the home, least over budget first
+    (what it would take to do the job), then the cheaper ones that do not; the best score
+    breaks ties."""
     keyed = []
     for s in systems:
-        item = quick_score(s, q, weights, market, today)
-        key = (len(misses_of(s, q)), round(budget_overshoot(s, q), 2), -item.score, s.lead.key)
-        keyed.append((key, s))
+        score = rank_score(s, q, weights, market, today)
+        short = s.nodes < q.nodes_needed
+        over = round(budget_overshoot(s, q), 2)
+        keyed.append(((len(misses_of(s, q)), short, over, -score, s.lead.key), s))
     keyed.sort(key=lambda ks: ks[0])
-    return [s for _, s in keyed[:top]]
+    covering = [s for k, s in keyed if not k[1]]
+    short = [s for k, s in keyed if k[1]]
+    first = max(1, (top + 1) // 2)
+    return [*covering[:first], *short, *covering[first:]][:top]
 
 
 def _nothing_for_sale(considered: int, excluded: dict[str, int]) -> UserInputError:

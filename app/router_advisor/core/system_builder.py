@@ -127,25 +127,27 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
         elif r.kind in ("node", "mesh") or (r.kind == "router" and r.wired_backhaul is not False):
             index.units.setdefault(family, []).append(r)
     index.owned_unknown = wanted
-    index.leads = _without_oversized_kits(index.leads, q.nodes_needed)
+    index.leads = _without_oversized_kits(
+        index.leads, q.nodes_needed, q.mesh_preference, index.excluded
+    )
     for aps in index.access_points.values():
         aps.sort(key=lambda r: (r.price_usd if r.price_usd is not None else UNKNOWN, r.key))
     return index
 
 
-def _without_oversized_kits(leads: list[Router], needed: int) -> list[Router]:
-    """Drop a kit bigger than the home needs when its family sells a smaller one that is
-    still enough: nobody should buy a 3-pack for a flat that one unit covers."""
-    enough: dict[str, int] = {}
-    for r in leads:
-        units = _unit_count(r)
-        if r.system is not None and units >= needed:
-            enough[r.system] = min(enough.get(r.system, units), units)
-    return [
-        r
-        for r in leads
-        if r.kind != "mesh" or r.system is None or r.pack_size <= enough.get(r.system, r.pack_size)
-    ]
+def _without_oversized_kits(
+    leads: list[Router], needed: int, mesh: str, excluded: dict[str, int]
+) -> list[Router]:
+    """Leave out kits with more units than the home needs while a system of the right size
+    can be built (nobody should buy a 3-pack for a studio one router covers); counted as
+    "bigger_kit". A household that asked for a mesh keeps them."""
+    if mesh == "yes":
+        return leads
+    right = [r for r in leads if r.kind != "mesh" or r.pack_size <= needed or r.system is None]
+    if len(right) == len(leads) or not right:
+        return leads
+    excluded["bigger_kit"] = excluded.get("bigger_kit", 0) + len(leads) - len(right)
+    return right
 
 
 def _unit_count(r: Router) -> int:

@@ -19,6 +19,7 @@ LEFT_OUT_WORDS: dict[str, str] = {
     "region": "not sold in your region",
     "travel": "travel routers",
     "modem_router": "modem-routers your line does not need",
+    "bigger_kit": "mesh kits bigger than your home needs",
 }
 
 

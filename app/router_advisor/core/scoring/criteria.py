@@ -76,12 +76,14 @@ class Derived:
         self.floors = plural(q.floors, "floor")
         self.subscriptions = "; ".join(r.subscription_features or ())
         self.wan_needed_gbps = q.wan_mbps_needed / 1000
-        self.covers = "covers" if q.nodes_needed == 1 else "cover"
+        self.covers = "covers" if q.nodes_needed == 1 else "cover"  # "(1 covers it)"
+        self.cover = "covers" if s.nodes == 1 else "cover"  # "3 units cover ..."
         self.plan = q.plan_words
         self.switch = next((c.name for c in s.components if c.kind == "switch"), "a switch")
         self.fw = r.firmware
         self.vpn = ", ".join(r.vpn_server or ())
         self.region = q.region
+        self.owned = " and ".join(c.name for c in s.components if c.owned)
 
 
 def explain(template: str, s: System, q: Requirements, x: Derived) -> str:
@@ -104,7 +106,7 @@ def coverage(s: System, q: Requirements) -> Finding:
         )
     if s.nodes == 1:
         return Finding(1.0, "One router is enough for {x.area}.")
-    return Finding(1.0, "{x.nodes} units {x.covers} your {x.area} on {x.floors}.")
+    return Finding(1.0, "{x.nodes} units {x.cover} your {x.area} on {x.floors}.")
 
 
 _SINGLE_UNIT = Finding(t.BACKHAUL_SCORE["unknown"])
@@ -193,10 +195,12 @@ def value(s: System, q: Requirements, market: Market) -> Finding:
     score = t.NO_MARKET_VALUE if not pivot else pivot / (pivot + price)
     single = len(s.components) == 1
     within = q.budget_usd is not None and price <= q.budget_usd
+    reason = _VALUE_REASONS[single, within]
+    if not single and any(c.owned for c in s.components):
+        reason += " It reuses the {x.owned} you already own."
     if s.lead.price_region is None or s.lead.price_region == q.region:
-        return Finding(score, _VALUE_REASONS[single, within])
-    where = _price_where(s.lead, q)
-    return Finding(score, _VALUE_REASONS[single, within] + where)
+        return Finding(score, reason)
+    return Finding(score, reason + _price_where(s.lead, q))
 
 
 _VALUE_REASONS = {
@@ -215,12 +219,13 @@ def _price_where(r: Router, q: Requirements) -> str:
 
 
 def basic_unknowns(r: Router) -> int:
-    """How many spec-sheet basics the catalog does not know: Wi-Fi class, WAN port, LAN
-    ports, WPA3, every QoS feature, price."""
+    """How many spec-sheet basics the catalog does not know: Wi-Fi class, WAN port (not a
+    modem-router's: its line plugs into the modem), LAN ports, WPA3, every QoS feature,
+    price."""
     qos = r.qos
     return (
         (r.wifi_class is None)
-        + (r.wan_mbps is None)
+        + (r.wan_mbps is None and r.kind != "modem_router")
         + (r.lan_ports_mbps is None)
         + (r.wpa3 is None)
         + (qos.sqm is None and qos.adaptive is None and qos.device_priority is None)

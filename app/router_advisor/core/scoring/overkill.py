@@ -33,7 +33,7 @@ def overkill(s: System, q: Requirements, market: Market) -> tuple[Overkill, ...]
     if (
         q.useful_wifi_mbps >= t.FLAGSHIP_USEFUL_BELOW_MBPS
         and s.nodes <= q.nodes_needed
-        and (wan_mbps is None or wan_mbps < t.MULTIGIG_WAN_MBPS)
+        and (wan_mbps is None or wan_mbps < t.UNUSED_WAN_MBPS)
     ):
         return out  # the common case, made fast: nothing here can be overkill
     if q.useful_wifi_mbps < t.FLAGSHIP_USEFUL_BELOW_MBPS:
@@ -49,7 +49,7 @@ def overkill(s: System, q: Requirements, market: Market) -> tuple[Overkill, ...]
         out += (Overkill(t.OVERKILL_EXTRA_NODES_POINTS * extra, _EXTRA_NODES),)
     if (
         wan_mbps is not None
-        and wan_mbps >= t.MULTIGIG_WAN_MBPS
+        and wan_mbps >= t.UNUSED_WAN_MBPS
         and q.wan_preferred_mbps <= 1000
         and not q.multigig_lan
     ):

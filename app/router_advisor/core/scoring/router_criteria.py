@@ -72,6 +72,8 @@ _WAN_SLOW = Finding(
 
 
 def wan(r: Router, q: Requirements) -> Finding:
+    if r.kind == "modem_router" and q.modem_needed:
+        return NOTHING_TO_SAY  # the line plugs into its modem: no WAN port in between
     speed = r.wan_mbps
     if speed is None:
         return _WAN_UNKNOWN_MULTIGIG if q.wan_mbps_needed > 1000 else _WAN_UNKNOWN

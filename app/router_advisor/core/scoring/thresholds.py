@@ -11,8 +11,10 @@ FLAGSHIP_CLASS_RATING = 10000
 # A flagship pays off only when the plan or the LAN can feed it: below a gigabit plan the
 # Internet, not the Wi-Fi, sets the speed (see needs.GIGABIT_GOODPUT_MBPS).
 FLAGSHIP_USEFUL_BELOW_MBPS = 2000
-# A 2.5G/10G WAN port is wasted on a plan a gigabit port already carries.
+# A 2.5G port is what a 1 Gbit/s plan prefers and what midrange kits ship with (Deco,
+# eero, ASUS 2023-2025); a 10G port is wasted on a plan a gigabit port already carries.
 MULTIGIG_WAN_MBPS = 2500
+UNUSED_WAN_MBPS = 10000
 # Overkill by price, whatever facts are unknown (issue 11: an unknown Wi-Fi class must not
 # exempt a $1,000 kit): more than twice the median price of the systems that fit this home.
 OVERPRICED_FACTOR = 2.0

@@ -30,8 +30,15 @@ BACKHAUL_WEIGHT: dict[str, float] = {
     "powerline_or_moca": 2.0,
     "dedicated_radio": 3.0,
 }
-# A line that needs a modem, or an SFP hand-off, makes the line criterion count.
+# A line that needs a modem makes the modem count most: without one the router cannot
+# connect at all (only behind the provider's modem). An SFP hand-off counts less: the
+# provider's fibre box or a converter works.
+MODEM_WEIGHT = 8.0
 LINE_WEIGHT = 2.0
+# A simple home (one unit, a plan a gigabit port carries with room to spare, no games, no
+# multi-gig LAN): every current router does the job, so what it costs is what differs most.
+SIMPLE_HOME_VALUE_WEIGHT = 4.0
+SIMPLE_HOME_USEFUL_BELOW_MBPS = 1000  # needs.useful_wifi_mbps: twice the plan
 # A stated comfort other than the default, or a VPN server to reach home, counts.
 COMFORT_WEIGHT = 1.0
 VPN_SERVER_WEIGHT = 1.5
@@ -43,7 +50,9 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
     weights["qos"] = QOS_WEIGHT[req.qos_need]
     weights["security"] = SECURITY_WEIGHT[req.security_priority]
     weights["backhaul"] = BACKHAUL_WEIGHT[req.backhaul_need]
-    if req.modem_needed or req.handoff == "sfp":
+    if req.modem_needed:
+        weights["line"] = MODEM_WEIGHT
+    elif req.handoff == "sfp":
         weights["line"] = LINE_WEIGHT
     if req.comfort != "app" or req.no_cloud_account:
         weights["management"] = COMFORT_WEIGHT
@@ -51,4 +60,13 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
         weights["features"] = VPN_SERVER_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
+    simple = (
+        req.nodes_needed == 1
+        and req.useful_wifi_mbps < SIMPLE_HOME_USEFUL_BELOW_MBPS
+        and not req.gaming
+        and not req.multigig_lan
+        and req.vpn == "none"
+    )
+    if simple:
+        weights["value"] = SIMPLE_HOME_VALUE_WEIGHT
     return tuple(weights[name] for name in CRITERIA)
