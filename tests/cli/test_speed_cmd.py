@@ -26,6 +26,8 @@ def test_manual_entry_prints_the_speed_json_shape(cli) -> None:
     [
         (("--manual", "fast"), "--manual takes DOWN/UP"),
         (("--manual", "0/10"), "download speed must be"),
+        (("--manual", "300/50/0"), "idle latency must be"),
+        (("--manual", "300/50/12/4"), "optional idle latency in ms"),
         (("--server-url", "ftp://example.invalid/x"), "is not valid"),
         (("--server-url", "http://10.0.0.1:99999/"), "bad port"),
         (("--server-id", "abc"), "is not a number"),
@@ -142,3 +144,18 @@ def test_manual_entry_in_text_says_it_was_typed_not_measured(cli) -> None:
     first = proc.stdout.splitlines()[0]
     assert "entered by hand" in first and "not measured" in first
     assert "4K streaming:" in proc.stdout
+
+
+def test_manual_entry_takes_an_optional_idle_latency_that_recommend_uses(cli, tmp_path) -> None:
+    """Issue 11: a typed plan may carry its idle latency (e.g. a satellite's 600 ms); it is
+    kept as typed, no bufferbloat grade is made up, and the advice names it."""
+    proc = cli("speed", "--manual", "100/10/600", "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["idle_latency_ms"] == 600.0 and result["bufferbloat_grade"] is None
+    assert "idle latency 600 ms as typed" in cli("speed", "--manual", "100/10/600").stdout
+    speed = tmp_path / "speed.json"
+    speed.write_text(proc.stdout)
+    advice = cli("recommend", "--speed", str(speed))
+    assert advice.returncode == 0, advice.stderr
+    assert "idle latency is 600 ms" in advice.stdout

@@ -349,6 +349,7 @@ HOUSEHOLDS: tuple[Household, ...] = (
     ),
 )
 
+
 def answers_of(h: Household) -> dict[str, Any]:
     """The answers file of `h` (as a person would write it)."""
     return h.answers

@@ -38,8 +38,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     where.add_argument("--server-id", metavar="ID", help="a speedtest.net server id")
     where.add_argument(
         "--manual",
-        metavar="DOWN/UP",
-        help="no test: record the plan's speeds in Mbit/s, e.g. 300/50 (nothing is sent)",
+        metavar="DOWN/UP[/MS]",
+        help="no test: record the plan's speeds in Mbit/s, and optionally its idle "
+        "latency in ms, e.g. 300/50 or 300/50/12 (nothing is sent)",
     )
     parser.add_argument(
         "--max-seconds",
@@ -60,16 +61,20 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(handler=run_speed)
 
 
-def parse_manual(text: str) -> tuple[float, float]:
-    """'300/50' -> (300.0, 50.0)."""
+def parse_manual(text: str) -> tuple[float, float, float | None]:
+    """'300/50' -> (300.0, 50.0, None); '300/50/12' -> (300.0, 50.0, 12.0): the plan's
+    speeds and, when given, its idle latency in ms."""
     parts = text.replace(" ", "").split("/")
     try:
-        down, up = (float(part) for part in parts)
+        if len(parts) not in (2, 3):
+            raise ValueError
+        numbers = [float(part) for part in parts]
     except ValueError:
         raise UserInputError(
-            f"--manual takes DOWN/UP in Mbit/s, e.g. 300/50, not {text!r}."
+            f"--manual takes DOWN/UP in Mbit/s and an optional idle latency in ms, "
+            f"e.g. 300/50 or 300/50/12, not {text!r}."
         ) from None
-    return down, up
+    return numbers[0], numbers[1], numbers[2] if len(numbers) == 3 else None
 
 
 def run_speed(args: argparse.Namespace) -> int:
@@ -96,7 +101,12 @@ def run_speed(args: argparse.Namespace) -> int:
 
 def print_summary(result: SpeedResult) -> None:
     if result.manual:
-        print("Your plan's speeds, entered by hand (not measured; no latency without a test):")
+        latency = (
+            f"idle latency {result.idle_latency_ms:g} ms as typed"
+            if result.idle_latency_ms is not None
+            else "no latency without a test"
+        )
+        print(f"Your plan's speeds, entered by hand (not measured; {latency}):")
     if result.server is not None:
         name = result.server.sponsor or result.server.name or result.server.url
         print(f"Server:        {name} ({result.server.url})")

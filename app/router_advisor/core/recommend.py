@@ -153,17 +153,7 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
     fitting = [s for s in systems if not misses_of(s, q)] if stated else systems
     market = market_of(fitting or systems, q)
     weights = weights_for(q)
-    # Fits whose price is unknown may be within the budget, or not: when no fit has a
-    # known price, the closest systems of known price come first, then a few of those.
-    closest = not any(s.price_usd is not None for s in fitting) and any(
-        s.price_usd is not None for s in systems
-    )
-    if closest:
-        unknown = _best(fitting, q, weights, market, today, min(UNKNOWN_PRICE_SLOTS, top - 1))
-        known = [s for s in systems if s.price_usd is not None]
-        chosen = _closest(known, q, weights, market, today, top - len(unknown)) + unknown
-    else:
-        chosen = _best(fitting, q, weights, market, today, top)
+    chosen, closest = _choose(systems, fitting, q, weights, market, today, top)
     shortlist = [
         explain_scored(
             quick_score(s, q, weights, market, today), q, weights, market, misses_of(s, q)
@@ -171,6 +161,38 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
         for s in chosen
     ]
     return Ranking(shortlist, index.excluded, len(systems), len(fitting), closest)
+
+
+def _choose(
+    systems: Sequence[System],
+    fitting: Sequence[System],
+    q: Requirements,
+    weights: tuple[float, ...],
+    market: Market,
+    today: str | None,
+    top: int,
+) -> tuple[list[System], bool]:
+    """The systems to show, and whether they are closest fits. Without a budget, the best
+    fits. With one, fits of known price come first (they are sure to be within it); when
+    none of them covers the home, the cheapest system that does follows with how far over
+    the budget it is (what it would take); then a few fits of unknown price, flagged and
+    asked. When no fit has a known price, the closest systems of known price lead."""
+    if q.budget_usd is None:
+        return _best(fitting, q, weights, market, today, top), False
+    known = [s for s in fitting if s.price_usd is not None]
+    unknown = [s for s in fitting if s.price_usd is None]
+    priced = [s for s in systems if s.price_usd is not None]
+    if not known and priced:
+        shown = _best(unknown, q, weights, market, today, min(UNKNOWN_PRICE_SLOTS, top - 1))
+        return _closest(priced, q, weights, market, today, top - len(shown)) + shown, True
+    needed = q.nodes_needed
+    stretch: list[System] = []
+    if not any(s.nodes >= needed for s in known):
+        covering = [s for s in priced if s.nodes >= needed and s not in known]
+        stretch = _closest(covering, q, weights, market, today, 1)[:1]
+    main = _best(known, q, weights, market, today, top - len(stretch))
+    room = min(UNKNOWN_PRICE_SLOTS, top - len(main) - len(stretch))
+    return main + stretch + _best(unknown, q, weights, market, today, room), False
 
 
 def _best(

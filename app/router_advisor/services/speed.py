@@ -93,24 +93,36 @@ def measure(
     )
 
 
-def manual_speed(download_mbps: float, upload_mbps: float) -> SpeedResult:
-    """The plan's speeds typed in by hand, for when the test is blocked or offline."""
+# The same limit as the answers file's [isp] latency_ms: a geostationary satellite is ~600.
+MAX_TYPED_LATENCY_MS = 5000.0
+
+
+def manual_speed(
+    download_mbps: float, upload_mbps: float, idle_latency_ms: float | None = None
+) -> SpeedResult:
+    """The plan's speeds (and, when known, its idle latency) typed in by hand, for when the
+    test is blocked or offline. Nothing under load is known, so no bufferbloat grade."""
     for label, value in (("download", download_mbps), ("upload", upload_mbps)):
         if not 0 < value <= MAX_PLAN_MBPS:
             raise UserInputError(
                 f"The {label} speed must be a number of Mbit/s above 0 and at "
                 f"most {MAX_PLAN_MBPS:.0f}, e.g. 300."
             )
+    if idle_latency_ms is not None and not 0 < idle_latency_ms <= MAX_TYPED_LATENCY_MS:
+        raise UserInputError(
+            f"The idle latency must be a number of ms above 0 and at most "
+            f"{MAX_TYPED_LATENCY_MS:.0f}, e.g. 12 (fibre) or 600 (satellite)."
+        )
     return SpeedResult(
         server=None,
         download_mbps=download_mbps,
         upload_mbps=upload_mbps,
-        idle_latency_ms=None,
+        idle_latency_ms=idle_latency_ms,
         jitter_ms=None,
         loaded_latency_download_ms=None,
         loaded_latency_upload_ms=None,
         bufferbloat_grade=None,
-        verdicts=speed_verdicts(LineFacts(download_mbps, upload_mbps)),
+        verdicts=speed_verdicts(LineFacts(download_mbps, upload_mbps, idle_latency_ms)),
         manual=True,
     )
 
