@@ -237,9 +237,9 @@ def _closest(
     keyed = []
     for s in systems:
         score = rank_score(s, q, weights, market, today)
-        short = s.nodes < q.nodes_needed
+        is_short = s.nodes < q.nodes_needed
         over = round(budget_overshoot(s, q), 2)
-        keyed.append(((len(misses_of(s, q)), short, over, -score, s.lead.key), s))
+        keyed.append(((len(misses_of(s, q)), is_short, over, -score, s.lead.key), s))
     keyed.sort(key=lambda ks: ks[0])
     covering = [s for k, s in keyed if not k[1]]
     short = [s for k, s in keyed if k[1]]
