@@ -52,7 +52,7 @@ def main() -> int:
     window = WizardWindow(recorded_engines(seconds=0.2, scan_file="scan2.json"))
     window.resize(*SIZE)
     window.show()
-    window.ctx.state.answers = answers_from_dict(load_json("answers.json"))
+    window.ctx.state.answers = answers_from_dict(load_json("answers-house.json"))
     save(window, "1-welcome")
     window.next()
     window.current_page.start()

@@ -128,3 +128,18 @@ def test_a_price_says_how_old_it_is_and_what_it_is() -> None:
     assert price(89, "2025-06") == "$89.00 (price as of 2025-06)"
     assert price(None, "2025-06", "street") == "price unknown"
     assert price_age("2025-06", "street", "UK") == "street price as of 2025-06, UK"
+
+
+def test_an_unknown_system_price_names_each_model_once() -> None:
+    """A router plus three more of it read "price unknown (Flint 3, Flint 3)" (GUI card)."""
+    from router_advisor.core.router import Router, Source
+    from router_advisor.core.system import Component, make_system
+    from router_advisor.core.system_wording import system_price
+
+    flint = Router("GL.iNet", "Flint 3", "router", 1, "7", (Source("curator: test", ()),))
+    parts = (
+        Component("GL.iNet", "Flint 3", "router", 1, None, flint),
+        Component("GL.iNet", "Flint 3", "router", 3, None, flint),
+    )
+    system = make_system(flint, parts, 4, "shared_radio", "")
+    assert system_price(system) == "price unknown (GL.iNet Flint 3)"

@@ -139,6 +139,9 @@ def test_advice_written_for_the_answers_file_names_the_gui_question(qtbot: QtBot
     page = window.current_page
     assert isinstance(page, RecommendationsPage)
     assert window.ctx.state.recommendation.requirements.plan_source == "assumed"
+    assert not page.needs.isVisible()  # one click away, so the picks fill the screen
+    qtbot.keyClick(page.needs_button, Qt.Key.Key_Space)
+    assert page.needs.isVisible()
     needs = page.needs.text()
     assert "add “Plan download speed”" in needs and "[isp]" not in needs
     texts = [_plain(card.body) for card in page.cards]

@@ -36,7 +36,8 @@ def system_price(s: System) -> str:
     if len(s.components) == 1:
         return router_price(s.lead)
     if s.price_usd is None:
-        return f"price unknown ({', '.join(s.price_unknown_parts)})"
+        # Each model once: a router and three more of it are one unknown price, not four.
+        return f"price unknown ({', '.join(dict.fromkeys(s.price_unknown_parts))})"
     return f"{usd(s.price_usd)} for the whole system"
 
 

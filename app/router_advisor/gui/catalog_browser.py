@@ -109,8 +109,11 @@ class CatalogBrowser(QDialog):
         self.table.setTabKeyNavigation(False)
         self._fill()
         header = self.table.horizontalHeader()
+        # Every column as wide as its words, the model's name whole ("ASUS ROG Rapture
+        # GT-AXE16000", not "ASUS ROG Rapture GT-..."); the rest scroll sideways.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
         layout.addWidget(self.table, 1)
         self.count = styled(QLabel(), "muted")
         layout.addWidget(self.count)

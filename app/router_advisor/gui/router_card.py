@@ -72,10 +72,12 @@ class RouterCard(QFrame):
         title.setWordWrap(True)
         top.addWidget(title, 1)
         top.addWidget(styled(QLabel(score_text(item.score)), "muted"))
-        top.addSpacing(12)
-        self.price = styled(QLabel(system_price(s)), "price")
-        top.addWidget(self.price)
         layout.addLayout(top)
+        # The price has a line of its own: a system's ("... for the whole system", or which
+        # parts' prices are unknown) is too long to share one with a long name.
+        self.price = styled(QLabel(system_price(s)), "price")
+        self.price.setWordWrap(True)
+        layout.addWidget(self.price)
         facts = styled(QLabel(key_facts(item.router)), "muted")
         facts.setWordWrap(True)
         layout.addWidget(facts)

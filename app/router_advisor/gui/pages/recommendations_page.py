@@ -10,7 +10,15 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
@@ -73,9 +81,22 @@ class RecommendationsPage(JobPage[Ranked]):
         layout.addWidget(self.closest)
         self.status = wrapped_label("", "muted")
         layout.addWidget(self.status)
+        # What the home needs is the why behind the picks: one click away, so the picks
+        # themselves fill the first screen.
+        self.needs_button = QToolButton()
+        self.needs_button.setText("&Why these? What your home needs")
+        self.needs_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.needs_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.needs_button.setCheckable(True)
+        self.needs_button.setAutoRaise(True)
+        self.needs_button.setEnabled(False)
+        self.needs_button.toggled.connect(self._show_needs)
+        layout.addWidget(self.needs_button)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Cards wrap their text to the page's width; nothing may need a sideways scroll.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         # What the home needs scrolls away with the cards: the picks get the room.
@@ -156,7 +177,8 @@ class RecommendationsPage(JobPage[Ranked]):
         q = rec.requirements
         needs = html.escape(in_gui_words(" ".join(q.notes)))
         self.needs.setText("<b>What your home needs:</b> " + needs)
-        self.needs.show()
+        self.needs_button.setEnabled(True)
+        self._show_needs(self.needs_button.isChecked())
         show_banner(
             self.closest,
             "Nothing meets every must-have you gave, so these are the closest: each says "
@@ -172,6 +194,10 @@ class RecommendationsPage(JobPage[Ranked]):
             self.cards.append(card)
         self.status.setText(status_text(rec))
         self.catalog_button.setEnabled(bool(self.routers))
+
+    def _show_needs(self, shown: bool) -> None:
+        self.needs.setVisible(shown)
+        self.needs_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def selected(self) -> list[System]:
         return [card.item.system for card in self.cards if card.compare.isChecked()]
