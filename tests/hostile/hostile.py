@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import io
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,14 +23,20 @@ PREFIX = "router-advisor: error: "
 MAX_LINE = 1100  # the CLI's cut (1000) plus the prefix and a path
 
 
+LONG_RUN_ENV = "ROUTER_ADVISOR_FUZZ_SCALE"  # tests/bench/bench_fuzz.py sets it
+
+
 def bounded(examples: int) -> settings:
     """Settings for a fuzz test: no deadline (the first example builds the catalog), and the
-    per-test home folder is fine to share between examples."""
+    per-test home folder is fine to share between examples. The default suite runs the same
+    `examples` cases every time; the long run (LONG_RUN_ENV=N) N times as many, random."""
+    scale = int(os.environ.get(LONG_RUN_ENV, "1"))
     return settings(
-        max_examples=examples,
+        max_examples=examples * scale,
         deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-        derandomize=examples <= 100,  # the default suite sees the same cases every run
+        derandomize=scale == 1,
+        database=None,
     )
 
 
