@@ -9,6 +9,7 @@ from router_advisor.core.questions import VendorQuestion
 from router_advisor.core.recommend import Recommendation
 from router_advisor.gui.pdf import html_to_pdf
 from router_advisor.gui.state import WizardState
+from router_advisor.report.atomic import check_target
 
 BASENAME = "router-advisor-report"
 
@@ -31,6 +32,7 @@ def export_report(state: WizardState, folder: Path, formats: list[str]) -> list[
     for fmt in formats:
         path = folder / f"{BASENAME}.{fmt}"
         if fmt == "pdf":
+            check_target(path, f"{BASENAME}.pdf")  # as every other export: never over a link
             html_to_pdf(render(rec, "html"), path)
         else:
             export(rec, fmt, path)
