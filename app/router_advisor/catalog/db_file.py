@@ -62,6 +62,8 @@ def _check_file(path: Path) -> None:
             header = handle.read(100)
     except FileNotFoundError:
         return
+    except OSError as exc:  # a folder, no permission
+        raise RuntimeFailure(f"cannot read the catalog {path}: {exc.strerror}") from None
     if not header:
         return
     if not header.startswith(b"SQLite format 3\0"):
