@@ -125,6 +125,12 @@ def check_values(document: Any) -> None:
             raise InputFileError("holds a number far too big")
 
 
+def is_text(text: str) -> bool:
+    """False for a string holding lone surrogates: bytes that were not UTF-8 (a command-line
+    argument) or a JSON escape of half a character. Such a string cannot be stored or shown."""
+    return _SURROGATE.search(text) is None
+
+
 def _check_text(text: str) -> None:
-    if _SURROGATE.search(text):
+    if not is_text(text):
         raise InputFileError("holds text that is not valid Unicode (a lone surrogate)")

@@ -168,3 +168,14 @@ def test_integrity_is_checked_once_per_file_state(template: Path, tmp_path: Path
     assert database.integrity_problem(db) is None
     _corrupt_pages(db)  # a new state: checked again
     assert database.integrity_problem(db) is not None
+
+
+@bounded(EXAMPLES)
+@given(name=st.text(max_size=80) | st.sampled_from(["\udcff", "a\nb", "\u200b", "x" * 100]))
+def test_label_names(template: Path, tmp_path: Path, name: str) -> None:
+    db = tmp_path / "history.db"
+    shutil.copy(template, db)
+    outcome = run_cli("devices", "label", MAC, "--name", name, "--db", str(db))
+    assert_plain(outcome)
+    if outcome.code != 0:
+        assert digest(db) == digest(template)

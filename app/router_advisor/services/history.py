@@ -20,6 +20,7 @@ from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import kind_from_text, kind_to_type
 from router_advisor.errors import RuntimeFailure, UserInputError
+from router_advisor.files import is_text
 from router_advisor.history.database import (
     busy_file,
     full_disk,
@@ -236,6 +237,10 @@ def label_device(
         if len(name) > MAX_LABEL_CHARS:
             raise UserInputError(
                 f"The name is {len(name)} characters long; keep it to {MAX_LABEL_CHARS}."
+            )
+        if not is_text(name):
+            raise UserInputError(
+                "The name holds bytes that are not text (not UTF-8); type it again."
             )
     if name is None and known is None and kind is None:
         raise UserInputError("Say what to change: --name, --known or --not-known, or --kind.")
