@@ -53,3 +53,14 @@ def test_a_named_model_replaces_the_guess_and_nonsense_says_so(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: "No router called" in card.verdict.text(), timeout=10000)
     assert "toaster 3000" in card.verdict.text()
     assert "Netgear R7000" in card.name.text()
+
+
+def test_the_recommendations_page_opens_with_the_verdict(qtbot: QtBot) -> None:
+    window, _ = _devices_page(qtbot)
+    walk.press_next(qtbot, window)
+    walk.press_next(qtbot, window)
+    walk.wait_idle(qtbot, window, 30000)
+    page = window.current_page
+    assert page.current.isVisible()
+    assert "Your router now: AVM FRITZ!Box 7590" in page.current.text()
+    assert window.ctx.state.recommendation.current_router is not None

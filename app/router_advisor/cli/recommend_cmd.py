@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import print_json, whole_number
+from router_advisor.core.current_verdict import report_lines, report_title
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
 from router_advisor.core.system_wording import (
@@ -119,6 +120,10 @@ def print_text(rec: Recommendation) -> None:
     print("What your home needs:")
     for note in data["requirements"]["notes"]:
         print(f"  - {_plain(note)}")
+    if rec.current_router is not None:
+        print(f"\n{_plain(report_title(rec.current_router))}")
+        for line in report_lines(rec.current_router):
+            print(f"  - {_plain(line)}")
     print(f"\n{shortlist_heading(rec.closest_fits, rec.fits, rec.systems)}")
     left_out = left_out_text(rec.excluded)
     if left_out:

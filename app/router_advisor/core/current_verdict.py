@@ -15,7 +15,7 @@ from router_advisor.core.current_router import (
 )
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
-from router_advisor.core.wording import plural
+from router_advisor.core.wording import plural, verdict_heading
 
 # TCP over 1000BASE-T carries ~940 Mbit/s of payload (1500-byte frames: Ethernet, IP and
 # TCP headers take ~6%), so a 1 Gbit/s port caps any faster plan there.
@@ -291,3 +291,20 @@ def rejudge(
     return replace(
         report, verdict=judge(report.identified, home_facts(today, answers, speed, scan))
     )
+
+
+def report_title(report: CurrentRouterReport) -> str:
+    """ "Your router now: AVM FRITZ!Box 7590: Keep it" (or "not identified")."""
+    name = report.name or "not identified"
+    return f"Your router now: {name}: {verdict_heading(report.verdict.verdict)}"
+
+
+def report_lines(report: CurrentRouterReport) -> list[str]:
+    """The verdict's reasons, gain, reuse, free changes and questions as plain lines, for the
+    CLI and the text exports (the GUI card draws the same parts)."""
+    v = report.verdict
+    lines = list(v.reasons)
+    lines += [text for text in (v.gain, v.reuse) if text]
+    lines += [f"Free change: {tip}" for tip in v.tuning]
+    lines += list(v.questions)
+    return lines

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from router_advisor.core.answers import Answers
+from router_advisor.core.current_router import CurrentRouterReport
+from router_advisor.core.current_verdict import rejudge
 from router_advisor.core.must_haves import budget_overshoot, misses_of
 from router_advisor.core.needs import Requirements, derive_requirements
 from router_advisor.core.questions import VendorQuestion, vendor_questions
@@ -84,6 +86,8 @@ class Recommendation:
     fits: int = 0
     systems: int = 0
     closest_fits: bool = False
+    # The router the household has now, judged on this home (from the scan, if it asked).
+    current_router: CurrentRouterReport | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +101,7 @@ class Recommendation:
             "systems": self.systems,
             "fits": self.fits,
             "left_out": dict(self.excluded),
+            "current_router": self.current_router.to_dict() if self.current_router else None,
         }
 
 
@@ -285,6 +290,9 @@ def recommend(
     if not ranking.shortlist:
         raise _nothing_for_sale(len(routers), ranking.excluded)
     shortlist = tuple(ranking.shortlist)
+    current = scan.current_router if scan is not None else None
+    if current is not None and today is not None:
+        current = rejudge(current, answers, speed, scan, today)
     return Recommendation(
         requirements=q,
         shortlist=shortlist,
@@ -294,4 +302,5 @@ def recommend(
         fits=ranking.fits,
         systems=ranking.systems,
         closest_fits=ranking.closest_fits,
+        current_router=current,
     )

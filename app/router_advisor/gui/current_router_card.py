@@ -36,6 +36,12 @@ def report_html(report: CurrentRouterReport) -> str:
     return "<br>".join(parts)
 
 
+def titled_report_html(report: CurrentRouterReport) -> str:
+    """The verdict under the router's name, for the top of the Recommendations page."""
+    name = html.escape(report.name or "Your router (not identified)")
+    return f"<b>Your router now: {name}</b><br>{report_html(report)}"
+
+
 class CurrentRouterCard(QGroupBox):
     model_named = Signal(str)
 

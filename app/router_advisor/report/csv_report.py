@@ -9,6 +9,7 @@ import csv
 import io
 
 from router_advisor.core.credits import CATALOG_LICENCE, DATA_CREDITS
+from router_advisor.core.current_verdict import report_lines
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import parts_text, system_name, where_text
@@ -80,6 +81,12 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
     row("need", "value")
     for need, value in requirement_rows(data["requirements"]):
         row(need, value)
+    if rec.current_router is not None:
+        writer.writerow([])
+        row("your router now", "verdict")
+        row(rec.current_router.name or "not identified", rec.current_router.verdict.verdict)
+        for line in report_lines(rec.current_router):
+            row("", line)
     writer.writerow([])
     row("question", "why", "done")
     for vq in data["vendor_questions"]:

@@ -6,6 +6,7 @@ Rendered by jinja2 with autoescaping on, so no catalog or device string can add 
 import jinja2
 
 from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
+from router_advisor.core.current_verdict import report_lines, report_title
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
@@ -57,6 +58,8 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
             left_out=left_out_text(rec.excluded),
             questions=data["vendor_questions"],
             considered=rec.considered,
+            current_title=report_title(rec.current_router) if rec.current_router else None,
+            current_lines=report_lines(rec.current_router) if rec.current_router else [],
             credits=credit_lines(),
             licence=CATALOG_LICENCE,
             generated_on=generated_on,

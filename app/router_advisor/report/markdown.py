@@ -2,6 +2,7 @@
 file stays readable as plain text (backslashes only where Markdown needs them)."""
 
 from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
+from router_advisor.core.current_verdict import report_lines, report_title
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
@@ -27,6 +28,9 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     lines += [f"| {md_escape(need)} | {md_escape(value)} |" for need, value in rows]
     lines.append("")
     lines += [f"- {md_escape(note)}" for note in data["requirements"]["notes"]]
+    if rec.current_router is not None:
+        lines += ["", f"## {md_escape(report_title(rec.current_router))}", ""]
+        lines += [f"- {md_escape(line)}" for line in report_lines(rec.current_router)]
     heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems)
     lines += ["", "## Shortlist", "", md_escape(heading), ""]
     left_out = left_out_text(rec.excluded)

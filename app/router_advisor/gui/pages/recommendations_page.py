@@ -27,6 +27,7 @@ from router_advisor.core.system_wording import left_out_text, shortlist_heading
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.answer_fields import in_gui_words
+from router_advisor.gui.current_router_card import titled_report_html
 from router_advisor.gui.pages.base import (
     JobPage,
     WizardContext,
@@ -100,6 +101,9 @@ class RecommendationsPage(JobPage[Ranked]):
         self.list_widget = QWidget()
         self.list_layout = QVBoxLayout(self.list_widget)
         # What the home needs scrolls away with the cards: the picks get the room.
+        self.current = wrapped_label("", "infoBanner")  # the verdict on the router you have
+        self.current.hide()
+        self.list_layout.addWidget(self.current)
         self.needs = wrapped_label("", "infoBanner")
         self.needs.hide()
         self.list_layout.addWidget(self.needs)
@@ -175,6 +179,9 @@ class RecommendationsPage(JobPage[Ranked]):
     def show_recommendation(self, rec: Recommendation) -> None:
         self._clear()
         q = rec.requirements
+        if rec.current_router is not None:
+            self.current.setText(titled_report_html(rec.current_router))
+        self.current.setVisible(rec.current_router is not None)
         needs = html.escape(in_gui_words(" ".join(q.notes)))
         self.needs.setText("<b>What your home needs:</b> " + needs)
         self.needs_button.setEnabled(True)
