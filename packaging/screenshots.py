@@ -1,5 +1,5 @@
-"""Regenerate assets/screenshots/: every wizard page and the history window (plus the
-comparison and the catalog browser), drawn offscreen from recorded results.
+"""Regenerate assets/screenshots/: every wizard page, the history window and the walk test
+(plus the comparison and the catalog browser), drawn offscreen from recorded results.
 
 Nothing is measured: the engines replay tests/gui/data, so this never touches a network.
 Run from the checkout: /work/venv/bin/python packaging/screenshots.py
@@ -26,7 +26,13 @@ def main() -> int:
     from router_advisor.gui.app import create_application
     from router_advisor.gui.wizard import WizardWindow
 
-    from tests.gui.recorded import load_json, recorded_engines, seed_history
+    from tests.gui.recorded import (
+        WALK_PLAN,
+        load_json,
+        recorded_engines,
+        seed_earlier_walk,
+        seed_history,
+    )
 
     app = create_application()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -101,6 +107,19 @@ def main() -> int:
     history.refresh()
     history.resize(*SIZE)
     save(history, "8-history")
+
+    # The walk test: an earlier walk to compare with, then a room-by-room walk now.
+    seed_earlier_walk()
+    window.open_walk()
+    walker = window._walk_window
+    walker.resize(*SIZE)
+    for room in WALK_PLAN:
+        walker.room.setText(room)
+        walker.measure()
+        while walker.job is not None:
+            settle(0.05)
+    walker.room.setText("Bedroom 3")
+    save(walker, "9-walk")
     window.close()
     return 0
 

@@ -170,3 +170,8 @@ def test_node_key_groups_the_radios_of_one_node() -> None:
     assert node_key("50:C7:BF:8E:12:6D") == node_key("52:c7:bf:8e:12:6e")
     assert node_key("50:c7:bf:8e:12:6d") != node_key("50:c7:bf:8e:13:6d")
     assert node_key(None) is None
+
+
+def test_a_node_that_serves_only_weak_rooms_is_replaced_not_kept() -> None:
+    report = walk_report(walk(stop("Hall", -45, 600), stop("Garden", -80, 10, bssid=NODE)))
+    assert report.nodes_seen == 2 and report.nodes_suggested == 2

@@ -10,9 +10,10 @@ from typing import Any, TypeVar
 from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.router import Router
-from router_advisor.core.scan import ScanResult
+from router_advisor.core.scan import ScanResult, WifiLink
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.verdicts import LineFacts, speed_verdicts
+from router_advisor.core.walk import WalkStop
 from router_advisor.gui.engines import Engines
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -62,6 +63,56 @@ def replay(
     return run
 
 
+# A recorded walk: room -> (Wi-Fi reading in tests/fixtures/wifi/walk, download, upload,
+# latency). The readings are recorded OS outputs; the numbers are what such rooms measure.
+WALK_PLAN: dict[str, tuple[str, float, float, float]] = {
+    "Living room": ("netsh_strong.txt", 612.0, 540.0, 3.1),
+    "Hall": ("macos_strong.txt", 388.0, 301.0, 4.0),
+    "Bedroom 2": ("netsh_weak.txt", 38.0, 22.0, 18.5),
+    "Kitchen": ("macos_fair.txt", 152.0, 120.0, 5.2),
+    "Garden office": ("iw_link_weak.txt", 9.0, 4.1, 41.0),
+}
+WIFI_FIXTURES = DATA.parent.parent / "fixtures" / "wifi" / "walk"
+
+
+def recorded_link(fixture: str) -> WifiLink | None:
+    """A Wi-Fi reading parsed from a recorded OS output, as the walk reads it."""
+    from router_advisor.net.wifi_parsers import (
+        parse_iw_link,
+        parse_netsh_interfaces,
+        parse_system_profiler_link,
+    )
+
+    parse = {
+        "iw": parse_iw_link,
+        "netsh": parse_netsh_interfaces,
+        "macos": parse_system_profiler_link,
+    }[fixture.split("_")[0]]
+    text = (WIFI_FIXTURES / fixture).read_text(encoding="utf-8")
+    return parse("\n".join(x for x in text.splitlines() if not x.startswith("#")))
+
+
+def walk_engine(
+    seconds: float = 0.6, plan: dict[str, tuple[str, float, float, float]] = WALK_PLAN
+) -> Callable[[str, ProgressCallback, CancelToken], WalkStop]:
+    """A walk stop that replays `plan` (an unknown room: a wired stop at 300 Mbit/s)."""
+
+    def stop(room: str, progress: ProgressCallback, cancel: CancelToken) -> WalkStop:
+        fixture, down, up, ms = plan.get(room, ("", 300.0, 300.0, 2.0))
+        result = WalkStop(
+            room=room,
+            measured_at="2026-12-01T10:00:00Z",
+            link=recorded_link(fixture) if fixture else None,
+            download_mbps=down,
+            upload_mbps=up,
+            latency_ms=ms,
+            server="http://192.168.1.20:8080/speedtest/upload.php",
+        )
+        return replay(result, seconds, rate=lambda i: down * (i + 1) / 12)(progress, cancel)
+
+    return stop
+
+
 def recorded_engines(
     seconds: float = 0.6,
     scan_file: str = "scan.json",
@@ -82,6 +133,7 @@ def recorded_engines(
             model=model, speed=speed, scan=scan
         ),
         router_names=known_router_names,
+        walk_stop=walk_engine(seconds),
     )
 
 
@@ -117,3 +169,24 @@ def seed_history() -> None:
                     scan=ScanResult.from_dict(seen),
                 )
             )
+
+
+# An earlier walk, before anything changed: the walk window compares the rooms with it.
+EARLIER_WALK: dict[str, tuple[str, float, float, float]] = {
+    "Living room": ("netsh_strong.txt", 590.0, 520.0, 3.0),
+    "Bedroom 2": ("netsh_dead.txt", 12.0, 6.0, 60.0),
+}
+
+
+def seed_earlier_walk() -> None:
+    """Save EARLIER_WALK as a finished walk and start a new, empty one after it."""
+    from router_advisor.core.progress import ignore_progress
+    from router_advisor.services import walk
+    from router_advisor.services.history import open_history
+
+    engine = walk_engine(0.0, EARLIER_WALK)
+    with open_history() as store:
+        walk.new_walk(store)
+        for room in EARLIER_WALK:
+            walk.keep_stop(store, engine(room, ignore_progress, CancelToken()))
+        walk.new_walk(store)

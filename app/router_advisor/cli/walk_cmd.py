@@ -10,6 +10,7 @@ from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json, print_table, whole_number
 from router_advisor.core.walk import WalkStop
 from router_advisor.core.walk_report import WalkReport
+from router_advisor.core.wording import plural
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
@@ -88,7 +89,8 @@ def print_report(report: WalkReport) -> None:
         rows,
         (False, False, True, False, True, True, True, False),
     )
-    print(f"Nodes suggested: {report.nodes_suggested} (measured, {report.nodes_seen} seen now)")
+    seen = plural(report.nodes_seen, "access point")
+    print(f"Nodes suggested: {report.nodes_suggested} (measured room by room; {seen} seen now)")
     for line in report.advice:
         print(f"- {line}")
     if report.changes:

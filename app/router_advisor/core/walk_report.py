@@ -222,6 +222,8 @@ def walk_report(walk: Walk, earlier: Walk | None = None) -> WalkReport:
         )
     nodes = {node_key(s.link.bssid) for s in rooms if s.link is not None and s.link.bssid}
     seen = len(nodes)
+    # A node that serves only weak rooms is in the wrong place: the new nodes replace it.
+    covering = {node_key(s.link.bssid) for s in rooms if s.link and s.link.bssid and not _bad(s)}
     groups = _groups(rooms)
     extra = sum(math.ceil((last - first + 1) / ROOMS_PER_NEW_NODE) for first, last in groups)
     advice = [_group_advice(rooms, first, last) for first, last in groups]
@@ -247,7 +249,7 @@ def walk_report(walk: Walk, earlier: Walk | None = None) -> WalkReport:
         rooms=tuple(rooms),
         weak_rooms=tuple(rooms[i].room for first, last in groups for i in range(first, last + 1)),
         nodes_seen=seen,
-        nodes_suggested=max(1, seen) + extra,
+        nodes_suggested=max(1, len(covering)) + extra,
         advice=tuple(advice),
         changes=changes,
         compared_with=earlier.id if earlier is not None else None,

@@ -17,6 +17,7 @@ from router_advisor.core.progress import CancelToken, ProgressCallback
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.walk import WalkStop
 from router_advisor.gui.settings import Settings
 
 Measure = Callable[[ProgressCallback, CancelToken], Any]
@@ -42,6 +43,11 @@ class Engines:
         Callable[[str, SpeedResult | None, ScanResult | None], CurrentRouterReport] | None
     ) = None
     router_names: Callable[[], list[str]] | None = None
+    # The walk test: one stop in the named room (the link from the OS and a short speed
+    # test); and the speed server run on this computer until cancelled, telling the URL
+    # clients use. None: the walk window is not offered.
+    walk_stop: Callable[[str, ProgressCallback, CancelToken], WalkStop] | None = None
+    serve_speed: Callable[[Callable[[str], None], CancelToken], None] | None = None
 
 
 def real_engines(settings: Settings) -> Engines:
@@ -103,6 +109,16 @@ def real_engines(settings: Settings) -> Engines:
 
         return known_router_names()
 
+    def walk_stop(room: str, progress: ProgressCallback, cancel: CancelToken) -> WalkStop:
+        from router_advisor.services.walk import measure_stop
+
+        return measure_stop(room, settings.server_url, progress=progress, cancel=cancel)
+
+    def serve_speed(ready: Callable[[str], None], cancel: CancelToken) -> None:
+        from router_advisor.services.serve_speed import DEFAULT_PORT, serve
+
+        serve(None, DEFAULT_PORT, from_gui=True, ready=ready, cancel=cancel)
+
     # The helper runs through pkexec, which only Linux has; elsewhere the Devices page shows
     # the scan's own note instead of the button.
     return Engines(
@@ -114,4 +130,6 @@ def real_engines(settings: Settings) -> Engines:
         import_catalog=import_catalog,
         name_router=name_router,
         router_names=router_names,
+        walk_stop=walk_stop,
+        serve_speed=serve_speed,
     )

@@ -90,9 +90,10 @@ def top_pick_name(key: str | None, names: dict[str, str]) -> str:
 
 class HistoryWindow(QWidget):
     """Past runs and their trends. Signals: rescanRequested() when the person asks to scan
-    again from here (the wizard runs it)."""
+    again from here (the wizard runs it); walkRequested() for the walk test window."""
 
     rescanRequested = Signal()
+    walkRequested = Signal()
 
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -106,11 +107,15 @@ class HistoryWindow(QWidget):
         top.addWidget(title, 1)
         self.rescan_button = styled(QPushButton("&Rescan with my last answers"), "primary")
         self.rescan_button.clicked.connect(self.rescan)
+        self.walk_button = QPushButton("&Walk test…")
+        self.walk_button.setToolTip("Measure the Wi-Fi room by room; compare with earlier walks")
+        self.walk_button.clicked.connect(self.walkRequested)
+        self.walk_button.setVisible(ctx.engines.walk_stop is not None)
         refresh = QPushButton("Re&fresh")
         refresh.clicked.connect(self.refresh)
         close = QPushButton("&Close")
         close.clicked.connect(self.close)
-        for button in (self.rescan_button, refresh, close):
+        for button in (self.rescan_button, self.walk_button, refresh, close):
             top.addWidget(button)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         layout.addLayout(top)

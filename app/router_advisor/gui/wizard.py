@@ -60,12 +60,15 @@ class WizardWindow(QMainWindow):
         self.ctx = WizardContext(engines=engines, runner=JobRunner(self), state=state)
         self.pages: list[WizardPage] = [cls(self.ctx) for cls in page_classes()]
         self._history_window: QWidget | None = None
+        self._walk_window: QWidget | None = None
         self._build()
         self._restore_geometry()
         self.go_to(0)
 
     # -- layout -------------------------------------------------------------------------
     def _build(self) -> None:
+        from router_advisor.gui.pages.devices_page import DevicesPage  # loaded by page_classes
+
         sidebar = styled(QWidget(), "sidebar")
         sidebar.setFixedWidth(230)
         side = QVBoxLayout(sidebar)
@@ -103,6 +106,8 @@ class WizardWindow(QMainWindow):
         for page in self.pages:
             self.stack.addWidget(page)
             page.completeChanged.connect(self._update_buttons)
+            if isinstance(page, DevicesPage):
+                page.walkRequested.connect(self.open_walk)
 
         self.cancel_button = QPushButton("&Quit")
         self.cancel_button.setToolTip("Close Router Advisor (Ctrl+Q)")
@@ -218,10 +223,22 @@ class WizardWindow(QMainWindow):
         if self._history_window is None:
             window = HistoryWindow(self.ctx, parent=self)
             window.rescanRequested.connect(self.rescan)
+            window.walkRequested.connect(self.open_walk)
             self._history_window = window
         self._history_window.show()
         self._history_window.raise_()
         self._history_window.activateWindow()
+
+    def open_walk(self) -> None:
+        """The walk test window, one for the wizard; its node count goes to the state."""
+        from router_advisor.gui.walk_window import WalkWindow
+
+        if self._walk_window is None:
+            window = WalkWindow(self.ctx, parent=self)
+            self._walk_window = window
+        self._walk_window.show()
+        self._walk_window.raise_()
+        self._walk_window.activateWindow()
 
     def rescan(self) -> None:
         """Start again at the speed step with the last answers kept."""
@@ -246,6 +263,7 @@ class WizardWindow(QMainWindow):
         settings = window_settings()
         settings.setValue("wizard/geometry", self.saveGeometry())
         settings.sync()
-        if self._history_window is not None:
-            self._history_window.close()
+        for window in (self._history_window, self._walk_window):
+            if window is not None:
+                window.close()
         super().closeEvent(event)

@@ -4,7 +4,7 @@ Wi-Fi link and how crowded the air is."""
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -51,6 +51,9 @@ def crowding_words(score: int) -> str:
 
 
 class DevicesPage(MeasurementPage[ScanResult]):
+    """Signals: walkRequested() when the person asks for the room-by-room walk test."""
+
+    walkRequested = Signal()
     title = "Devices"
     subtitle = (
         "What is connected to your network. Give devices names you recognise; "
@@ -112,6 +115,14 @@ class DevicesPage(MeasurementPage[ScanResult]):
         self.link_form = QFormLayout(link_box)
         self.link_text = wrapped_label("—")
         self.link_form.addRow(self.link_text)
+        self.walk_button = QPushButton("&Walk test: measure room by room…")
+        self.walk_button.setToolTip(
+            "Carry this computer from room to room: where the Wi-Fi is weak, and how many "
+            "nodes your home needs"
+        )
+        self.walk_button.clicked.connect(self.walkRequested)
+        self.walk_button.setVisible(ctx.engines.walk_stop is not None)
+        self.link_form.addRow(self.walk_button)
         air_box = QGroupBox("How crowded the air is")
         air = QVBoxLayout(air_box)
         self.air_text = wrapped_label("—")
