@@ -2,6 +2,7 @@
 
 import tomllib
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 from router_advisor.core.answers import (
@@ -103,3 +104,14 @@ def test_answers_saved_as_the_dataclass_by_older_runs_read_as_the_file_shape() -
     )
     with pytest.raises(UserInputError):
         saved_answers_to_file_dict({"home": {"floors": 99}})
+
+
+def test_the_readme_answers_example_is_a_valid_answers_file() -> None:
+    """The README shows every key; it must read as a person would copy it."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Answers file") :]
+    block = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    answers = answers_from_dict(tomllib.loads(block))
+    assert answers.home.cabling == "none" and answers.isp.handoff_mbps == 1000
+    assert answers.equipment.owned == ("TP-Link Deco X55",)
+    assert answers.usage.gamers == 2 and answers.preferences.region == "US"

@@ -106,7 +106,7 @@ MANAGEMENT_SCORE: dict[str, float] = {
     "account_unknown": 0.5,
     "account_required": 0.4,
 }
-COMFORT_MISMATCH_FACTOR = 0.8
+COMFORT_MISMATCH_FACTOR = 0.5
 # Features the household asked for (VPN server): has it, does not, unknown.
 FEATURE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.1}
 # Value without a price: below the midpoint, so a priced equal ranks first.

@@ -12,7 +12,7 @@ BASE_WEIGHTS: dict[str, float] = {
     "ports": 1.0,
     "qos": 0.5,
     "security": 1.5,
-    "management": 0.5,
+    "management": 1.0,
     "features": 0.0,
     "value": 2.5,
 }
@@ -39,8 +39,10 @@ LINE_WEIGHT = 2.0
 # multi-gig LAN): every current router does the job, so what it costs is what differs most.
 SIMPLE_HOME_VALUE_WEIGHT = 4.0
 SIMPLE_HOME_USEFUL_BELOW_MBPS = 1000  # needs.useful_wifi_mbps: twice the plan
-# A stated comfort other than the default, or a VPN server to reach home, counts.
-COMFORT_WEIGHT = 1.0
+# Who manages it: an online-account dependency, a local web page, the app a non-expert
+# needs (the default comfort is "app"). More when the person stated a comfort or refuses
+# an online account.
+COMFORT_WEIGHT = 1.5
 VPN_SERVER_WEIGHT = 1.5
 
 
