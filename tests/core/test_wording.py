@@ -143,3 +143,33 @@ def test_an_unknown_system_price_names_each_model_once() -> None:
     )
     system = make_system(flint, parts, 4, "shared_radio", "")
     assert system_price(system) == "price unknown (GL.iNet Flint 3)"
+
+
+def test_a_systems_parts_line_says_how_old_its_oldest_price_is() -> None:
+    from router_advisor.core.router import Router, Source
+    from router_advisor.core.system import Component, make_system
+    from router_advisor.core.system_wording import parts_line
+
+    src = (Source("https://example.com", ("price_usd",)),)
+    kit = Router(
+        brand="Acme",
+        model="Mesh",
+        kind="mesh",
+        pack_size=2,
+        wifi_generation="6",
+        sources=src,
+        price_usd=199.0,
+        price_as_of="2025-06",
+        price_kind="street",
+        price_region="US",
+    )
+    parts = (
+        Component("Acme", "Mesh", "mesh", 1, 199.0, kit),
+        Component("any", "5-port gigabit switch", "switch", 1, 20.0),
+    )
+    system = make_system(kit, parts, 2, "wired", "One unit by the line, one upstairs.")
+    assert parts_line(system) == (
+        "Parts: 1 x Acme Mesh (2-pack) ($199.00); 1 x 5-port gigabit switch ($20.00). "
+        "Oldest price: street price as of 2025-06, US."
+    )
+    assert parts_line(make_system(kit, parts[:1], 2, "wired", "")) == ""

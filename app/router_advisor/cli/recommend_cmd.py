@@ -11,7 +11,7 @@ from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
 from router_advisor.core.system_wording import (
     left_out_text,
-    parts_text,
+    parts_line,
     shortlist_heading,
     system_name,
     system_price,
@@ -136,9 +136,9 @@ def print_text(rec: Recommendation) -> None:
             f"{_plain(system_price(s))}  {score_text(item.score)}"
         )
         print(f"   {_plain(key_facts(item.router))}")
-        parts = parts_text(s)
+        parts = parts_line(s)
         if parts:
-            print(f"   Parts: {_plain(parts)}")
+            print(f"   {_plain(parts)}")
         print(f"   Where: {_plain(where_text(s))}")
         for miss in item.misses:
             print(f"   x {_plain(miss_text(miss, 'file'))}")

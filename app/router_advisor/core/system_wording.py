@@ -2,7 +2,7 @@
 goes, and the headings of a shortlist. One place for the CLI, the GUI and every report."""
 
 from router_advisor.core.system import System
-from router_advisor.core.wording import plural, router_price, usd
+from router_advisor.core.wording import plural, price_age, router_price, usd
 
 # How the units of a system link, in words (system.Backhaul).
 BACKHAUL_WORDS: dict[str, str] = {
@@ -55,6 +55,28 @@ def parts_text(s: System) -> str:
             each = usd(c.price_usd) + (" each" if c.count > 1 else "")
         lines.append(f"{c.count} x {c.name} ({each})")
     return "; ".join(lines)
+
+
+def prices_seen(s: System) -> str:
+    """How old a system's prices are (its oldest part's): "Oldest price: street price as of
+    2025-03, US"; "" for one box (its price says it) or when no part's date is known."""
+    if len(s.components) < 2:
+        return ""
+    seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
+    if not seen:
+        return ""
+    oldest = min(seen, key=lambda r: r.price_as_of or "")
+    return f"Oldest price: {price_age(oldest.price_as_of, oldest.price_kind, oldest.price_region)}"
+
+
+def parts_line(s: System) -> str:
+    """ "Parts: 1 x eero 6 ($129.00); 1 x 5-port gigabit switch ($20.00). Oldest price: list
+    price as of 2021-09, US."; "" for one box."""
+    parts = parts_text(s)
+    if not parts:
+        return ""
+    seen = prices_seen(s)
+    return f"Parts: {parts}." + (f" {seen}." if seen else "")
 
 
 def where_text(s: System) -> str:

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.router import Router
 from router_advisor.core.system import System
-from router_advisor.core.system_wording import parts_text, system_name, system_price
-from router_advisor.gui.router_card import prices_seen
+from router_advisor.core.system_wording import parts_text, prices_seen, system_name, system_price
 from router_advisor.gui.router_facts import COMPARISON_ROWS
 
 FACT_HEADER = "Fact"

@@ -13,11 +13,12 @@ from router_advisor.core.scoring.score import Scored
 from router_advisor.core.system import System
 from router_advisor.core.system_wording import (
     parts_text,
+    prices_seen,
     system_name,
     system_price,
     where_text,
 )
-from router_advisor.core.wording import key_facts, plural, price_age, score_text
+from router_advisor.core.wording import key_facts, plural, score_text
 from router_advisor.gui import answer_fields
 from router_advisor.gui.style import styled
 
@@ -31,18 +32,6 @@ def _items(lines: list[str], mark: str, colour: str) -> str:
         f"{html.escape(answer_fields.in_gui_words(t))}</div>"
         for t in lines
     )
-
-
-def prices_seen(s: System) -> str:
-    """How old a system's prices are (its oldest part's), in core's words: "Oldest price:
-    street price as of 2025-03, US"; "" for one box (its price says it) or when unknown."""
-    if len(s.components) < 2:
-        return ""
-    seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
-    if not seen:
-        return ""
-    oldest = min(seen, key=lambda r: r.price_as_of or "")
-    return f"Oldest price: {price_age(oldest.price_as_of, oldest.price_kind, oldest.price_region)}"
 
 
 def shopping_list(s: System) -> str:

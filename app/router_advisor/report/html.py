@@ -11,7 +11,7 @@ from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
     left_out_text,
-    parts_text,
+    parts_line,
     shortlist_heading,
     system_name,
     system_price,
@@ -48,7 +48,7 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
                     "name": system_name(item.system),
                     "key_facts": key_facts(item.router),
                     "price": system_price(item.system),
-                    "parts": parts_text(item.system),
+                    "parts": parts_line(item.system),
                     "where": where_text(item.system),
                     "miss_texts": [miss_text(m, "file") for m in item.misses],
                 }

@@ -7,7 +7,7 @@ from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import (
     left_out_text,
-    parts_text,
+    parts_line,
     shortlist_heading,
     system_name,
     system_price,
@@ -45,9 +45,9 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
             md_escape(key_facts(item.router)),
             "",
         ]
-        parts = parts_text(s)
+        parts = parts_line(s)
         if parts:
-            lines += [f"Parts: {md_escape(parts)}", ""]
+            lines += [md_escape(parts), ""]
         lines += [f"Where: {md_escape(where_text(s))}", ""]
         lines += [f"- Misses: {md_escape(miss_text(m, 'file'))}" for m in item.misses]
         lines += [f"- {md_escape(reason)}" for reason in entry["reasons"]]
