@@ -104,14 +104,20 @@ def gateway_and_access_points() -> System:
     )
 
 
-def scored(system: System, score: float, misses: tuple[Miss, ...] = ()) -> Scored:
+def scored(
+    system: System,
+    score: float,
+    misses: tuple[Miss, ...] = (),
+    caveats: tuple[str, ...] = (),
+    overkill: tuple[str, ...] = (),
+) -> Scored:
     return Scored(
         router=system.lead,
         score=score,
         reasons=("Covers your home with 4 units.",),
-        caveats=(),
+        caveats=caveats,
         unknowns=(),
-        overkill=(),
+        overkill=overkill,
         system=system,
         misses=misses,
     )
