@@ -5,6 +5,7 @@ Nothing is measured: the engines replay tests/gui/data, so this never touches a 
 Run from the checkout: /work/venv/bin/python packaging/screenshots.py
 """
 
+import json
 import os
 import sys
 import tempfile
@@ -14,11 +15,18 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT = REPO_ROOT / "assets" / "screenshots"
 SIZE = (1060, 760)
+SCREEN = {"name": "Laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96}
 
 
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ROUTER_ADVISOR_HOME"] = tempfile.mkdtemp(prefix="ra-screens-")
+    home = tempfile.mkdtemp(prefix="ra-screens-")
+    os.environ["ROUTER_ADVISOR_HOME"] = home
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # The offscreen screen is 800x800 unless told: a laptop's, so dialogs sized to the
+        # screen (the comparison) look as they do on one.
+        config = Path(home) / "offscreen-screen.json"
+        config.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
     sys.path.insert(0, str(REPO_ROOT))
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QDialog, QWidget

@@ -32,6 +32,13 @@ SYSTEM_ROWS: tuple[tuple[str, Callable[[System], str]], ...] = (
 )
 
 
+def column_title(s: System) -> str:
+    """A short column head: one box by its name, a system by its first part and how many
+    more ("eero 7 (2-pack) + 2 more"); the "What to buy" row lists every part."""
+    first, more = s.components[0].name, len(s.components) - 1
+    return f"{first} + {more} more" if more else first
+
+
 def _of_lead(fact: Callable[[Router], str]) -> Callable[[System], str]:
     """A fact of the system's lead unit, the one the Internet plugs into."""
     return lambda s: fact(s.lead)
@@ -49,7 +56,7 @@ class CompareDialog(QDialog):
         layout = QVBoxLayout(self)
         rows = _rows()
         self.table = QTableWidget(len(rows), len(systems) + 1)
-        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(system_name(s) for s in systems)])
+        self.table.setHorizontalHeaderLabels([FACT_HEADER, *(column_title(s) for s in systems)])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
@@ -77,7 +84,9 @@ class CompareDialog(QDialog):
         layout.addWidget(buttons)
         self.table.resizeColumnsToContents()
         wanted = sum(self.table.columnWidth(c) for c in range(self.table.columnCount()))
-        self.resize(max(620, wanted + 80), self.sizeHint().height())
+        # Never wider than the screen: the system columns share what is left and wrap.
+        screen = self.screen().availableGeometry().width() - 40
+        self.resize(min(max(620, wanted + 80), screen), self.sizeHint().height())
 
     def _table_height(self) -> int:
         """Every row, the header and the frame: no scroll bar and no empty band."""
