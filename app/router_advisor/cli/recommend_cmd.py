@@ -17,15 +17,21 @@ from router_advisor.core.system_wording import (
     system_price,
     where_text,
 )
+from router_advisor.core.walk_report import WalkReport
 from router_advisor.core.wording import key_facts, score_text
+from router_advisor.errors import UserInputError
 from router_advisor.report import FORMATS
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
     from router_advisor.services import export as export_service
+    from router_advisor.services import history
     from router_advisor.services import recommend as recommend_service
+    from router_advisor.services import walk as walk_service
 else:
     export_service = lazy_import("router_advisor.services.export")
+    history = lazy_import("router_advisor.services.history")
+    walk_service = lazy_import("router_advisor.services.walk")
     recommend_service = lazy_import("router_advisor.services.recommend")
 
 
@@ -56,6 +62,12 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_TOP,
         metavar="N",
         help=f"how many models to shortlist, 1 to {MAX_TOP} (default {DEFAULT_TOP})",
+    )
+    parser.add_argument(
+        "--walk",
+        action="store_true",
+        help="use your walk test (`walk report`): its measured node count replaces the "
+        "estimate from the home's area; an export gets a section for it",
     )
 
 
@@ -96,9 +108,27 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     exp.set_defaults(handler=run_export)
 
 
-def _recommendation(args: argparse.Namespace) -> Recommendation:
+def _walk(args: argparse.Namespace) -> WalkReport | None:
+    """With --walk, the current walk test (its rooms and node count); None otherwise."""
+    if not args.walk:
+        return None
+    with history.open_history(create=False) as store:
+        report = walk_service.report(store)
+    if not report.rooms:
+        raise UserInputError(
+            "--walk uses your walk test, but no room has been measured yet: run "
+            "`router-advisor walk measure --room NAME` in each room first."
+        )
+    return report
+
+
+def _recommendation(args: argparse.Namespace, walk: WalkReport | None) -> Recommendation:
     rec: Recommendation = recommend_service.recommend_from_files(
-        args.answers, args.speed, args.scan, args.top
+        args.answers,
+        args.speed,
+        args.scan,
+        args.top,
+        measured_nodes=walk.nodes_suggested if walk is not None else None,
     )
     return rec
 
@@ -155,7 +185,7 @@ def print_text(rec: Recommendation) -> None:
 
 
 def run_recommend(args: argparse.Namespace) -> int:
-    rec = _recommendation(args)
+    rec = _recommendation(args, _walk(args))
     if args.json:
         print_json(rec.to_dict())
     else:
@@ -164,6 +194,7 @@ def run_recommend(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    path = export_service.export(_recommendation(args), args.format, args.out)
+    walk = _walk(args)
+    path = export_service.export(_recommendation(args, walk), args.format, args.out, walk)
     print(f"Wrote {path}")
     return 0

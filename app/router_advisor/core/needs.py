@@ -4,7 +4,7 @@ Each derived need keeps a plain sentence saying where it came from, so a person 
 why the shortlist looks the way it does.
 """
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
 from router_advisor.core.answers import (
@@ -98,6 +98,7 @@ class Requirements:
     comfort: str = "app"
     region: str = "US"
     owned: tuple[str, ...] = ()
+    nodes_measured: bool = False  # the node count comes from a walk test, not the home's area
 
     @property
     def wants_mesh(self) -> bool:
@@ -194,10 +195,26 @@ def _qos(grade: str | None, gamers: int, calls: bool, busy: bool) -> tuple[QosNe
     return "none", False
 
 
+# What the coverage note says when a walk test counted the nodes.
+MEASURED_NODES_REASON = "measured room by room by your walk test, not guessed from the area"
+
+
+def measured_coverage(plan: CoveragePlan, measured_nodes: int, mesh: str) -> CoveragePlan:
+    """The plan with the node count a walk test measured in place of the area estimate; the
+    person's own mesh preference still holds ("yes": at least two units)."""
+    nodes = max(measured_nodes, 2 if mesh == "yes" else 1)
+    return replace(plan, nodes=nodes, reasons=(MEASURED_NODES_REASON,))
+
+
 def derive_requirements(
-    answers: Answers, speed: SpeedResult | None = None, scan: ScanResult | None = None
+    answers: Answers,
+    speed: SpeedResult | None = None,
+    scan: ScanResult | None = None,
+    measured_nodes: int | None = None,
 ) -> Requirements:
-    """Turn what we know about a home into the needs a router is scored against."""
+    """Turn what we know about a home into the needs a router is scored against.
+    `measured_nodes`: the node count a walk test suggested, used instead of the estimate
+    from area, walls and floors (unless the person wants a single router)."""
     down, up, plan_source = _plan(answers, speed)
     grade = speed.bufferbloat_grade if speed is not None else None
     clients, smart, consoles, clients_source = _clients(answers, scan)
@@ -207,6 +224,9 @@ def derive_requirements(
     calls = usage.video_calls or usage.remote_work
     home, prefs, isp = answers.home, answers.preferences, answers.isp
     coverage: CoveragePlan = plan_coverage(home, prefs.mesh)
+    measured = measured_nodes is not None and prefs.mesh != "no"
+    if measured_nodes is not None and measured:
+        coverage = measured_coverage(coverage, measured_nodes, prefs.mesh)
     nodes = coverage.nodes
     wan = _wan_needed(down)
     busy = usage.streaming_4k > 0 or usage.large_uploads
@@ -298,6 +318,7 @@ def derive_requirements(
         comfort=prefs.comfort,
         region=prefs.region,
         owned=answers.equipment.owned,
+        nodes_measured=measured,
     )
 
 

@@ -268,6 +268,7 @@ def recommend(
     scan: ScanResult | None = None,
     top: int = DEFAULT_TOP,
     today: str | None = None,
+    measured_nodes: int | None = None,
 ) -> Recommendation:
     """Rank systems from `routers` for this household and build the checklist. Pure and
     deterministic.
@@ -285,7 +286,7 @@ def recommend(
             "the router catalog is empty: build it with `router-advisor catalog build` "
             "or import models with `router-advisor catalog import FILE`"
         )
-    q = derive_requirements(answers, speed, scan)
+    q = derive_requirements(answers, speed, scan, measured_nodes)
     ranking = rank(routers, q, top, today)
     if not ranking.shortlist:
         raise _nothing_for_sale(len(routers), ranking.excluded)

@@ -33,8 +33,8 @@ def export_report(state: WizardState, folder: Path, formats: list[str]) -> list[
         path = folder / f"{BASENAME}.{fmt}"
         if fmt == "pdf":
             check_target(path, f"{BASENAME}.pdf")  # as every other export: never over a link
-            html_to_pdf(render(rec, "html"), path)
+            html_to_pdf(render(rec, "html", walk=state.walk), path)
         else:
-            export(rec, fmt, path)
+            export(rec, fmt, path, state.walk)
         written.append(path)
     return written

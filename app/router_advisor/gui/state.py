@@ -34,3 +34,4 @@ class WizardState:
     checklist: list[ChecklistItem] = field(default_factory=list)
     run_id: int | None = None  # the run saved with the recommendation
     save_error: str | None = None  # why it could not be saved
+    walk: Any = None  # router_advisor.core.walk_report.WalkReport the recommendation used

@@ -4,6 +4,7 @@ the history briefly, as the History window does, so the CLI and the app can shar
 
 from router_advisor.core.walk import WalkStop
 from router_advisor.core.walk_report import WalkReport
+from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui.history_io import db_path
 from router_advisor.gui.settings import Settings
 from router_advisor.services import history, walk
@@ -12,6 +13,16 @@ from router_advisor.services import history, walk
 def current_report(settings: Settings) -> WalkReport:
     with history.open_history(db_path(settings), create=False) as store:
         return walk.report(store)
+
+
+def walk_for_recommendation(settings: Settings) -> WalkReport | None:
+    """The current walk when it has rooms (its node count replaces the area estimate);
+    None without one, or when the history cannot be read (the ranking goes on without)."""
+    try:
+        report = current_report(settings)
+    except RouterAdvisorError:
+        return None
+    return report if report.rooms else None
 
 
 def keep_stop(settings: Settings, stop: WalkStop) -> WalkReport:

@@ -1,8 +1,8 @@
 """The recommendation as CSV: shortlist, requirements, checklist and the catalog's credited
 sources, formulas neutralised.
 
-Four blocks, each with its own header row, separated by an empty row; spreadsheets open it
-as one sheet.
+Blocks, each with its own header row, separated by an empty row (the walk test's only when
+there is one); spreadsheets open it as one sheet.
 """
 
 import csv
@@ -13,9 +13,11 @@ from router_advisor.core.current_verdict import report_lines
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import parts_text, system_name, where_text
+from router_advisor.core.walk_report import WalkReport
 from router_advisor.core.wording import key_facts
 from router_advisor.report.escape import csv_cell
 from router_advisor.report.facts import requirement_rows
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
 
 SHORTLIST_HEADER = (
     "rank",
@@ -43,7 +45,9 @@ SHORTLIST_HEADER = (
 )
 
 
-def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
+def render_csv(
+    rec: Recommendation, generated_on: str | None = None, walk: WalkReport | None = None
+) -> str:
     data = rec.to_dict()
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -86,6 +90,14 @@ def render_csv(rec: Recommendation, generated_on: str | None = None) -> str:
         row("your router now", "verdict")
         row(rec.current_router.name or "not identified", rec.current_router.verdict.verdict)
         for line in report_lines(rec.current_router):
+            row("", line)
+    if walk is not None and walk.rooms:
+        writer.writerow([])
+        row("walk test: " + nodes_line(walk))
+        row(*WALK_HEADER)
+        for stop in walk.rooms:
+            row(*room_row(stop))
+        for line in walk_lines(walk):
             row("", line)
     writer.writerow([])
     row("question", "why", "done")

@@ -47,7 +47,8 @@ def requirement_rows(req: dict[str, Any]) -> list[tuple[str, str]]:
             "Coverage",
             f"{plural(req['nodes_needed'], 'node')} for "
             f"{area(req['area_m2'], req.get('area_unit', 'm2'))} on "
-            f"{plural(req['floors'], 'floor')}, {req['walls']} walls",
+            f"{plural(req['floors'], 'floor')}, {req['walls']} walls"
+            + (", measured by your walk test" if req.get("nodes_measured") else ""),
         ),
         ("Internet (WAN) port", f"at least {req['wan_mbps_needed'] / 1000:g} Gbit/s"),
         (

@@ -17,8 +17,10 @@ from router_advisor.core.system_wording import (
     system_price,
     where_text,
 )
+from router_advisor.core.walk_report import WalkReport
 from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.facts import requirement_rows
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
 from router_advisor.resources import assets_path
 
 TEMPLATE = "report.html.j2"
@@ -34,8 +36,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
+def render_html(
+    rec: Recommendation, generated_on: str | None = None, walk: WalkReport | None = None
+) -> str:
     data = rec.to_dict()
+    has_walk = walk is not None and bool(walk.rooms)
     return (
         _environment()
         .get_template(TEMPLATE)
@@ -63,5 +68,9 @@ def render_html(rec: Recommendation, generated_on: str | None = None) -> str:
             credits=credit_lines(),
             licence=CATALOG_LICENCE,
             generated_on=generated_on,
+            walk_header=[h.capitalize() for h in WALK_HEADER],
+            walk_rows=[room_row(s) for s in walk.rooms] if walk is not None and has_walk else [],
+            walk_nodes=nodes_line(walk) if walk is not None and has_walk else None,
+            walk_lines=walk_lines(walk) if walk is not None and has_walk else [],
         )
     )

@@ -13,12 +13,16 @@ from router_advisor.core.system_wording import (
     system_price,
     where_text,
 )
+from router_advisor.core.walk_report import WalkReport
 from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.escape import md_escape
 from router_advisor.report.facts import requirement_rows
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
 
 
-def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str:
+def render_markdown(
+    rec: Recommendation, generated_on: str | None = None, walk: WalkReport | None = None
+) -> str:
     data = rec.to_dict()
     lines = ["# Router Advisor: your shortlist", ""]
     if generated_on:
@@ -31,6 +35,13 @@ def render_markdown(rec: Recommendation, generated_on: str | None = None) -> str
     if rec.current_router is not None:
         lines += ["", f"## {md_escape(report_title(rec.current_router))}", ""]
         lines += [f"- {md_escape(line)}" for line in report_lines(rec.current_router)]
+    if walk is not None and walk.rooms:
+        lines += ["", "## Walk test, room by room", "", md_escape(nodes_line(walk)), ""]
+        lines += ["| " + " | ".join(h.capitalize() for h in WALK_HEADER) + " |"]
+        lines += ["|" + "---|" * len(WALK_HEADER)]
+        lines += ["| " + " | ".join(md_escape(c) for c in room_row(s)) + " |" for s in walk.rooms]
+        lines.append("")
+        lines += [f"- {md_escape(line)}" for line in walk_lines(walk)]
     heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems)
     lines += ["", "## Shortlist", "", md_escape(heading), ""]
     left_out = left_out_text(rec.excluded)

@@ -37,6 +37,7 @@ from router_advisor.history.records import (
     StoredRun,
 )
 from router_advisor.history.store import DeviceNotFound, HistoryStore, RunNotFound
+from router_advisor.history.walks import WalkStore
 from router_advisor.home import data_dir
 from router_advisor.report.facts import display_name
 
@@ -121,8 +122,9 @@ def save_run(
 ) -> int:
     """Save one finished run, the one way both `router-advisor run` and the desktop app do:
     the answers in the answers-file shape, what was measured (None: skipped), the
-    recommendation and its top pick, stamped with the time and this app's version; then the
-    names the person gave devices (MAC -> name, marked as known). Return the run's id."""
+    recommendation and its top pick, stamped with the time and this app's version; the
+    current walk test, when it has rooms and no run yet; then the names the person gave
+    devices (MAC -> name, marked as known). Return the run's id."""
     rec = recommendation
     run = NewRun(
         created_at=now_iso(),
@@ -134,6 +136,7 @@ def save_run(
         top_pick=rec.shortlist[0].router.key if rec is not None and rec.shortlist else None,
     )
     run_id = store.save_run(run)
+    WalkStore(store.db).attach_current(run_id)  # the walk made for this run is kept with it
     for mac, name in (labels or {}).items():
         label_device(store, mac, name, known=True)
     return run_id

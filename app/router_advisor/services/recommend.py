@@ -220,12 +220,15 @@ def recommend_from_files(
     scan_path: Path | None = None,
     top: int = DEFAULT_TOP,
     routers: Sequence[Router] | None = None,
+    measured_nodes: int | None = None,
 ) -> Recommendation:
     """Load the files and rank `routers` (default: the real catalog) for this household.
 
-    Without an answers file every answer takes its default (a typical home)."""
+    Without an answers file every answer takes its default (a typical home);
+    `measured_nodes` is a walk test's node count (in place of the estimate from the area)."""
     answers = load_answers(answers_path)
     speed = load_speed(speed_path) if speed_path else None
     scan = load_scan(scan_path) if scan_path else None
     catalog = load_routers() if routers is None else routers
-    return recommend(answers, catalog, speed, scan, top, today=date.today().isoformat())
+    today = date.today().isoformat()
+    return recommend(answers, catalog, speed, scan, top, today, measured_nodes)

@@ -25,7 +25,7 @@ from router_advisor.core.router import Router
 from router_advisor.core.system import System
 from router_advisor.core.system_wording import left_out_text, shortlist_heading
 from router_advisor.errors import RouterAdvisorError
-from router_advisor.gui import history_io
+from router_advisor.gui import history_io, walk_io
 from router_advisor.gui.answer_fields import in_gui_words
 from router_advisor.gui.current_router_card import titled_report_html
 from router_advisor.gui.pages.base import (
@@ -125,7 +125,8 @@ class RecommendationsPage(JobPage[Ranked]):
     # -- computing ----------------------------------------------------------------------
     def enter(self) -> None:
         state = self.ctx.state
-        inputs = (state.answers, state.speed, state.scan)
+        walk = walk_io.walk_for_recommendation(self.ctx.engines.settings)
+        inputs = (state.answers, state.speed, state.scan, walk)
         if inputs == self._inputs and state.recommendation is not None:
             return
         self._inputs = inputs
@@ -137,6 +138,8 @@ class RecommendationsPage(JobPage[Ranked]):
         show_banner(self.error, None)
         self.status.setText("Ranking the catalog for your home…")
         answers, speed, scan = state.answers, state.speed, state.scan
+        state.walk = walk
+        nodes = walk.nodes_suggested if walk is not None else None
         labels = dict(state.labels)
         today = datetime.date.today().isoformat()
         load_routers, settings = self.ctx.engines.routers, self.ctx.engines.settings
@@ -145,7 +148,9 @@ class RecommendationsPage(JobPage[Ranked]):
             progress(ProgressUpdate(None, "Loading the catalog…"))
             routers = load_routers()
             cancel.raise_if_cancelled()
-            rec = recommend(answers, routers, speed, scan, top=SHORTLIST_SIZE, today=today)
+            rec = recommend(
+                answers, routers, speed, scan, SHORTLIST_SIZE, today=today, measured_nodes=nodes
+            )
             cancel.raise_if_cancelled()
             try:
                 run_id = history_io.save_run(settings, answers, speed, scan, rec, labels)
