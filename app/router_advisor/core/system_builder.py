@@ -269,6 +269,15 @@ def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) 
     have_ports = lead.lan_ports_mbps
     if not poe and (have_ports is None or q.lan_ports_needed + wired_units <= len(have_ports)):
         return []  # the common case, made fast
+    have = None if have_ports is None else len(have_ports)
+    return list(_extra_parts(have, q.lan_ports_needed, wired_units, poe))
+
+
+@lru_cache(maxsize=256)
+def _extra_parts(
+    have: int | None, wired_devices: int, wired_units: int, poe: int
+) -> tuple[Component, ...]:
+    """_power_and_ports by the numbers alone (worked out once per combination)."""
     out: list[Component] = []
     spare = 0
     if 0 < poe <= MAX_INJECTORS:
@@ -278,8 +287,7 @@ def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) 
         out.append(_generic(name, "poe_switch", 1, price))
         spare = ports - poe
         wired_units = wired_units - poe + 1  # the APs hang off the PoE switch, on one port
-    needed = q.lan_ports_needed + wired_units - spare
-    have = lead.lan_port_count
+    needed = wired_devices + wired_units - spare
     if have is not None and needed > have:
         # The switch takes one router port and one of its own for the link between them.
         short = needed - have + 2
@@ -287,4 +295,4 @@ def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) 
             if ports >= short or ports == SWITCHES[-1][0]:
                 out.append(_generic(name, "switch", 1, price))
                 break
-    return out
+    return tuple(out)

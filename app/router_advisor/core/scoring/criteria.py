@@ -166,7 +166,7 @@ def ports(s: System, q: Requirements) -> Finding:
             caveat="The number of LAN ports is unknown.",
             unknown="lan_ports_mbps",
         )
-    if len(s.components) > 1 and any(c.kind == "switch" for c in s.components):
+    if s.components[-1].kind == "switch":  # the builder adds a switch for ports last
         return Finding(
             t.PORTS_SCORE["with_switch"],
             "Only {x.lan_ports}, so a {x.switch} is included in the price for your "
@@ -196,7 +196,7 @@ def value(s: System, q: Requirements, market: Market) -> Finding:
     single = len(s.components) == 1
     within = q.budget_usd is not None and price <= q.budget_usd
     reason = _VALUE_REASONS[single, within]
-    if not single and any(c.owned for c in s.components):
+    if q.owned and not single and any(c.owned for c in s.components):
         reason += " It reuses the {x.owned} you already own."
     if s.lead.price_region is None or s.lead.price_region == q.region:
         return Finding(score, reason)
