@@ -331,3 +331,36 @@ def test_a_dear_kit_of_unknown_wifi_class_is_still_called_overkill(fixture: list
     rec = recommend(home, others + orbi, top=50, today=TODAY)
     item = next(i for i in rec.shortlist if i.router.model == "Orbi 970")
     assert any("more than twice" in note for note in item.overkill)
+
+
+def test_a_modem_line_with_no_modem_router_for_sale_gets_closest_fits(
+    fixture: list[Router],
+) -> None:
+    """The UK 5G home whose catalog has no 5G modem-router sold there: routers are shown
+    as closest fits that miss the modem, with the answer to change."""
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    plain = [r for r in fixture if r.kind != "modem_router"]
+    home = answers_from_dict(
+        {"isp": {"line": "lte_5g", "handoff": "modem_needed"}, "preferences": {"region": "UK"}}
+    )
+    rec = recommend(home, plain, today=TODAY)
+    assert rec.shortlist and rec.closest_fits
+    for item in rec.shortlist:
+        assert [(m.must_have, m.change) for m in item.misses] == [("modem", "isp.handoff")]
+
+
+def test_no_online_account_with_only_cloud_systems_still_gets_an_answer(
+    fixture: list[Router],
+) -> None:
+    """Issue 11: never an empty shortlist. Nothing works without an account here: the
+    closest systems say so and which answer to change."""
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    cloud = [r for r in fixture if r.management.cloud_account_required]
+    home = answers_from_dict({"preferences": {"no_cloud_account": True}})
+    rec = recommend(home, cloud, today=TODAY)
+    assert rec.shortlist and rec.closest_fits
+    assert all(m.change == "preferences.no_cloud_account" for i in rec.shortlist for m in i.misses)

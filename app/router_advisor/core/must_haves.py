@@ -1,7 +1,8 @@
 """The few must-haves that can rule a system out, and how far a system misses each.
 
 Only what truly cannot work is a must-have: a known price over the budget, or a wish the
-household stated (no cloud account, a mesh or a single router). Everything else is a
+household stated (no cloud account, a mesh or a single router, a router with the modem
+its line needs: `[isp] handoff = "modem_needed"`). Everything else is a
 weighed cost in scoring. When nothing meets every must-have, the closest systems are shown
 with their misses: which must-have, by how much, and which answer to change.
 """
@@ -13,8 +14,8 @@ from router_advisor.core.needs import Requirements
 from router_advisor.core.system import System
 from router_advisor.core.wording import AnswerFront, answer_name, plural, usd
 
-MustHave = Literal["budget", "no_cloud_account", "mesh"]
-MUST_HAVES: tuple[str, ...] = ("budget", "no_cloud_account", "mesh")
+MustHave = Literal["budget", "no_cloud_account", "mesh", "modem"]
+MUST_HAVES: tuple[str, ...] = ("budget", "no_cloud_account", "mesh", "modem")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ MUST_HAVE_WORDS: dict[str, str] = {
     "budget": "your budget",
     "no_cloud_account": "no online account",
     "mesh": "the kind of system you asked for",
+    "modem": "the modem your line needs",
 }
 
 
@@ -68,6 +70,8 @@ def misses_of(s: System, q: Requirements) -> tuple[Miss, ...]:
                 "preferences.no_cloud_account",
             ),
         )
+    if q.modem_needed and s.lead.kind != "modem_router":
+        out += (Miss("modem", "has no modem for your line", "isp.handoff"),)
     if q.mesh_preference == "no" and s.nodes > 1:
         out += (
             Miss(

@@ -154,7 +154,12 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
     `top` closest (fewest misses, least over budget, best score)."""
     index = index_catalog(routers, q, today)
     systems = _distinct([build_system(lead, q, index) for lead in index.leads])
-    stated = q.budget_usd is not None or q.no_cloud_account or q.mesh_preference != "auto"
+    stated = (
+        q.budget_usd is not None
+        or q.no_cloud_account
+        or q.mesh_preference != "auto"
+        or q.modem_needed
+    )
     fitting = [s for s in systems if not misses_of(s, q)] if stated else systems
     market = market_of(fitting or systems, q)
     weights = weights_for(q)
@@ -181,7 +186,10 @@ def _choose(
     fits. With one, fits of known price come first (they are sure to be within it); when
     none of them covers the home, the cheapest system that does follows with how far over
     the budget it is (what it would take); then a few fits of unknown price, flagged and
-    asked. When no fit has a known price, the closest systems of known price lead."""
+    asked. When no fit has a known price, the closest systems of known price lead; when
+    nothing fits at all, the closest systems are all there is."""
+    if not fitting:
+        return _closest(systems, q, weights, market, today, top), True
     if q.budget_usd is None:
         return _best(fitting, q, weights, market, today, top), False
     known = [s for s in fitting if s.price_usd is not None]
@@ -193,7 +201,11 @@ def _choose(
     needed = q.nodes_needed
     stretch: list[System] = []
     if not any(s.nodes >= needed for s in known):
-        covering = [s for s in priced if s.nodes >= needed and s not in known]
+        covering = [
+            s
+            for s in priced
+            if s.nodes >= needed and [m.must_have for m in misses_of(s, q)] == ["budget"]
+        ]
         stretch = _closest(covering, q, weights, market, today, 1)[:1]
     main = _best(known, q, weights, market, today, top - len(stretch))
     room = min(UNKNOWN_PRICE_SLOTS, top - len(main) - len(stretch))
