@@ -3,6 +3,7 @@ on a wired computer that the walk measures to."""
 
 import argparse
 import sys
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from router_advisor.cli.history_cmd import common_options
@@ -10,7 +11,7 @@ from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json, print_table, whole_number
 from router_advisor.core.walk import WalkStop
 from router_advisor.core.walk_report import WalkReport
-from router_advisor.core.wording import plural
+from router_advisor.core.wording import measured, plural
 
 # Typed as the modules they are; loaded on first use.
 if TYPE_CHECKING:
@@ -21,16 +22,12 @@ else:
     serve_speed = lazy_import("router_advisor.services.serve_speed")
 
 
-def _number(value: float | int | None, unit: str) -> str:
-    return "-" if value is None else f"{value:.0f} {unit}"
-
-
 def stop_line(stop: WalkStop) -> str:
     """One stop in words: the room, its rating and the numbers behind it."""
     if stop.link is None:
         radio = "no Wi-Fi (wired or not connected)"
     else:
-        parts = [_number(stop.signal_dbm, "dBm")]
+        parts = [measured(stop.signal_dbm, "dBm")]
         if stop.link.noise_dbm is not None and stop.signal_dbm is not None:
             parts.append(f"SNR {stop.signal_dbm - stop.link.noise_dbm} dB")
         if stop.link.band:
@@ -42,17 +39,17 @@ def stop_line(stop: WalkStop) -> str:
         radio = ", ".join(parts)
     return (
         f"{stop.room}: {stop.rating} - {stop.download_mbps:.0f} down / "
-        f"{stop.upload_mbps:.0f} up Mbit/s, {_number(stop.latency_ms, 'ms')}; {radio}"
+        f"{stop.upload_mbps:.0f} up Mbit/s, {measured(stop.latency_ms, 'ms')}; {radio}"
     )
 
 
 def _measure(args: argparse.Namespace) -> int:
-    bar = TextProgress()
-    try:
-        stop = walk.measure_stop(args.room, args.server_url, progress=bar)
-    finally:
-        bar.close()
-    with history.open_history(args.db) as store:
+    with history.open_history(args.db) as store:  # a history that cannot be written fails first
+        bar = TextProgress()
+        try:
+            stop = walk.measure_stop(args.room, args.server_url, progress=bar)
+        finally:
+            bar.close()
         current = walk.keep_stop(store, stop)
     if args.json:
         print_json(stop.to_dict())
@@ -70,16 +67,17 @@ def print_report(report: WalkReport) -> None:
     if not report.rooms:
         print(report.advice[0])
         return
-    print(f"Walk {report.walk.id}, started {report.walk.started_at}:")
+    started = datetime.fromisoformat(report.walk.started_at).astimezone()
+    print(f"Walk {report.walk.id}, started {started:%Y-%m-%d %H:%M}:")
     rows = [
         (
             s.room,
             s.rating,
-            s.signal_dbm,
-            s.link.band if s.link else None,
+            "wired" if s.link is None else measured(s.signal_dbm),
+            s.link.band if s.link else "",
             f"{s.download_mbps:.0f}",
             f"{s.upload_mbps:.0f}",
-            None if s.latency_ms is None else f"{s.latency_ms:.0f}",
+            measured(s.latency_ms),
             s.link.bssid if s.link else "wired / no Wi-Fi",
         )
         for s in report.rooms
