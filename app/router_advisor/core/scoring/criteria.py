@@ -93,7 +93,7 @@ def explain(template: str, s: System, q: Requirements, x: Derived) -> str:
 
 def coverage(s: System, q: Requirements) -> Finding:
     if s.nodes < q.nodes_needed:
-        share = max(t.COVERAGE_SHORT_FLOOR, s.nodes / q.nodes_needed * 0.6)
+        share = max(t.COVERAGE_SHORT_FLOOR, s.nodes / q.nodes_needed * t.COVERAGE_SHORT_SHARE)
         more = (
             "no add-on unit of its family is for sale"
             if s.lead.system is None or s.is_single_box

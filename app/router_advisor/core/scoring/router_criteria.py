@@ -173,7 +173,7 @@ def _security_finding(
         support = t.SUPPORT_DATE_KNOWN
     else:
         support = t.SUPPORT_UNKNOWN
-    score = (t.WPA3_SCORE[wpa3] + t.AUTO_UPDATE_SCORE[auto] + support) / 3
+    score = (t.WPA3_SCORE[wpa3] + t.AUTO_UPDATE_SCORE[auto] + support) / 3  # a third each
     window = _support_window(years, basis, has_end, checked)
     if wpa3 is False:
         return Finding(score, window, "No WPA3, the current Wi-Fi security standard.")

@@ -35,7 +35,10 @@ HEAVY_CLIENTS_RAM_MB = 512
 GIGABIT_GOODPUT_SHARE = 0.94
 
 # Scores per outcome. Coverage: a system short of the nodes the home needs keeps a share
-# of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none).
+# of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none),
+# at most 60% of it (half the home covered is not 50% of the job: the weak rooms are the
+# ones people complain about), and never under 20%.
+COVERAGE_SHORT_SHARE = 0.6
 COVERAGE_SHORT_FLOOR = 0.2
 # And points off per node short: a room without usable Wi-Fi outweighs any spec-sheet
 # advantage, so a system that covers the home ranks above one that does not.
