@@ -91,6 +91,10 @@ def explain(template: str, s: System, q: Requirements, x: Derived) -> str:
     return template.format(r=s.lead, s=s, q=q, x=x)
 
 
+_ONE_ROUTER = Finding(1.0, "One router is enough for {x.area}.")
+_UNITS_COVER = Finding(1.0, "{x.nodes} units {x.cover} your {x.area} on {x.floors}.")
+
+
 def coverage(s: System, q: Requirements) -> Finding:
     if s.nodes < q.nodes_needed:
         share = max(t.COVERAGE_SHORT_FLOOR, s.nodes / q.nodes_needed * t.COVERAGE_SHORT_SHARE)
@@ -104,42 +108,68 @@ def coverage(s: System, q: Requirements) -> Finding:
             caveat="{x.units} for a {x.area} home on {x.floors} that needs "
             "{q.nodes_needed} (" + more + "): the far rooms will get weak Wi-Fi.",
         )
-    if s.nodes == 1:
-        return Finding(1.0, "One router is enough for {x.area}.")
-    return Finding(1.0, "{x.nodes} units {x.cover} your {x.area} on {x.floors}.")
+    return _ONE_ROUTER if s.nodes == 1 else _UNITS_COVER
 
 
 _SINGLE_UNIT = Finding(t.BACKHAUL_SCORE["unknown"])
-_BACKHAUL_REASONS = {
-    "wired": "The units link by Ethernet cable (wired backhaul): full speed in every room.",
-    "powerline_or_moca": "The nodes can link over your powerline or MoCA adapters "
-    "(wired backhaul), near cable speed.",
-    "dedicated_radio": "A radio reserved for the link between nodes (tri-band) keeps your "
-    "devices' full speed where no cable runs.",
+_BACKHAUL: dict[str, Finding] = {
+    "wired": Finding(
+        t.BACKHAUL_SCORE["wired"],
+        "The units link by Ethernet cable (wired backhaul): full speed in every room.",
+    ),
+    "powerline_or_moca": Finding(
+        t.BACKHAUL_SCORE["powerline_or_moca"],
+        "The nodes can link over your powerline or MoCA adapters (wired backhaul), near "
+        "cable speed.",
+    ),
+    "dedicated_radio": Finding(
+        t.BACKHAUL_SCORE["dedicated_radio"],
+        "A radio reserved for the link between nodes (tri-band) keeps your devices' full "
+        "speed where no cable runs.",
+    ),
+    "shared_radio": Finding(
+        t.BACKHAUL_SCORE["shared_radio"],
+        caveat="No radio reserved for the link between nodes: each wireless hop shares "
+        "your devices' radios and roughly halves the speed.",
+    ),
+    "unknown": Finding(t.BACKHAUL_SCORE["unknown"], unknown="dedicated_backhaul"),
 }
+_CABLE_UNUSED = (
+    "Its nodes cannot use the Ethernet in your walls (no wired backhaul), so they link by "
+    "radio and lose speed."
+)
 
 
 def backhaul(s: System, q: Requirements) -> Finding:
     """Only systems of more than one unit have a backhaul (weights_for weighs it only then)."""
     if s.nodes <= 1:
         return _SINGLE_UNIT
-    score = t.BACKHAUL_SCORE[s.backhaul]
     if q.backhaul_need == "wired" and s.backhaul != "wired":
-        return Finding(
-            min(score, t.BACKHAUL_CABLE_UNUSED),
-            caveat="Its nodes cannot use the Ethernet in your walls (no wired backhaul), "
-            "so they link by radio and lose speed.",
-            unknown="wired_backhaul" if s.lead.wired_backhaul is None else "",
-        )
-    if s.backhaul in _BACKHAUL_REASONS:
-        return Finding(score, _BACKHAUL_REASONS[s.backhaul])
-    if s.backhaul == "shared_radio":
-        return Finding(
-            score,
-            caveat="No radio reserved for the link between nodes: each wireless hop shares "
-            "your devices' radios and roughly halves the speed.",
-        )
-    return Finding(score, unknown="dedicated_backhaul")
+        score = min(t.BACKHAUL_SCORE[s.backhaul], t.BACKHAUL_CABLE_UNUSED)
+        unknown = "wired_backhaul" if s.lead.wired_backhaul is None else ""
+        return Finding(score, caveat=_CABLE_UNUSED, unknown=unknown)
+    return _BACKHAUL[s.backhaul]
+
+
+_MULTIGIG_UNKNOWN = Finding(
+    t.PORTS_SCORE["multigig_unknown"],
+    caveat="Unknown whether it has a 2.5 Gbit/s LAN port for your NAS or PC.",
+    unknown="lan_ports_mbps",
+)
+_NO_MULTIGIG = Finding(
+    t.PORTS_SCORE["no_multigig"],
+    caveat="No 2.5 Gbit/s LAN port: your NAS or PC stays at 1 Gbit/s.",
+)
+_MULTIGIG = Finding(1.0, "Has a {x.lan_gbps:g} Gbit/s LAN port for your NAS or PC.")
+_PORTS_UNKNOWN = Finding(
+    t.PORTS_SCORE["unknown"], caveat="The number of LAN ports is unknown.", unknown="lan_ports_mbps"
+)
+_WITH_SWITCH = Finding(
+    t.PORTS_SCORE["with_switch"],
+    "Only {x.lan_ports}, so a {x.switch} is included in the price for your wired devices "
+    "and units.",
+)
+_PORTS_ENOUGH = Finding(1.0, "{x.lan_ports} for your {x.wired}.")
 
 
 def ports(s: System, q: Requirements) -> Finding:
@@ -147,37 +177,15 @@ def ports(s: System, q: Requirements) -> Finding:
     if q.multigig_lan:
         fastest = r.max_lan_mbps
         if fastest is None:
-            return Finding(
-                t.PORTS_SCORE["multigig_unknown"],
-                caveat="Unknown whether it has a 2.5 Gbit/s LAN port for your NAS or PC.",
-                unknown="lan_ports_mbps",
-            )
-        if fastest < t.MULTIGIG_WAN_MBPS:
-            return Finding(
-                t.PORTS_SCORE["no_multigig"],
-                caveat="No 2.5 Gbit/s LAN port: your NAS or PC stays at 1 Gbit/s.",
-            )
-        return Finding(1.0, "Has a {x.lan_gbps:g} Gbit/s LAN port for your NAS or PC.")
+            return _MULTIGIG_UNKNOWN
+        return _NO_MULTIGIG if fastest < t.MULTIGIG_WAN_MBPS else _MULTIGIG
     if q.lan_ports_needed == 0 and s.backhaul != "wired":
         return NOTHING_TO_SAY
     if r.lan_ports_mbps is None:
-        return Finding(
-            t.PORTS_SCORE["unknown"],
-            caveat="The number of LAN ports is unknown.",
-            unknown="lan_ports_mbps",
-        )
+        return _PORTS_UNKNOWN
     if s.components[-1].kind == "switch":  # the builder adds a switch for ports last
-        return Finding(
-            t.PORTS_SCORE["with_switch"],
-            "Only {x.lan_ports}, so a {x.switch} is included in the price for your "
-            "wired devices and units.",
-        )
-    if q.lan_ports_needed == 0:
-        return NOTHING_TO_SAY
-    return _PORTS_ENOUGH
-
-
-_PORTS_ENOUGH = Finding(1.0, "{x.lan_ports} for your {x.wired}.")
+        return _WITH_SWITCH
+    return NOTHING_TO_SAY if q.lan_ports_needed == 0 else _PORTS_ENOUGH
 
 
 def value(s: System, q: Requirements, market: Market) -> Finding:
