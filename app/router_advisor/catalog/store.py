@@ -32,9 +32,17 @@ from router_advisor.catalog.db_file import (
 from router_advisor.catalog.fields import FIELDS
 from router_advisor.catalog.patches import Patch, PatchError, apply_patch
 from router_advisor.catalog.records import router_from_flat, sort_key
+from router_advisor.catalog.rows import (
+    COLUMNS,
+    NAMES,
+    SELECT,
+    column_value,
+    read_patches,
+    read_records,
+)
 from router_advisor.catalog.source import content_hash, load_source
 from router_advisor.catalog.validate import Record, record_key
-from router_advisor.core.router import Router, Source
+from router_advisor.core.router import Router
 from router_advisor.errors import RuntimeFailure
 from router_advisor.tempfiles import temp_beside
 
@@ -49,8 +57,6 @@ _SQL_TYPES = {
     "bool": int,
     "number": float,
 }
-# DB column of each flat field: dots become underscores (`qos.sqm` -> `qos_sqm`).
-COLUMNS: dict[str, str] = {name: name.replace(".", "_") for name in FIELDS}
 
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -232,7 +238,7 @@ class CatalogStore:
 
     def records(self) -> list[Record]:
         with unusable_guard(self.db_path):
-            return _read_records(self.conn)
+            return read_records(self.conn)
 
     def routers(self) -> list[Router]:
         """Every model, in the catalog's one order."""
@@ -240,7 +246,7 @@ class CatalogStore:
         return sorted(routers, key=sort_key)
 
     def patches(self) -> list[Patch]:
-        return _read_patches(self.conn)
+        return read_patches(self.conn)
 
     def save_import(
         self, file_name: str, fmt: str, patches: list[Patch], records: Iterable[Record]
@@ -318,15 +324,15 @@ class CatalogStore:
                 (
                     record.key,
                     record.origin,
-                    *(_column_value(values.get(name)) for name in _NAMES),
+                    *(column_value(values.get(name)) for name in NAMES),
                 )
             )
             source_rows.extend(
                 (record.key, i, s.ref, json.dumps(list(s.fields)))
                 for i, s in enumerate(record.sources)
             )
-        marks = ", ".join("?" * (len(_NAMES) + 2))
-        self.conn.executemany(f"INSERT INTO routers ({_SELECT}) VALUES ({marks})", rows)
+        marks = ", ".join("?" * (len(NAMES) + 2))
+        self.conn.executemany(f"INSERT INTO routers ({SELECT}) VALUES ({marks})", rows)
         self.conn.executemany(
             "INSERT INTO sources (router_key, position, ref, fields) VALUES (?, ?, ?, ?)",
             source_rows,
@@ -408,96 +414,3 @@ def _build_and_link(path: Path, source_dir: Path, migrations: Sequence[Migration
         for name in (tmp, tmp + "-wal", tmp + "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(name)
-
-
-# How each column turns back into a value: JSON text for lists and tables, 0/1 for booleans.
-_JSON_TYPES = ("bands", "streams", "int_list", "str_list", "regions")
-_NAMES = tuple(FIELDS)
-_JSON_FIELDS = frozenset(n for n, spec in FIELDS.items() if spec.type in _JSON_TYPES)
-_BOOL_FIELDS = frozenset(n for n, spec in FIELDS.items() if spec.type == "bool")
-_SELECT = ", ".join(["key", "origin", *COLUMNS.values()])
-
-
-def _column_value(value: Any) -> Any:
-    """A flat value as its column stores it: lists and tables as JSON, booleans as 0/1."""
-    if isinstance(value, list | dict):
-        return json.dumps(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def _read_records(conn: sqlite3.Connection) -> list[Record]:
-    """Every stored record. Written for speed (issue 12: the shipped catalog loads in under
-    20 ms; the GUI and the recommender call it often): the same JSON text (["2.4", "5"],
-    a source's field list) recurs hundreds of times, so each distinct text is decoded once
-    per read and copied, and a (ref, fields) pair becomes one shared, immutable Source."""
-    decoded: dict[str, Any] = {}
-    field_lists: dict[str, tuple[str, ...]] = {}
-    shared: dict[tuple[str, str], Source] = {}
-    sources: dict[str, list[Source]] = {}
-    # rowid order is the order written: by router, then by position.
-    for key, ref, fields in conn.execute(
-        "SELECT router_key, ref, fields FROM sources ORDER BY rowid"
-    ):
-        source = shared.get((ref, fields))
-        if source is None:
-            if fields not in field_lists:
-                field_lists[fields] = tuple(loads(fields))
-            source = shared[ref, fields] = Source(ref=ref, fields=field_lists[fields])
-        sources.setdefault(key, []).append(source)
-    records = []
-    for row in conn.execute(f"SELECT {_SELECT} FROM routers"):
-        values = {
-            name: value for name, value in zip(_NAMES, row[2:], strict=True) if value is not None
-        }
-        for name in _JSON_FIELDS.intersection(values):
-            text = values[name]
-            if text not in decoded:
-                decoded[text] = loads(text)
-            value = decoded[text]
-            if not isinstance(value, dict | list):
-                raise sqlite3.DatabaseError("a stored row is not in the shape the app writes")
-            values[name] = dict(value) if isinstance(value, dict) else list(value)
-        for name in _BOOL_FIELDS.intersection(values):
-            values[name] = bool(values[name])
-        records.append(Record(values=values, sources=tuple(sources.get(row[0], ())), origin=row[1]))
-    return records
-
-
-def _read_patches(conn: sqlite3.Connection) -> list[Patch]:
-    rows = conn.execute(
-        "SELECT router_key, mode, patch_values, sources, origin, row FROM import_rows "
-        "ORDER BY import_id, position"
-    ).fetchall()
-    try:
-        return [
-            Patch(
-                key=k,
-                mode=m,
-                values=loads(v),
-                origin=o,
-                row=n,
-                sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in loads(src)),
-            )
-            for k, m, v, src, o, n in rows
-        ]
-    except (KeyError, TypeError):
-        raise sqlite3.DatabaseError(
-            "a stored import row is not in the shape the app writes"
-        ) from None
-
-
-def recover_patches(path: Path) -> list[Patch] | None:
-    """The imported rows still readable in a set-aside catalog file; None when they are lost."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        return _read_patches(conn) if "import_rows" in tables else []
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
-        return None
-    finally:
-        conn.close()

@@ -13,7 +13,8 @@ from pathlib import Path
 from router_advisor.catalog.db_file import CatalogUnusable, set_aside
 from router_advisor.catalog.export import to_csv, to_json
 from router_advisor.catalog.patches import PatchError, apply_patch
-from router_advisor.catalog.store import BuildReport, CatalogStore, recover_patches
+from router_advisor.catalog.rows import recover_patches
+from router_advisor.catalog.store import BuildReport, CatalogStore
 from router_advisor.catalog.user_import import ImportRefused, read_import
 from router_advisor.core.router import Router
 from router_advisor.core.wording import plural
