@@ -43,12 +43,17 @@ SHORTLIST_SIZE = 5
 MAX_COMPARED = 3
 
 
+def heading_text(rec: Recommendation) -> str:
+    """How many systems meet every must-have, or that the closest are shown, in the words
+    `recommend` prints."""
+    return shortlist_heading(rec.closest_fits, rec.fits, rec.systems).rstrip(":") + "."
+
+
 def status_text(rec: Recommendation) -> str:
-    """How many systems meet every must-have (or that the closest are shown), and what was
-    left out before ranking, in the words `recommend` prints."""
-    heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems).rstrip(":")
-    left_out = left_out_text(rec.excluded)
-    return f"{heading}. {left_out}" if left_out else f"{heading}."
+    """The heading, unless the closest-fits note says it already, and what was left out
+    before ranking."""
+    parts = ([] if rec.closest_fits else [heading_text(rec)]) + [left_out_text(rec.excluded)]
+    return " ".join(part for part in parts if part)
 
 
 @dataclass(frozen=True)
@@ -191,13 +196,7 @@ class RecommendationsPage(JobPage[Ranked]):
         self.needs.setText("<b>What your home needs:</b> " + needs)
         self.needs_button.setEnabled(True)
         self._show_needs(self.needs_button.isChecked())
-        show_banner(
-            self.closest,
-            "Nothing meets every must-have you gave, so these are the closest: each says "
-            "what it misses and which answer on the Your home page to change."
-            if rec.closest_fits
-            else None,
-        )
+        show_banner(self.closest, heading_text(rec) if rec.closest_fits else None)
         for rank, item in enumerate(rec.shortlist, start=1):
             card = RouterCard(rank, item)
             card.ensurePolished()  # style-sheet fonts must be known before the layout sizes it
