@@ -7,6 +7,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+from router_advisor.core.answers import Answers
 from router_advisor.gui.settings import (
     LAST_ANSWERS_FILE,
     SETTINGS_FILE,
@@ -58,7 +59,7 @@ def test_settings_toml(tmp_path: Path, text: str, data: st.DataObject) -> None:
 def test_remembered_answers(tmp_path: Path, document: Any, data: st.DataObject) -> None:
     (tmp_path / LAST_ANSWERS_FILE).write_bytes(data.draw(text_mangled(json_text(document))))
     answers = load_last_answers(tmp_path)
-    assert answers is None or isinstance(answers, dict)
+    assert answers is None or isinstance(answers, Answers)
 
 
 def test_a_settings_file_with_a_bom_is_read(tmp_path: Path) -> None:
