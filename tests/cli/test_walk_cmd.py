@@ -100,3 +100,21 @@ def test_a_saved_run_keeps_the_walk_made_for_it() -> None:
         run_id = history.save_run(store, answers_from_dict({}), None, None, None)
         kept = WalkStore(store.db).of_run(run_id)
         assert kept is not None and [s.room for s in kept.stops] == ["Hall"]
+
+
+def test_run_with_the_walk_keeps_it_and_history_shows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text("[home]\nsize_m2 = 400\nfloors = 3\n", encoding="utf-8")
+    base = ("run", "--answers", str(answers), "--no-speed", "--no-scan")
+    code, _, err = _run(capsys, *base, "--walk")
+    assert code == 2 and "no room has been measured yet" in err
+    _keep("Hall", -50, 600)
+    _keep("Bedroom 2", -80, 20)
+    code, out, _ = _run(capsys, *base, "--walk", "--json")
+    saved = json.loads(out)
+    assert code == 0 and saved["recommendation"]["requirements"]["nodes_needed"] == 2
+    assert saved["walk"]["weak_rooms"] == ["Bedroom 2"]
+    code, out, _ = _run(capsys, "history", "show", str(saved["id"]))
+    assert "Walk test: 2 rooms, weak: Bedroom 2; 2 nodes suggested" in out

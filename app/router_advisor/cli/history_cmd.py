@@ -168,6 +168,13 @@ def _print_run(run: StoredRun) -> None:
     print(f"Top pick: {_top_pick(s)}")
     _print_shortlist(run.recommendation)
     _print_answers(run.answers)
+    if run.walk is not None:
+        weak = ", ".join(run.walk.weak_rooms) or "none"
+        print(
+            f"Walk test: {plural(len(run.walk.rooms), 'room')}, weak: {weak}; "
+            f"{plural(run.walk.nodes_suggested or 0, 'node')} suggested (`walk report "
+            f"{run.walk.walk.id}` has the advice)"
+        )
     if run.scan is None:
         print("Network: not scanned")
         return

@@ -53,6 +53,7 @@ def _run(args: argparse.Namespace) -> int:
         iface=args.iface,
         cidr=args.cidr,
         server_url=args.server_url,
+        walk=args.walk,
     )
     progress = TextProgress()
     with history.open_history(args.db) as store:
@@ -96,5 +97,10 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "--server-url",
         metavar="URL",
         help="your own speed-test server's upload URL instead of speedtest.net",
+    )
+    p.add_argument(
+        "--walk",
+        action="store_true",
+        help="rank with your walk test's measured node count (see `walk report`)",
     )
     p.set_defaults(handler=_run)

@@ -7,6 +7,7 @@ from typing import Any
 from router_advisor.core.device_diff import DeviceDiff, SeenDevice
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.walk_report import WalkReport
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class StoredRun:
     scan: ScanResult | None
     recommendation: dict[str, Any] | None
     devices: tuple[SeenDevice, ...] = field(default=())
+    walk: WalkReport | None = None  # the walk test kept with this run
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class StoredRun:
             "scan": self.scan.to_dict() if self.scan else None,
             "devices": [d.to_dict() for d in self.devices],
             "recommendation": self.recommendation,
+            "walk": self.walk.to_dict() if self.walk else None,
         }
 
 

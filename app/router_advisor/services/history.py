@@ -18,6 +18,7 @@ from router_advisor.core.echo import cut
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.scan import DEVICE_KINDS, ScanResult
 from router_advisor.core.speed import SpeedResult
+from router_advisor.core.walk_report import walk_report
 from router_advisor.core.wording import kind_from_text, kind_to_type
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.files import is_text
@@ -166,12 +167,18 @@ def _no_run(run_id: int) -> UserInputError:
 
 
 def show_run(store: HistoryStore, run_id: int) -> StoredRun:
-    """Everything saved for one run, its top pick with its name."""
+    """Everything saved for one run, its top pick with its name, and the walk test kept
+    with it."""
     try:
         run = store.get_run(run_id)
     except RunNotFound:
         raise _no_run(run_id) from None
-    return dataclasses.replace(run, summary=_named(store, [run.summary])[0])
+    walk = WalkStore(store.db).of_run(run_id)
+    return dataclasses.replace(
+        run,
+        summary=_named(store, [run.summary])[0],
+        walk=walk_report(walk) if walk is not None else None,
+    )
 
 
 def diff_runs(store: HistoryStore, before: int | None = None, after: int | None = None) -> RunDiff:
