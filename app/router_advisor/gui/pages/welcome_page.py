@@ -20,13 +20,15 @@ POINTS = (
     (
         "home",
         "Your home and how you use it",
-        "A few questions: size, floors, walls, who games, who works from home, your budget.",
+        "One page of questions: size, floors, walls, cable between rooms, who games or works "
+        "from home, your internet line, your budget.",
     ),
     (
         "recommendations",
         "An honest shortlist",
-        "Real routers and mesh systems ranked for your home, with the reasons, the caveats and "
-        "the questions to ask a shop before you buy.",
+        "Whole systems ranked for your home (a router, a mesh kit and its extra nodes, access "
+        "points), priced as a whole, with the reasons, the caveats and the questions to ask a "
+        "shop before you buy.",
     ),
 )
 
