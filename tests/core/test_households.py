@@ -364,3 +364,52 @@ def test_no_online_account_with_only_cloud_systems_still_gets_an_answer(
     rec = recommend(home, cloud, today=TODAY)
     assert rec.shortlist and rec.closest_fits
     assert all(m.change == "preferences.no_cloud_account" for i in rec.shortlist for m in i.misses)
+
+
+def test_a_four_node_home_gets_a_three_pack_plus_one_node(fixture: list[Router]) -> None:
+    """Issue 11: "a 4-node home is a 3-pack plus one node, not 'no model'"; the cheapest
+    combination of the family wins (eero: 3-pack + node, not two 3-packs)."""
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    home = answers_from_dict({"home": {"size_m2": 520, "floors": 2}, "isp": {"down_mbps": 500}})
+    rec = recommend(home, fixture, top=50, today=TODAY)
+    assert rec.requirements.nodes_needed == 4
+    eero = next(i.system for i in rec.shortlist if i.router.brand == "eero")
+    assert [(c.kind, c.count) for c in eero.components] == [("mesh", 1), ("node", 1)]
+    assert eero.nodes == 4 and eero.price_usd == round(449.99 + 179.99, 2)
+    deco = next(i.system for i in rec.shortlist if i.router.model == "Deco X55")
+    assert deco.nodes == 4 and deco.price_usd == round(199.99 + 79.99, 2)
+
+
+def test_owned_gear_that_cannot_be_reused_is_said_so(fixture: list[Router]) -> None:
+    """Owned but past its end of support, of no system, or unknown: a note for each."""
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    owned = ["Linksys WRT1900AC", "TP-Link Archer AX21", "Acme Wonder 9"]
+    home = answers_from_dict({"equipment": {"owned": owned}})
+    notes = " ".join(recommend(home, fixture, today=TODAY).requirements.notes)
+    assert "Your Linksys WRT1900AC no longer gets security updates" in notes
+    assert "Your TP-Link Archer AX21 cannot join" in notes
+    assert "We do not know Acme Wonder 9" in notes
+
+
+def test_support_that_ends_within_two_years_is_a_catch_with_its_date() -> None:
+    from dataclasses import replace
+
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+    from router_advisor.core.router import FirmwarePolicy
+
+    base = next(r for r in systems_catalog() if r.model == "Archer AX55")
+    ending = replace(
+        base, firmware=FirmwarePolicy(automatic_updates=True, end_of_support="2027-06-30")
+    )
+    rec = recommend(answers_from_dict({}), [ending], today=TODAY)
+    assert any("Security updates end on 2027-06-30" in c for c in rec.shortlist[0].caveats)
+
+
+def test_the_plan_note_names_the_line_and_a_typed_latency(fixture: list[Router]) -> None:
+    note = advise("satellite", fixture).requirements.notes[0]
+    assert note.startswith("Internet over satellite: 100 Mbit/s down, 10 Mbit/s up, 600 ms")

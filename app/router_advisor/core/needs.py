@@ -241,7 +241,7 @@ def derive_requirements(
         useful = max(useful, MULTIGIG_WAN_MBPS)
     security = "high" if smart >= MANY_SMART_HOME or answers.usage.remote_work else "normal"
 
-    notes = [_plan_note(down, up, plan_source)]
+    notes = [_plan_note(down, up, plan_source, latency, isp.line)]
     if grade is not None:
         notes.append(_grade_note(grade, sqm))
     found = scan_device_count(scan) if scan is not None else None
@@ -330,14 +330,18 @@ def _plan_subject(down: float, source: str) -> str:
     return f"Your {down:.0f} Mbit/s plan"
 
 
-def _plan_note(down: float, up: float, source: str) -> str:
+def _plan_note(
+    down: float, up: float, source: str, latency: float | None = None, line: str = "unknown"
+) -> str:
     where = {
         "speed test": "as measured by the speed test",
         "entered": "as you entered it (not measured)",
         "answers": "from your answers",
         "assumed": "assumed (you did not give your plan; add [isp] down_mbps)",
     }[source]
-    return f"Internet: {down:.0f} Mbit/s down, {up:.0f} Mbit/s up, {where}."
+    over = f" over {LINE_WORDS[line]}" if line in LINE_WORDS else ""
+    idle = f", {latency:.0f} ms idle latency" if latency is not None else ""
+    return f"Internet{over}: {down:.0f} Mbit/s down, {up:.0f} Mbit/s up{idle}, {where}."
 
 
 def _grade_note(grade: str, sqm: bool) -> str:

@@ -7,7 +7,7 @@ ones are shown with what they miss, by how much, and which answer to change.
 import heapq
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from router_advisor.core.answers import Answers
@@ -29,7 +29,7 @@ from router_advisor.core.scoring.score import (
 from router_advisor.core.scoring.weights import weights_for
 from router_advisor.core.speed import SpeedResult
 from router_advisor.core.system import System
-from router_advisor.core.system_builder import build_system, index_catalog
+from router_advisor.core.system_builder import CatalogIndex, build_system, index_catalog
 from router_advisor.core.system_wording import LEFT_OUT_WORDS, system_name
 from router_advisor.errors import UserInputError
 
@@ -114,6 +114,7 @@ class Ranking:
     systems: int
     fits: int
     closest_fits: bool
+    notes: tuple[str, ...] = ()  # what ranking found out about the home (owned gear)
 
 
 def _distinct(systems: list[System]) -> list[System]:
@@ -170,7 +171,32 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
         )
         for s in chosen
     ]
-    return Ranking(shortlist, index.excluded, len(systems), len(fitting), closest)
+    return Ranking(
+        shortlist, index.excluded, len(systems), len(fitting), closest, _owned_notes(index)
+    )
+
+
+def _owned_notes(index: CatalogIndex) -> tuple[str, ...]:
+    """What became of the gear the household owns, when it is not reused."""
+    notes = []
+    if index.owned_retired:
+        many = len(index.owned_retired) > 1
+        notes.append(
+            f"Your {' and '.join(index.owned_retired)} no longer "
+            f"{'get' if many else 'gets'} security updates: retire "
+            f"{'them' if many else 'it'} rather than reuse {'them' if many else 'it'}."
+        )
+    if index.owned_alone:
+        notes.append(
+            f"Your {' and '.join(index.owned_alone)} cannot join another maker's system as a "
+            "node; keep it as a spare."
+        )
+    if index.owned_unknown:
+        notes.append(
+            f"We do not know {' or '.join(index.owned_unknown)}, so it is not counted; "
+            "write it as the catalog names it (router-advisor catalog list)."
+        )
+    return tuple(notes)
 
 
 def _choose(
@@ -303,6 +329,8 @@ def recommend(
     if not ranking.shortlist:
         raise _nothing_for_sale(len(routers), ranking.excluded)
     shortlist = tuple(ranking.shortlist)
+    if ranking.notes:
+        q = replace(q, notes=q.notes + ranking.notes)
     current = scan.current_router if scan is not None else None
     if current is not None and today is not None:
         current = rejudge(current, answers, speed, scan, today)

@@ -64,7 +64,9 @@ class CatalogIndex:
     units: dict[str, list[Router]] = field(default_factory=dict)
     access_points: dict[str, list[Router]] = field(default_factory=dict)
     owned: dict[str, list[Router]] = field(default_factory=dict)
-    owned_unknown: list[str] = field(default_factory=list)
+    owned_unknown: list[str] = field(default_factory=list)  # not in the catalog
+    owned_retired: list[str] = field(default_factory=list)  # past their end of support
+    owned_alone: list[str] = field(default_factory=list)  # of no system to join
     excluded: dict[str, int] = field(default_factory=dict)
     _plans: dict[tuple[str, int], tuple[tuple[Component, int], ...]] = field(default_factory=dict)
     _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
@@ -106,13 +108,11 @@ def _owned_match(name: str, r: Router) -> bool:
 def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None) -> CatalogIndex:
     """Sort the catalog into leads and add-ons, leaving out what is not for sale here."""
     index = CatalogIndex()
-    wanted = list(q.owned)
+    found: dict[str, Router] = {}  # each owned name's smallest matching unit
     for r in routers:
-        for name in wanted:
-            if r.system and _owned_match(name, r):
-                index.owned.setdefault(r.system, []).append(r)
-                wanted.remove(name)
-                break
+        for name in q.owned:
+            if _owned_match(name, r) and (name not in found or r.pack_size < found[name].pack_size):
+                found[name] = r
         problem = for_sale_problem(r, q, today)
         if problem is not None:
             index.excluded[problem] = index.excluded.get(problem, 0) + 1
@@ -126,7 +126,17 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
             index.access_points.setdefault(family, []).append(r)
         elif r.kind in ("node", "mesh") or (r.kind == "router" and r.wired_backhaul is not False):
             index.units.setdefault(family, []).append(r)
-    index.owned_unknown = wanted
+    for name in q.owned:
+        r = found.get(name)
+        end = r.firmware.end_of_support if r is not None else None
+        if r is None:
+            index.owned_unknown.append(name)
+        elif today is not None and end is not None and end <= today:
+            index.owned_retired.append(name)
+        elif r.system is not None:
+            index.owned.setdefault(r.system, []).append(r)
+        else:
+            index.owned_alone.append(name)
     index.leads = _without_oversized_kits(
         index.leads, q.nodes_needed, q.mesh_preference, index.excluded
     )

@@ -148,14 +148,26 @@ def qos(r: Router, q: Requirements) -> Finding:
 def security(r: Router, q: Requirements, today: str | None) -> Finding:
     """Known dates and promises become reasons with the date; "unknown" only when it is."""
     fw = r.firmware
+    end = fw.end_of_support
+    soon = (
+        end is not None
+        and today is not None
+        and end < _years_after(today, t.SUPPORT_ENDS_SOON_YEARS)
+    )
     return _security_finding(
         r.wpa3,
         fw.automatic_updates,
         fw.support_years_promised,
         fw.support_counts_from,
-        fw.end_of_support is not None,
+        end is not None,
         fw.supported_as_of is not None,
+        soon,
     )
+
+
+def _years_after(day: str, years: int) -> str:
+    """ "2026-12-01" and 2 -> "2028-12-01" (ISO dates compare as text)."""
+    return f"{int(day[:4]) + years:04d}{day[4:]}"
 
 
 @lru_cache(maxsize=512)
@@ -166,6 +178,7 @@ def _security_finding(
     basis: str | None,
     has_end: bool,
     checked: bool,
+    ends_soon: bool = False,
 ) -> Finding:
     if years is not None:
         support = min(1.0, years / t.GOOD_SUPPORT_YEARS)
@@ -175,6 +188,12 @@ def _security_finding(
         support = t.SUPPORT_UNKNOWN
     score = (t.WPA3_SCORE[wpa3] + t.AUTO_UPDATE_SCORE[auto] + support) / 3  # a third each
     window = _support_window(years, basis, has_end, checked)
+    if ends_soon:
+        return Finding(
+            score * t.SUPPORT_ENDS_SOON_FACTOR,
+            caveat="Security updates end on {x.fw.end_of_support}, within two years: a "
+            "router bought now should be supported for longer.",
+        )
     if wpa3 is False:
         return Finding(score, window, "No WPA3, the current Wi-Fi security standard.")
     if auto is None and not window:

@@ -21,9 +21,11 @@ OVERPRICED_FACTOR = 2.0
 # Vendors that promise 5+ years of updates (Google/Nest, eero, Ubiquiti) are the good end
 # (UK PSTI Act 2024 asks vendors to publish a support period; 5 years is a common promise).
 GOOD_SUPPORT_YEARS = 5
-# Support ending within this many days of the recommendation is a catch worth naming: a
-# router bought today should get updates for a couple of years at least.
-SUPPORT_ENDS_SOON_DAYS = 2 * 365
+# Support ending within this many years of the recommendation is a catch worth naming (a
+# router bought today should get updates for a couple of years at least), and halves the
+# security score.
+SUPPORT_ENDS_SOON_YEARS = 2
+SUPPORT_ENDS_SOON_FACTOR = 0.5
 # Above this, clients (Wi-Fi 5 gear) start to crowd one another (see needs.MANY_CLIENTS).
 CROWDED_CLIENTS_WIFI5 = 15
 # Heavy homes (40+ devices) want more RAM for the connection table: 512 MB is the
