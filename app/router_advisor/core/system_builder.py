@@ -127,14 +127,14 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
         elif r.kind in ("node", "mesh") or (r.kind == "router" and r.wired_backhaul is not False):
             index.units.setdefault(family, []).append(r)
     for name in q.owned:
-        r = found.get(name)
-        end = r.firmware.end_of_support if r is not None else None
-        if r is None:
+        unit = found.get(name)
+        end = unit.firmware.end_of_support if unit is not None else None
+        if unit is None:
             index.owned_unknown.append(name)
         elif today is not None and end is not None and end <= today:
             index.owned_retired.append(name)
-        elif r.system is not None:
-            index.owned.setdefault(r.system, []).append(r)
+        elif unit.system is not None:
+            index.owned.setdefault(unit.system, []).append(unit)
         else:
             index.owned_alone.append(name)
     index.leads = _without_oversized_kits(
