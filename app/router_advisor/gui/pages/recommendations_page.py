@@ -70,8 +70,8 @@ class Ranked:
 class RecommendationsPage(JobPage[Ranked]):
     title = "Recommendations"
     subtitle = (
-        "What to buy for your home, with the whole price, the reasons and the catches. "
-        "Tick two or three to compare them side by side."
+        "What to buy, with the whole price, the reasons and the catches. Tick two or three "
+        "to compare."
     )
     icon_name = "recommendations"
 
