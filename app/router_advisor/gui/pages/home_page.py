@@ -154,7 +154,10 @@ class HomePage(WizardPage):
         form.addRow(self.multigig)
         self.owned = QLineEdit()
         self.owned.setPlaceholderText("e.g. eero 6, Deco X55")
-        self.owned.setToolTip("Routers or mesh units to reuse, commas between them")
+        self.owned.setToolTip(
+            "Routers or mesh units you could reuse as a node, by brand and model as the "
+            "catalog names them (Browse the catalog on the next page); commas between them"
+        )
         self._row(form, "equipment.owned", self.owned)
         return box
 
