@@ -153,6 +153,7 @@ def _serve(args: argparse.Namespace) -> int:
             allow_public=args.allow_public,
             announce=not args.no_announce,
             ready=ready,
+            notes=lambda note: print(note, file=sys.stderr, flush=True),
         )
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)

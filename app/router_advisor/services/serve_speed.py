@@ -6,8 +6,10 @@ use this computer's bandwidth. Started from the desktop app it never runs as roo
 root process that answers the network is more than a speed test needs.
 """
 
+import contextlib
 import errno
 import ipaddress
+import logging
 import os
 import threading
 from collections.abc import Callable
@@ -16,6 +18,7 @@ from router_advisor.core.progress import CancelToken
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.net.speed_server import ServerState, SpeedServer, server_url
 
+log = logging.getLogger(__name__)
 DEFAULT_PORT = 8080
 WILDCARDS = ("0.0.0.0", "::")
 
@@ -78,9 +81,11 @@ def serve(
     from_gui: bool = False,
     ready: Callable[[str], None] = lambda url: None,
     cancel: CancelToken | None = None,
+    notes: Callable[[str], None] = lambda note: None,
 ) -> None:
     """Serve until `cancel` is set (or the process is interrupted); `ready` gets the URL
-    clients use once the server listens and is announced."""
+    clients use once the server listens and is announced, `notes` what the person should
+    know (it could not be announced)."""
     refuse_root_from_gui(from_gui)
     if not 0 <= port < 65536:  # 0: any free port (tests)
         raise UserInputError(f"--port must be from 1 to 65535, not {port}.")
@@ -95,13 +100,15 @@ def serve(
     thread = threading.Thread(target=server.serve_forever, args=(0.2,), daemon=True)
     thread.start()
     try:
-        if announce and address not in WILDCARDS:
-            from router_advisor.net.speed_announce import Announcement
+        with contextlib.ExitStack() as announced:
+            if announce and address not in WILDCARDS:
+                from router_advisor.net.speed_announce import Announcement
 
-            with Announcement(address, server.port):
-                ready(server_url(address, server.port))
-                _until_cancelled(cancel)
-        else:
+                try:
+                    announced.enter_context(Announcement(address, server.port))
+                except (OSError, ValueError) as exc:  # no multicast here: serve all the same
+                    log.warning("not announced on mDNS: %s", exc)
+                    notes("Not announced on the network (mDNS failed): give the walk the URL.")
             ready(server_url(address, server.port))
             _until_cancelled(cancel)
     finally:
