@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from router_advisor.catalog.patches import Patch
+from router_advisor.catalog.rows import recover_patches
 from router_advisor.catalog.store import MIGRATIONS, CatalogStore, CatalogUnusable
 from router_advisor.core.router import Source
 from router_advisor.services.catalog import build_catalog, import_file, load_routers
@@ -96,6 +97,10 @@ def test_a_schema_2_import_of_a_kit_follows_it_to_its_pack_key(
     conn.execute("UPDATE routers SET key = replace(key, '/3-pack', '')")
     conn.commit()
     conn.close()
+    # A read-only or set-aside file of schema 2 is read, not migrated: same answer.
+    aside = db_path.with_name("aside.db")
+    shutil.copy(db_path, aside)
+    assert [p.key for p in recover_patches(aside) or []] == ["acme/mesh trio be/3-pack"]
     path = source_dir / "acme.toml"
     kit = "[[router]]" + path.read_text(encoding="utf-8").split("[[router]]")[-1]
     with path.open("a", encoding="utf-8") as out:

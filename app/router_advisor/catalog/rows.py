@@ -11,6 +11,7 @@ from typing import Any
 
 from router_advisor.catalog.db_file import loads
 from router_advisor.catalog.fields import FIELDS
+from router_advisor.catalog.pack_keys import old_kit_keys, pack_key
 from router_advisor.catalog.patches import Patch
 from router_advisor.catalog.validate import Record
 from router_advisor.core.router import Source
@@ -74,22 +75,28 @@ def read_records(conn: sqlite3.Connection) -> list[Record]:
 
 
 def read_patches(conn: sqlite3.Connection) -> list[Patch]:
+    """The imported rows in order; from a file older than schema 3 (a read-only or set-aside
+    catalog) each under today's key of the kit it named (catalog/pack_keys.py)."""
     rows = conn.execute(
         "SELECT router_key, mode, patch_values, sources, origin, row FROM import_rows "
         "ORDER BY import_id, position"
     ).fetchall()
+    kits = old_kit_keys(conn)
     try:
-        return [
-            Patch(
-                key=k,
-                mode=m,
-                values=loads(v),
-                origin=o,
-                row=n,
-                sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in loads(src)),
+        patches = []
+        for k, m, v, src, o, n in rows:
+            values = loads(v)
+            patches.append(
+                Patch(
+                    key=k if kits is None else pack_key(k, values, kits),
+                    mode=m,
+                    values=values,
+                    origin=o,
+                    row=n,
+                    sources=tuple(Source(s["ref"], tuple(s["fields"])) for s in loads(src)),
+                )
             )
-            for k, m, v, src, o, n in rows
-        ]
+        return patches
     except (KeyError, TypeError):
         raise sqlite3.DatabaseError(
             "a stored import row is not in the shape the app writes"

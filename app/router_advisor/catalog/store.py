@@ -30,6 +30,7 @@ from router_advisor.catalog.db_file import (
     unusable_guard,
 )
 from router_advisor.catalog.fields import FIELDS
+from router_advisor.catalog.pack_keys import old_kit_keys, pack_key
 from router_advisor.catalog.patches import Patch, PatchError, apply_patch
 from router_advisor.catalog.records import router_from_flat, sort_key
 from router_advisor.catalog.rows import (
@@ -41,7 +42,7 @@ from router_advisor.catalog.rows import (
     read_records,
 )
 from router_advisor.catalog.source import content_hash, load_source
-from router_advisor.catalog.validate import Record, record_key
+from router_advisor.catalog.validate import Record
 from router_advisor.core.router import Router
 from router_advisor.errors import RuntimeFailure
 from router_advisor.tempfiles import temp_beside
@@ -91,27 +92,18 @@ def _migration_2(db: sqlite_utils.Database) -> None:
 
 def _migration_3(db: sqlite_utils.Database) -> None:
     """A mesh kit's key names its pack size ("tp-link/deco x55/3-pack"), so the 2-pack and
-    the 3-pack of one kit are two entries. Imported rows keep naming the kit they named: a
-    row that added a kit takes its own pack size; a row that changed one takes the pack size
-    that kit had in the catalog it was imported into (schema 2's routers table, still here;
-    a schema 1 file has none, and the rebuild then finds a kit sold in one pack size)."""
-    kits: dict[str, int] = {}
-    if db["routers"].exists():
-        query = "SELECT key, pack_size FROM routers WHERE kind = 'mesh'"
-        kits = {key: pack for key, pack in db.execute(query).fetchall()}
+    the 3-pack of one kit are two entries. Imported rows are moved to the kit they named
+    (catalog/pack_keys.py); the routers table of schema 2 is still here to say which. A
+    schema 1 file has none, and the rebuild then finds a kit sold in one pack size."""
+    kits = old_kit_keys(db.conn) or {}
     rows = db.execute("SELECT import_id, position, router_key, patch_values FROM import_rows")
     for import_id, position, key, text in rows.fetchall():
-        values = loads(text)
-        if values.get("kind") == "mesh" and "pack_size" in values:
-            new_key = record_key(values)
-        elif key in kits:
-            new_key = f"{key}/{kits[key]}-pack"
-        else:
-            continue
-        db.execute(
-            "UPDATE import_rows SET router_key = ? WHERE import_id = ? AND position = ?",
-            (new_key, import_id, position),
-        )
+        new_key = pack_key(key, loads(text), kits)
+        if new_key != key:
+            db.execute(
+                "UPDATE import_rows SET router_key = ? WHERE import_id = ? AND position = ?",
+                (new_key, import_id, position),
+            )
 
 
 # Migration N takes a database at version N-1 to version N. Append, never edit.
