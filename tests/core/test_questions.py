@@ -87,3 +87,16 @@ def test_the_wired_backhaul_why_names_the_floors_it_was_asked_for() -> None:
     shortlist = rank(routers, q, top=3).shortlist
     whys = [vq.why for vq in vendor_questions(q, shortlist) if "wired backhaul" in vq.question]
     assert whys and all("3 floors" in why for why in whys)
+
+
+def test_the_subscription_question_is_asked_only_when_a_shortlisted_model_leaves_it_unknown() -> (
+    None
+):
+    """Issue 11: ask only what we don't know and what matters."""
+    q = derive_requirements(answers_from_dict({}))
+    known = [replace(r, subscription_features=()) for r in fixture_routers()]
+    asked = [vq.question for vq in vendor_questions(q, rank(known, q, top=3).shortlist)]
+    assert not any("paid subscription" in question for question in asked)
+    unknown = [replace(r, subscription_features=None) for r in fixture_routers()]
+    asked = [vq.question for vq in vendor_questions(q, rank(unknown, q, top=3).shortlist)]
+    assert any("paid subscription" in question for question in asked)

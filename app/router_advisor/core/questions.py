@@ -146,14 +146,6 @@ def need_questions(q: Requirements) -> list[VendorQuestion]:
                 "need",
             )
         )
-    out.append(
-        VendorQuestion(
-            "Which features need a paid subscription, and what happens when it lapses?",
-            "Security filters and parental controls are often free only for a trial; know the "
-            "yearly cost before you buy.",
-            "need",
-        )
-    )
     return out
 
 
@@ -338,6 +330,15 @@ def gap_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[VendorQu
     """Ask about each fact a shortlisted model leaves unknown that matters to this home; the
     why is worded from this home's requirements, never claiming what was not measured."""
     out: list[VendorQuestion] = []
+    if any(item.router.subscription_features is None for item in shortlist):
+        out.append(
+            VendorQuestion(
+                "Which features need a paid subscription, and what happens when it lapses?",
+                "For some shortlisted models we do not know: security filters and parental "
+                "controls are often free only for a trial; know the yearly cost before you buy.",
+                "gap",
+            )
+        )
     for item in shortlist:
         for fact in item.unknowns:
             question, why = _GAP_TEXT[fact]
