@@ -135,8 +135,20 @@ def test_a_long_run_of_dead_rooms_needs_more_than_one_node() -> None:
 
 def test_good_signal_with_little_throughput_points_at_the_node_backhaul() -> None:
     report = walk_report(walk(stop("Hall", -45, 600), stop("Attic", -60, 10, bssid=NODE)))
-    assert report.nodes_seen == 2
-    assert any("weak link back to the router" in a for a in report.advice)
+    assert report.weak_rooms == ("Attic",)
+    assert report.nodes_seen == 2 and report.nodes_suggested == 2  # no new node: wire it
+    assert report.advice[0] == (
+        "Your 2 nodes cover your home: the signal reaches every room you measured."
+    )
+    assert "weak link back to the router" in report.advice[1]
+
+
+def test_to_an_internet_server_the_signal_alone_rates_the_room() -> None:
+    slow_line = stop("Hall", -50, 20, target="internet")
+    assert slow_line.rating == "good" and not slow_line.needs_coverage
+    assert stop("Hall", -80, 500, target="internet").rating == "weak"
+    wired = WalkStop("Study", "t", None, 20.0, 20.0, 3.0, "internet")
+    assert wired.rating == "weak"  # nothing else to go by
 
 
 def test_a_room_measured_again_keeps_its_latest_numbers() -> None:

@@ -96,10 +96,24 @@ class WalkStop:
 
     @property
     def rating(self) -> Rating:
+        """The worse of signal and throughput. Measured to an internet server, the
+        throughput is the internet line's as much as the Wi-Fi's, so the signal alone rates
+        the room when the OS gave one."""
+        if self.target == "internet" and self.signal_dbm is not None:
+            return signal_rating(self.signal_dbm)
         rating = throughput_rating(self.throughput_mbps)
         if self.signal_dbm is not None:
             rating = worse(rating, signal_rating(self.signal_dbm))
         return rating
+
+    @property
+    def needs_coverage(self) -> bool:
+        """Weak or dead because the signal does not reach: a good or fair signal with little
+        throughput is the serving node's own link or a busy channel, which a new node does
+        not fix."""
+        if self.rating not in ("weak", "dead"):
+            return False
+        return self.signal_dbm is None or signal_rating(self.signal_dbm) in ("weak", "dead")
 
     @property
     def note(self) -> str | None:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from router_advisor.core.walk import FAIR_SIGNAL_DBM, GOOD_SIGNAL_DBM, Walk, WalkStop
+from router_advisor.core.walk import GOOD_SIGNAL_DBM, Walk, WalkStop
 
 # Rooms in a row that one new node can serve: a node covers its own room and about one room
 # on either side through interior walls (the 140 m2 per node of core/needs.py is 3-4 rooms).
@@ -108,10 +108,10 @@ def _bad(stop: WalkStop) -> bool:
 
 
 def _groups(rooms: list[WalkStop]) -> list[tuple[int, int]]:
-    """(first, last) index of each run of neighbouring weak or dead rooms."""
+    """(first, last) index of each run of neighbouring rooms the signal does not reach."""
     runs: list[tuple[int, int]] = []
     for i, stop in enumerate(rooms):
-        if not _bad(stop):
+        if not stop.needs_coverage:
             continue
         if runs and runs[-1][1] == i - 1:
             runs[-1] = (runs[-1][0], i)
@@ -141,7 +141,7 @@ def _group_advice(rooms: list[WalkStop], first: int, last: int) -> str:
     group = rooms[first : last + 1]
     before = rooms[first - 1] if first > 0 else None
     after = rooms[last + 1] if last + 1 < len(rooms) else None
-    fast_bands = {s.link.band for s in rooms if not _bad(s) and s.link and s.link.band}
+    fast_bands = {s.link.band for s in rooms if not s.needs_coverage and s.link and s.link.band}
     only = group[0]
     if (
         len(group) == 1
@@ -174,7 +174,7 @@ def _group_advice(rooms: list[WalkStop], first: int, last: int) -> str:
 
 def _backhaul_advice(stop: WalkStop) -> str | None:
     """Good signal yet little throughput: the node's own link back, or a busy channel."""
-    if stop.signal_dbm is None or stop.signal_dbm < FAIR_SIGNAL_DBM or not _bad(stop):
+    if stop.signal_dbm is None or not _bad(stop) or stop.needs_coverage:
         return None
     strength = "good" if stop.signal_dbm >= GOOD_SIGNAL_DBM else "fair"
     return (
@@ -222,21 +222,21 @@ def walk_report(walk: Walk, earlier: Walk | None = None) -> WalkReport:
         )
     nodes = {node_key(s.link.bssid) for s in rooms if s.link is not None and s.link.bssid}
     seen = len(nodes)
-    # A node that serves only weak rooms is in the wrong place: the new nodes replace it.
-    covering = {node_key(s.link.bssid) for s in rooms if s.link and s.link.bssid and not _bad(s)}
+    # A node that serves only rooms it does not reach is in the wrong place: the new nodes
+    # replace it.
+    covering = {
+        node_key(s.link.bssid) for s in rooms if s.link and s.link.bssid and not s.needs_coverage
+    }
     groups = _groups(rooms)
     extra = sum(math.ceil((last - first + 1) / ROOMS_PER_NEW_NODE) for first, last in groups)
     advice = [_group_advice(rooms, first, last) for first, last in groups]
     advice += [a for a in (_backhaul_advice(s) for s in rooms) if a is not None]
     if not groups:
-        if seen > 1:
-            advice.insert(
-                0, f"Your {seen} nodes cover your home: every room you measured is good or fair."
-            )
+        who = f"Your {seen} nodes cover" if seen > 1 else "One router covers"
+        if any(_bad(s) for s in rooms):
+            advice.insert(0, f"{who} your home: the signal reaches every room you measured.")
         else:
-            advice.insert(
-                0, "One router covers your home: every room you measured is good or fair."
-            )
+            advice.insert(0, f"{who} your home: every room you measured is good or fair.")
     if any(s.target == "internet" for s in rooms):
         advice.append(
             "Some rooms were measured to an internet speed server, so their numbers include "
@@ -247,7 +247,7 @@ def walk_report(walk: Walk, earlier: Walk | None = None) -> WalkReport:
     return WalkReport(
         walk=walk,
         rooms=tuple(rooms),
-        weak_rooms=tuple(rooms[i].room for first, last in groups for i in range(first, last + 1)),
+        weak_rooms=tuple(s.room for s in rooms if _bad(s)),
         nodes_seen=seen,
         nodes_suggested=max(1, len(covering)) + extra,
         advice=tuple(advice),
