@@ -334,7 +334,7 @@ def gap_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[VendorQu
         out.append(
             VendorQuestion(
                 "Which features need a paid subscription, and what happens when it lapses?",
-                "For some shortlisted models we do not know: security filters and parental "
+                "Not known for every shortlisted model: security filters and parental "
                 "controls are often free only for a trial; know the yearly cost before you buy.",
                 "gap",
             )
