@@ -1,5 +1,6 @@
 """Scan benchmark on the namespace LAN: our arp and neighbor sweeps against arp-scan and
-nmap -sn. Recall and median time over 5 runs each; a /22 with arp. Prints the numbers.
+nmap -sn. Recall and median time over 5 runs each, side by side; a /22 with arp. The LANs
+hold late responders: "sleepy" hosts answer only a repeated ARP request, 250-500 ms late.
 
 Run: /work/venv/bin/python -m pytest tests/bench/bench_scan.py -o python_files='bench_*.py' -s
 Our times are the sweep alone (socket open to result) timed inside one process on the
@@ -86,10 +87,19 @@ def summary(
     ]
     median = statistics.median(t for t, _ in runs)
     print(
-        f"{name:<22} recall min {min(recalls):6.1%}  median {median:5.2f} s  "
-        f"runs {', '.join(f'{t:.2f}' for t, _ in runs)}"
+        f"{name:<16} {min(recalls):>10.1%} {median:>8.2f} s   "
+        f"{', '.join(f'{t:.2f}' for t, _ in runs)}"
     )
     return min(recalls), median
+
+
+def _describe(lan: Lan) -> str:
+    sleepy = [h.delay_s for h in lan.hosts if h.behaviour == "sleepy"]
+    return (
+        f"{lan.cidr}: {len(lan.expected())} live hosts; 2 answer only a repeated request, "
+        f"2 answer 0.4 s late, {len(sleepy)} sleepy (only a repeated request, then "
+        f"{', '.join(f'{d:.2f}' for d in sleepy)} s late)"
+    )
 
 
 def test_scan_benchmark() -> None:
@@ -97,21 +107,21 @@ def test_scan_benchmark() -> None:
     for needed in ("arp-scan", "nmap"):
         assert shutil.which(needed), f"{needed} is not installed"
     print()
-    with running_lan(hosts=22, second=2, late=2) as lan:
+    header = f"{'tool':<16} {'recall min':>10} {'median':>10}   runs (s)"
+    with running_lan(hosts=23, second=2, late=2, sleepy=4) as lan:
         expected = lan.expected()
-        print(
-            f"/24 bed: {len(expected)} live hosts (2 answer only a repeated request, "
-            "2 answer after 0.4 s)"
-        )
+        print(_describe(lan))
+        print(header)
         arp_recall, arp_t = summary("ours arp", ours(lan, "arp"), expected)
         nb_recall, nb_t = summary("ours neighbor", ours(lan, "neighbor"), expected)
         _, as_t = summary("arp-scan", tool(lan, ["arp-scan", "-I", lan.iface, lan.cidr]), expected)
         summary("nmap -sn", tool(lan, ["nmap", "-sn", "-n", "-e", lan.iface, lan.cidr]), expected)
-    with running_lan(hosts=24, second=2, late=2, network="10.78.0.0/22") as big:
+    with running_lan(hosts=24, second=2, late=2, sleepy=4, network="10.78.0.0/22") as big:
         expected22 = big.expected()
+        print(_describe(big))
         big_recall, big_t = summary("ours arp /22", ours(big, "arp"), expected22)
     print(f"arp / arp-scan = {arp_t / as_t:.2f}")
     assert arp_recall == nb_recall == big_recall == 1.0
     assert arp_t <= 1.0 and arp_t <= 0.6 * as_t
-    assert nb_t <= 2.0
     assert big_t <= 3.0
+    assert nb_t <= 1.6, f"neighbor took {nb_t:.2f} s, the goal is 1.6 s"

@@ -1,10 +1,11 @@
 """A host that answers ARP like a sleepy phone: only a repeated request, or only late.
 
 Run inside a lab namespace whose kernel ARP replies are off (arp_ignore=8):
-`python -m tests.netlab.arp_responder --iface eth0 --ip 10.77.0.20 --mode second|late`.
+`python -m tests.netlab.arp_responder --iface eth0 --ip 10.77.0.20 --mode second|late|sleepy`.
 `second` ignores a request unless the same asker sent one in the last `--window` seconds
 (Wi-Fi power save: the first request wakes the radio); `late` answers every request after
-`--delay` seconds. Prints "ready" once it listens.
+`--delay` seconds; `sleepy` does both, like a phone that wakes on the first request and
+answers a repeated one only at its next DTIM wake-up. Prints "ready" once it listens.
 """
 
 import argparse
@@ -24,7 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--iface", required=True)
     parser.add_argument("--ip", required=True)
-    parser.add_argument("--mode", choices=("second", "late"), required=True)
+    parser.add_argument("--mode", choices=("second", "late", "sleepy"), required=True)
     parser.add_argument("--delay", type=float, default=0.4)
     parser.add_argument("--window", type=float, default=3.0)
     args = parser.parse_args()
@@ -55,11 +56,13 @@ def main() -> None:
             continue
         arp = Ether(frame)[ARP]
         now = time.monotonic()
-        if args.mode == "second":
+        if args.mode != "late":
             previous = last_seen.get(arp.psrc)
             last_seen[arp.psrc] = now
-            if previous is not None and now - previous <= args.window:
-                reply(arp.hwsrc, arp.psrc)
+            if previous is None or now - previous > args.window:
+                continue
+        if args.mode == "second":
+            reply(arp.hwsrc, arp.psrc)
         else:
             threading.Timer(args.delay, reply, (arp.hwsrc, arp.psrc)).start()
 

@@ -2,9 +2,11 @@
 
 Every host lives in its own namespace, plugged into one bridge (itself in a namespace) by a
 veth pair. Some hosts behave like phones in Wi-Fi power save: their kernel ARP replies are
-off (arp_ignore=8) and a scapy responder answers only a repeated request ("second") or only
-after a delay ("late"). One host announces an mDNS name and service. Hosts can be added and
-removed while the lab runs (`Lan.add_host` / `Lan.remove_host`), for rescan tests.
+off (arp_ignore=8) and a scapy responder answers only a repeated request ("second"), only
+after a delay ("late"), or only a repeated request and then 250-500 ms late ("sleepy": the
+first request wakes the radio, the answer waits for the next DTIM wake-up). One host
+announces an mDNS name and service. Hosts can be added and removed while the lab runs
+(`Lan.add_host` / `Lan.remove_host`), for rescan tests.
 
     with running_lan(hosts=20) as lan:
         cmd = lan.laptop_cmd(sys.executable, "-m", "router_advisor", "scan", *lan.scan_args())
@@ -44,6 +46,11 @@ HOST_OUIS = (
     "3e:22:fb",
 )
 READY_TIMEOUT_S = 20.0
+LATE_DELAY_S = 0.4
+# Sleepy hosts answer this late, in turn: the range phones in power save show (beacon
+# interval x DTIM period, 100-300 ms, some up to ~500 ms). With four, the slowest is the
+# last, at the highest address: the one a sweep in address order asks last.
+SLEEPY_DELAYS_S = (0.3, 0.25, 0.4, 0.5, 0.45)
 
 
 @dataclass
@@ -54,8 +61,9 @@ class Host:
     ns: Namespace
     ip: str
     mac: str
-    behaviour: str  # "normal", "second", "late" or "mdns"
+    behaviour: str  # "normal", "second", "late", "sleepy" or "mdns"
     mdns_name: str | None = None
+    delay_s: float = 0.0  # how late a "late" or "sleepy" host answers
     processes: list[subprocess.Popen] = field(default_factory=list)
 
 
@@ -86,6 +94,7 @@ class Lan:
         self.hosts: list[Host] = []
         self._retired: set[str] = set()  # IPs of removed hosts, not handed out again
         self._serial = 0
+        self._sleepy = 0
         try:
             self.bridge = self.lab.add_namespace("br")
             self._ip(
@@ -179,7 +188,8 @@ class Lan:
         wait: bool = True,
     ) -> Host:
         """Plug a new host in. behaviour: normal, second (answers only a repeated ARP
-        request), late (answers ARP after 0.4 s) or mdns (announces `mdns_name`)."""
+        request), late (answers ARP after 0.4 s), sleepy (answers only a repeated request,
+        after the next of SLEEPY_DELAYS_S) or mdns (announces `mdns_name`)."""
         self._serial += 1
         n = self._serial
         ip = ip or self.free_ip()
@@ -188,9 +198,14 @@ class Lan:
         mac = mac or f"{HOST_OUIS[n % len(HOST_OUIS)]}:{n // 256:02x}:{n % 256:02x}:{n % 97:02x}"
         ns = self._plug(f"h{n}", ip, mac)
         host = Host(name=f"h{n}", ns=ns, ip=ip, mac=mac, behaviour=behaviour)
+        if behaviour == "late":
+            host.delay_s = LATE_DELAY_S
+        elif behaviour == "sleepy":
+            host.delay_s = SLEEPY_DELAYS_S[self._sleepy % len(SLEEPY_DELAYS_S)]
+            self._sleepy += 1
         py = [sys.executable, "-m"]
         kwargs = {"stdout": subprocess.PIPE, "text": True, "cwd": REPO_ROOT, "env": _python_env()}
-        if behaviour in ("second", "late"):
+        if behaviour in ("second", "late", "sleepy"):
             ns.run("sysctl", "-qw", f"net.ipv4.conf.{IFACE}.arp_ignore=8")
             host.processes.append(
                 self.lab.start(
@@ -204,7 +219,7 @@ class Lan:
                     "--mode",
                     behaviour,
                     "--delay",
-                    "0.4",
+                    str(host.delay_s),
                     **kwargs,
                 )
             )
@@ -254,13 +269,19 @@ def build_lan(
     late: int = 2,
     mdns: bool = True,
     network: str = "10.77.0.0/24",
+    sleepy: int = 0,
 ) -> Lan:
     """A running LAN: gateway, laptop, and `hosts` hosts of which `second` answer only a
-    repeated ARP request, `late` answer late, and one (if `mdns`) announces itself."""
+    repeated ARP request, `late` answer late, `sleepy` answer only a repeated request and
+    late, and one (if `mdns`) announces itself."""
     lan = Lan(network)
     try:
         kinds = ["second"] * second + ["late"] * late + ["mdns"] * int(mdns)
-        kinds += ["normal"] * (hosts - len(kinds))
+        kinds += ["normal"] * (hosts - sleepy - len(kinds))
+        # Sleepy hosts spread over the subnet, the last at its highest address: the one a
+        # sweep in address order asks last.
+        for i in range(sleepy):
+            kinds.insert((i + 1) * len(kinds) // sleepy + i, "sleepy")
         for kind in kinds:
             lan.add_host(kind, wait=False)
         lan.wait_ready()

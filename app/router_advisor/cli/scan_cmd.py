@@ -7,7 +7,7 @@ from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, print_json, print_table
 from router_advisor.core.needs import scan_device_count
 from router_advisor.core.scan import SCAN_METHODS, ScanResult
-from router_advisor.core.wording import kind_word, plural
+from router_advisor.core.wording import SCAN_LIMITS, kind_word, plural
 from router_advisor.errors import UserInputError
 
 # Typed as the modules they are; loaded on first use.
@@ -21,8 +21,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser = subparsers.add_parser(
         "scan",
         help="find and identify the devices on your network",
-        description="Find every device on the network and guess what each one is. Without "
-        "--iface/--cidr it scans the subnet of the default-route interface.",
+        description="Find the devices on the network and guess what each one is. Without "
+        "--iface/--cidr it scans the subnet of the default-route interface. " + SCAN_LIMITS,
     )
     parser.add_argument(
         "--iface", metavar="NAME", help="network interface to scan through (e.g. wlan0)"
@@ -102,6 +102,7 @@ def print_text(result: ScanResult) -> None:
                 for d in result.devices
             ],
         )
+        print(SCAN_LIMITS)
     else:
         print("No device answered: check --iface and --cidr, or wake the devices and scan again.")
     if (current := result.current_router) is not None:

@@ -1,6 +1,7 @@
 """What a scan of the home network found. Serialises to the `scan --json` shape."""
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal, get_args
 
 from router_advisor.core.current_router import CurrentRouterReport
@@ -48,6 +49,47 @@ class Device:
             is_gateway=bool(data.get("is_gateway", False)),
             services=tuple(data.get("services") or ()),
         )
+
+
+class ConflictingDevices(ValueError):
+    """One IP address reported with two different MAC addresses."""
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return first + tuple(item for item in second if item not in first)
+
+
+def _merge_two(kept: Device, other: Device) -> Device:
+    """One device from two reports of it: what either knows, the first report first."""
+    return replace(
+        kept,
+        vendor=kept.vendor or other.vendor,
+        hostname=kept.hostname or other.hostname,
+        kind=kept.kind if kept.kind != "unknown" else other.kind,
+        kind_evidence=_union(kept.kind_evidence, other.kind_evidence),
+        randomized_mac=kept.randomized_mac or other.randomized_mac,
+        is_gateway=kept.is_gateway or other.is_gateway,
+        services=_union(kept.services, other.services),
+    )
+
+
+def merge_devices(devices: Iterable[Device]) -> tuple[Device, ...]:
+    """Each device once, in first-seen order. A MAC address is a device's identity (as in the
+    history), so reports of one MAC (a file listing it twice, a second method finding it
+    again) become one entry at the first address reported, with what every report knew.
+    Raises ConflictingDevices for one IP address reported with two MACs."""
+    merged: dict[str, Device] = {}
+    owner: dict[str, str] = {}  # IP -> the MAC first reported there
+    for device in devices:
+        mac = device.mac.strip().lower().replace("-", ":")
+        device = replace(device, mac=mac)
+        if owner.setdefault(device.ip, mac) != mac:
+            raise ConflictingDevices(
+                f"{device.ip} is listed with two MAC addresses, {owner[device.ip]} and {mac}"
+            )
+        kept = merged.get(mac)
+        merged[mac] = device if kept is None else _merge_two(kept, device)
+    return tuple(merged.values())
 
 
 @dataclass(frozen=True)
@@ -114,6 +156,8 @@ class NearbyNetworks:
 
 @dataclass(frozen=True)
 class ScanResult:
+    """What one scan found. `devices` holds each device once, whatever reported it twice."""
+
     interface: str
     cidr: str
     gateway: str | None
@@ -124,6 +168,11 @@ class ScanResult:
     nearby_networks: NearbyNetworks | None = None
     notes: tuple[str, ...] = field(default=())
     current_router: CurrentRouterReport | None = None
+
+    def __post_init__(self) -> None:
+        # Each device once, however it was reported (see merge_devices): the JSON, the GUI's
+        # list and the device count all read this tuple.
+        object.__setattr__(self, "devices", merge_devices(self.devices))
 
     def to_dict(self) -> dict[str, Any]:
         return {

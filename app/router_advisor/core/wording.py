@@ -46,6 +46,13 @@ def kind_heading(kind: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# What a scan can and cannot see, said wherever a scan's result is shown (CLI, GUI): a
+# sleeping or switched-off device does not answer, whatever the method.
+SCAN_LIMITS = (
+    "Devices that are asleep or switched off may be missing; a second scan later finds more."
+)
+
+
 def kind_to_type(kind: DeviceKind) -> str:
     """What to type for a kind on the command line: its word when that is one token
     ("smart-home"), else its stored key ("tv", "network")."""

@@ -1,8 +1,11 @@
 """The `arp` method: ask every address of the subnet for its MAC with raw ARP requests.
 
 Adaptive rounds: the first round asks everyone; each later round re-asks only the addresses
-still silent, because phones and IoT devices in Wi-Fi power save often miss the first request
-or answer late. The sweep stops once a repeat round brings nobody new. Needs raw sockets
+still silent, because phones and IoT devices in Wi-Fi power save often ignore the first
+request (it wakes the radio) and answer a repeated one only at their next wake-up, up to
+~500 ms later. The rounds stop once a repeat round brings nobody new within its short
+window; then the sweep keeps listening until the last request is `late_s` old, so those late
+answers are counted instead of arriving just after the sweep gave up. Needs raw sockets
 (root, CAP_NET_RAW, or the pkexec helper `router_advisor.net.scan_helper`).
 """
 
@@ -37,10 +40,14 @@ class ArpNotPermitted(RuntimeFailure):
 
 @dataclass(frozen=True)
 class SweepTiming:
-    """How long to listen after each round. Phones in power save wake every 100-300 ms
-    (beacon interval x DTIM period), so the windows cover a reply that late or a re-ask."""
+    """How long to listen after each round before deciding on another, and how long after
+    the last request to wait for late answers. Awake devices answer within milliseconds, so
+    the round windows are short; phones in power save answer a repeated request at their
+    next wake-up, every 100-300 ms (beacon interval x DTIM period) and some ~500 ms, which
+    `late_s` covers once, at the end, instead of after every round."""
 
-    listen_s: tuple[float, ...] = (0.15, 0.3, 0.2, 0.25)
+    listen_s: tuple[float, ...] = (0.05, 0.1, 0.1)
+    late_s: float = 0.55
     min_rounds: int = 2
 
     @property
@@ -167,15 +174,20 @@ def arp_sweep(
             len(addresses),
             timing.max_rounds,
         )
+        last_request = time.monotonic()
         for round_no, listen_s in enumerate(timing.listen_s):
             silent = [ip for ip in addresses if ip not in sweep.found]
             if not silent:
                 break
             before = len(sweep.found)
             sweep.ask(silent, wanted, round_no)
+            last_request = time.monotonic()
             sweep.drain(wanted, listen_s)
             if round_no + 1 >= timing.min_rounds and len(sweep.found) == before:
-                break  # a repeat round brought nobody new: the network is quiet
+                break  # a repeat round brought nobody new at once: the network is quiet
+        if len(sweep.found) < len(wanted):
+            progress(ProgressUpdate(1.0, f"Waiting for late answers: {len(sweep.found)} so far"))
+            sweep.drain(wanted, last_request + timing.late_s - time.monotonic())
     finally:
         sock.close()
     progress(ProgressUpdate(1.0, f"{len(sweep.found)} devices answered"))

@@ -43,11 +43,13 @@ PROMPT_GAP_S = 0.004
 class NeighborTiming:
     """The kernel re-asks a silent address `retrans_time` after its first request (1 s on
     Linux, read live); we wait until that second request, counted from the last prompt, has
-    had `answer_s` to be answered, then stop after `quiet_s` without news, and at the latest
-    `max_answer_s` after it (well before the kernel's third request)."""
+    had `answer_s` to be answered (a phone in power save answers a repeated request at its
+    next wake-up, up to ~500 ms later, and the kernel's timer wheel fires the re-ask up to
+    ~32 ms late), then stop after `quiet_s` without news, and at the latest `max_answer_s`
+    after it (well before the kernel's third request)."""
 
-    answer_s: float = 0.4
-    quiet_s: float = 0.25
+    answer_s: float = 0.55
+    quiet_s: float = 0.1
     max_answer_s: float = 0.8
 
 
@@ -82,13 +84,18 @@ def _run(argv: list[str]) -> str:
 
 def _prompt(local_ip: str, addresses: Sequence[str], cancel: CancelToken) -> None:
     """One empty UDP datagram to each address, sent from our address on the scanned subnet
-    in paced bursts of PROMPT_BURST."""
+    in paced bursts of PROMPT_BURST. Bursts keep a schedule (burst n at n x PROMPT_GAP_S)
+    rather than sleeping a gap after each: the sleeps' overshoot made a /24 take 0.35 s
+    instead of 0.25, and every prompt's lateness delays the kernel's re-ask as much."""
+    start = time.monotonic()
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind((local_ip, 0))
         sock.setblocking(False)
         for i, ip in enumerate(addresses):
-            if i and i % PROMPT_BURST == 0 and cancel.wait(PROMPT_GAP_S):
-                cancel.raise_if_cancelled()
+            if i and i % PROMPT_BURST == 0:
+                due = start + (i // PROMPT_BURST) * PROMPT_GAP_S
+                if cancel.wait(max(0.0, due - time.monotonic())):
+                    cancel.raise_if_cancelled()
             # A full queue or an unreachable address raises; the kernel asks anyway.
             with contextlib.suppress(OSError):
                 sock.sendto(b"", (ip, DISCARD_PORT))

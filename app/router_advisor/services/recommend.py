@@ -6,18 +6,24 @@ Every file is checked field by field, so a mistake is reported with the file and
 named, never as Python's own words.
 """
 
-import dataclasses
+import ipaddress
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from router_advisor.core.answers import Answers, answers_from_dict
-from router_advisor.core.device_identity import normalize_mac
 from router_advisor.core.echo import shown as _shown
 from router_advisor.core.recommend import DEFAULT_TOP, Recommendation, recommend
 from router_advisor.core.router import Router
-from router_advisor.core.scan import DEVICE_KINDS, ScanResult
+from router_advisor.core.scan import (
+    DEVICE_KINDS,
+    ConflictingDevices,
+    Device,
+    ScanResult,
+    merge_devices,
+)
 from router_advisor.core.speed import SpeedResult
 from router_advisor.errors import UserInputError
 from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
@@ -29,6 +35,7 @@ MAX_LATENCY_MS = 60_000.0  # a minute: anything slower is not a measurement
 GRADES: tuple[str, ...] = ("A+", "A", "B", "C", "D", "F")
 SPEED_AGAIN = "run `router-advisor speed --json > speed.json` again"
 SCAN_AGAIN = "run `router-advisor scan --json > scan.json` again"
+MAC_RE = re.compile(r"[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}")
 
 
 def _read_document(path: Path, what: str) -> dict[str, Any]:
@@ -138,6 +145,12 @@ def check_scan_document(path: Path, data: Mapping[str, Any]) -> None:
     for field in ("interface", "cidr", "method"):
         f.text(field, required=True)
     f.text("gateway", required=False)
+    try:
+        network = ipaddress.IPv4Network(data["cidr"].strip(), strict=False)
+    except ValueError:
+        raise f.fail("cidr", "an IPv4 subnet like 192.168.1.0/24") from None
+    if data.get("gateway") is not None:
+        _check_address(path, "gateway", data["gateway"], network)
     f.number("duration_s", 86400, "seconds", required=False)
     f.kind("devices", list, "a list of devices")
     for number, device in enumerate(data.get("devices") or (), 1):
@@ -152,6 +165,12 @@ def check_scan_document(path: Path, data: Mapping[str, Any]) -> None:
                     f"{path}: field {where}.{field} must be a piece of text, "
                     f"not {_shown(device.get(field))}; {SCAN_AGAIN}"
                 )
+        if not MAC_RE.fullmatch(device["mac"].strip()):
+            raise UserInputError(
+                f"{path}: field {where}.mac must be a MAC address like 3c:22:fb:0a:00:01, "
+                f"not {_shown(device['mac'])}; {SCAN_AGAIN}"
+            )
+        _check_address(path, f"{where}.ip", device["ip"], network)
         kind = device.get("kind")
         if kind is not None and kind not in DEVICE_KINDS:
             raise UserInputError(
@@ -165,6 +184,26 @@ def check_scan_document(path: Path, data: Mapping[str, Any]) -> None:
             )
     f.kind("wifi_link", dict, "an object or null")
     f.kind("nearby_networks", dict, "an object or null")
+    try:
+        merge_devices(Device.from_dict(d) for d in data.get("devices") or ())
+    except ConflictingDevices as exc:
+        raise UserInputError(f"{path}: field devices: {exc}; {SCAN_AGAIN}") from None
+
+
+def _check_address(path: Path, field: str, value: str, network: ipaddress.IPv4Network) -> None:
+    """Refuse an IP address that is not one, or lies outside the scanned subnet."""
+    try:
+        address = ipaddress.IPv4Address(value.strip())
+    except ValueError:
+        raise UserInputError(
+            f"{path}: field {field} must be an IPv4 address like 192.168.1.20, "
+            f"not {_shown(value)}; {SCAN_AGAIN}"
+        ) from None
+    if address not in network:
+        raise UserInputError(
+            f"{path}: field {field} is {address}, outside the scanned subnet {network}; "
+            f"{SCAN_AGAIN}"
+        )
 
 
 def _load_result(
@@ -198,20 +237,7 @@ def load_scan(path: Path) -> ScanResult:
     result: ScanResult = _load_result(
         path, "scan", check_scan_document, ScanResult.from_dict, SCAN_AGAIN
     )
-    return one_entry_per_device(result)
-
-
-def one_entry_per_device(result: ScanResult) -> ScanResult:
-    """The scan with each device (by MAC) listed once, as it was first listed: an edited
-    file that lists a device ten times must not count ten devices."""
-    seen: set[str] = set()
-    devices = []
-    for device in result.devices:
-        mac = normalize_mac(device.mac)
-        if mac not in seen:
-            seen.add(mac)
-            devices.append(device)
-    return dataclasses.replace(result, devices=tuple(devices))
+    return result
 
 
 def recommend_from_files(

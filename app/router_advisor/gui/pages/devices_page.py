@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.current_verdict import rejudge
 from router_advisor.core.scan import ScanResult, WifiLink
-from router_advisor.core.wording import kind_heading
+from router_advisor.core.wording import SCAN_LIMITS, kind_heading
 from router_advisor.gui.current_router_card import CurrentRouterCard
 from router_advisor.gui.pages.base import (
     MeasurementPage,
@@ -34,9 +34,10 @@ from router_advisor.gui.workers import JobFunction, Outcome
 COLUMNS = ("Name", "Kind", "Vendor", "IP address", "MAC address", "Private MAC")
 NAME, KIND, VENDOR, IP, MAC, RANDOM = range(len(COLUMNS))
 METHOD_WORDS = {
-    "arp": "Deep scan (ARP sweep): finds every device that is switched on.",
-    "neighbor": "Quick scan without administrator rights: sleeping phones and gadgets can be "
-    "missed.",
+    "arp": "Deep scan (ARP sweep): asks every address several times and waits for late "
+    "answers, so most sleeping phones answer too.",
+    "neighbor": "Quick scan without administrator rights: the system asks every address twice, "
+    "so sleeping phones and gadgets are more often missed.",
 }
 
 
@@ -71,7 +72,8 @@ class DevicesPage(MeasurementPage[ScanResult]):
         self.scan_button.clicked.connect(lambda: self.start(self.ctx.engines.scan))
         self.deeper_button = QPushButton("Run &deeper scan")
         self.deeper_button.setToolTip(
-            "Asks for your password once, then sweeps every address so sleeping devices answer too."
+            "Asks for your password once, then asks every address several times, so more "
+            "sleeping devices answer."
         )
         self.deeper_button.clicked.connect(self.start_deeper)
         self.deeper_button.hide()
@@ -248,7 +250,7 @@ class DevicesPage(MeasurementPage[ScanResult]):
             f"Found {count} device{'s' if count != 1 else ''} on {result.cidr} "
             f"({result.interface}) in {result.duration_s:.1f} s."
         )
-        note = METHOD_WORDS.get(result.method, f"Method: {result.method}.")
+        note = METHOD_WORDS.get(result.method, f"Method: {result.method}.") + " " + SCAN_LIMITS
         unprivileged = result.method == "neighbor" and self.ctx.engines.deeper_scan is not None
         if unprivileged:
             note += " The deeper scan needs administrator rights: press Run deeper scan."
