@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -31,13 +32,16 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
     from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.speed import SpeedResult
     from router_advisor.gui.app import create_application
     from router_advisor.gui.wizard import WizardWindow
 
     from tests.gui.recorded import (
+        NEARBY,
         WALK_PLAN,
         load_json,
         recorded_engines,
+        replay,
         seed_earlier_walk,
         seed_history,
     )
@@ -63,15 +67,25 @@ def main() -> int:
         widget.grab().save(str(path))
         print(path.relative_to(REPO_ROOT))
 
-    window = WizardWindow(recorded_engines(seconds=0.2, scan_file="scan2.json"))
+    engines = recorded_engines(seconds=0.2, scan_file="scan2.json")
+    # The recorded test ran against the nearby server the speed page shows picked.
+    speed = replace(SpeedResult.from_dict(load_json("speed.json")), server=NEARBY[0])
+    engines = replace(engines, speed=replay(speed, 0.2, rate=lambda i: 40.0 + 5 * i))
+    window = WizardWindow(engines)
     window.resize(*SIZE)
     window.show()
     window.ctx.state.answers = answers_from_dict(load_json("answers-house.json"))
     save(window, "1-welcome")
     window.next()
+    server = window.current_page.server_row  # a nearby server picked in the Server row
+    server.list_nearby()
+    wait_idle(window)
+    server.apply()
     window.current_page.start()
     wait_idle(window)
+    server.toggle.setChecked(True)
     save(window, "2-speed")
+    server.toggle.setChecked(False)
     window.next()
     window.current_page.start(window.ctx.engines.scan)
     wait_idle(window)

@@ -159,3 +159,38 @@ def test_manual_entry_takes_an_optional_idle_latency_that_recommend_uses(cli, tm
     advice = cli("recommend", "--speed", str(speed))
     assert advice.returncode == 0, advice.stderr
     assert "idle latency is 600 ms" in advice.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--manual", "300/50", "--max-seconds", "999", "--directory-url", "not a url"),
+            "--max-seconds must be between 4 and 60",
+        ),
+        (
+            ("--manual", "300/50", "--directory-url", "not a url"),
+            "The directory URL 'not a url' is not valid",
+        ),
+        (
+            ("--manual", "300/50", "--max-seconds", "10"),
+            "--manual records the speeds you type and runs no test, so --max-seconds would be "
+            "ignored; drop it",
+        ),
+        (
+            ("--manual", "300/50", "--max-seconds", "10", "--directory-url", "http://10.0.0.2/"),
+            "so --max-seconds and --directory-url would be ignored; drop them",
+        ),
+        (("--directory-url", "ftp://10.0.0.2/", "--max-seconds", "1"), "--max-seconds must be"),
+        (("--directory-url", "not a url"), "The directory URL 'not a url' is not valid"),
+    ],
+)
+def test_manual_refuses_options_it_would_ignore_and_every_value_is_checked(
+    cli, no_internet: None, args: tuple[str, ...], message: str
+) -> None:
+    """Issue 15: `speed --manual 300/50 --max-seconds 999 --directory-url "not a url"`
+    exited 0 and ignored both options."""
+    proc = cli("speed", *args)
+    assert proc.returncode == 2, proc.stdout
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1

@@ -11,7 +11,7 @@ from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult, WifiLink
-from router_advisor.core.speed import SpeedResult
+from router_advisor.core.speed import ServerInfo, SpeedResult
 from router_advisor.core.verdicts import LineFacts, speed_verdicts
 from router_advisor.core.walk import WalkStop
 from router_advisor.gui.engines import Engines
@@ -45,15 +45,37 @@ def measured_speed(data: dict[str, Any], **changes: Any) -> SpeedResult:
     return replace(result, verdicts=speed_verdicts(facts))
 
 
+# A nearby-server list as speedtest.net's directory would give it, nearest first.
+NEARBY = [
+    ServerInfo(
+        "http://speedtest.example-fibre.nl:8080/speedtest/upload.php",
+        "31590",
+        "Amsterdam",
+        "Example Fibre",
+        "Netherlands",
+        3.2,
+    ),
+    ServerInfo(
+        "http://speed.example-cable.nl:8080/speedtest/upload.php",
+        "20005",
+        "Utrecht",
+        "Example Cable",
+        "Netherlands",
+        36.0,
+    ),
+]
+
+
 def replay(
     result: T,
     seconds: float = 0.6,
     steps: int = 12,
     rate: Callable[[int], float | None] = lambda i: None,
-) -> Callable[[ProgressCallback, CancelToken], T]:
-    """An engine that takes `seconds`, reports `steps` progress updates, then returns."""
+) -> Callable[..., T]:
+    """An engine that takes `seconds`, reports `steps` progress updates, then returns. It
+    takes and ignores what else the real engine takes (the speed test's settings)."""
 
-    def run(progress: ProgressCallback, cancel: CancelToken) -> T:
+    def run(progress: ProgressCallback, cancel: CancelToken, *_: object) -> T:
         for i in range(steps):
             progress(ProgressUpdate((i + 1) / steps, f"Step {i + 1} of {steps}", rate(i)))
             if cancel.wait(seconds / steps):
@@ -134,6 +156,7 @@ def recorded_engines(
         ),
         router_names=known_router_names,
         walk_stop=walk_engine(seconds),
+        nearby_servers=replay(NEARBY, seconds / 4, steps=2),
     )
 
 

@@ -1,12 +1,11 @@
 """`router-advisor speed`: measure the connection (or record the plan's speeds by hand)."""
 
 import argparse
-import os
 from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import TextProgress, positive_number, print_json
-from router_advisor.core.speed import SpeedResult
+from router_advisor.core.speed import DIRECTORY_ENV, SpeedResult
 from router_advisor.core.wording import activity_name, measured
 from router_advisor.errors import UserInputError
 
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
 else:
     speed_service = lazy_import("router_advisor.services.speed")
 
-DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
+DEFAULT_MAX_SECONDS = 12.0
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -45,14 +44,12 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument(
         "--max-seconds",
         type=positive_number("seconds"),
-        default=12.0,
         metavar="S",
         help="time limit for the whole test in seconds, from 4 to 60 (default 12)",
     )
     parser.add_argument(
         "--directory-url",
         metavar="URL",
-        default=os.environ.get(DIRECTORY_ENV) or None,
         help="a speedtest.net-compatible directory serving "
         "speedtest-config.php and the server list, instead of "
         f"www.speedtest.net (also ${DIRECTORY_ENV})",
@@ -77,18 +74,43 @@ def parse_manual(text: str) -> tuple[float, float, float | None]:
     return numbers[0], numbers[1], numbers[2] if len(numbers) == 3 else None
 
 
+def refuse_unused_by_manual(args: argparse.Namespace) -> None:
+    """--manual runs no test: an option only a test uses would be silently ignored."""
+    unused = [
+        option
+        for option, value in (
+            ("--max-seconds", args.max_seconds),
+            ("--directory-url", args.directory_url),
+        )
+        if value is not None
+    ]
+    if unused:
+        them = "it" if len(unused) == 1 else "them"
+        raise UserInputError(
+            f"--manual records the speeds you type and runs no test, so {' and '.join(unused)} "
+            f"would be ignored; drop {them}, or drop --manual to run the test."
+        )
+
+
 def run_speed(args: argparse.Namespace) -> int:
+    # Every value is checked, whatever else is given; then nothing given may go unused.
+    if args.max_seconds is not None:
+        speed_service.check_max_seconds(args.max_seconds)
+    if args.directory_url is not None:
+        speed_service.check_directory_url(args.directory_url)
     if args.manual is not None:  # even "": a given option is never ignored
-        result = speed_service.manual_speed(*parse_manual(args.manual))
+        down, up, latency = parse_manual(args.manual)
+        refuse_unused_by_manual(args)
+        result = speed_service.manual_speed(down, up, latency)
     else:
         bar = TextProgress()
         try:
             result = speed_service.measure(
                 server_url=args.server_url,
                 server_id=args.server_id,
-                max_seconds=args.max_seconds,
+                max_seconds=args.max_seconds or DEFAULT_MAX_SECONDS,
                 progress=bar,
-                directory_url=args.directory_url,
+                directory_url=speed_service.directory_url(args.directory_url),
             )
         finally:
             bar.close()

@@ -3,6 +3,10 @@
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# The environment variable that replaces www.speedtest.net as the directory (configuration
+# and server list), for the CLI and the app alike.
+DIRECTORY_ENV = "ROUTER_ADVISOR_SPEEDTEST_DIRECTORY"
+
 
 @dataclass(frozen=True)
 class ServerInfo:

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from router_advisor import __version__, home
 from router_advisor.errors import RuntimeFailure
-from router_advisor.gui.settings import Settings
+from router_advisor.gui.settings import Settings, SettingsProblem
 from router_advisor.gui.style import follow_system_theme, icon
 
 
@@ -52,7 +52,12 @@ def run(settings: Settings | None = None) -> int:
     from router_advisor.gui.wizard import WizardWindow
 
     install_crash_reporter(app)
-    settings = settings or Settings.load()
-    window = WizardWindow(real_engines(settings))
+    problem = None
+    if settings is None:
+        try:
+            settings = Settings.load()
+        except SettingsProblem as exc:
+            settings, problem = Settings(), str(exc)
+    window = WizardWindow(real_engines(settings, problem))
     window.show()
     return app.exec()

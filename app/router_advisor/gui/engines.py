@@ -16,7 +16,7 @@ from router_advisor.core.current_router import CurrentRouterReport
 from router_advisor.core.progress import CancelToken, ProgressCallback
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
-from router_advisor.core.speed import SpeedResult
+from router_advisor.core.speed import ServerInfo, SpeedResult
 from router_advisor.core.walk import WalkStop
 from router_advisor.gui.settings import Settings
 
@@ -28,12 +28,16 @@ NameRouter = Callable[[str, SpeedResult | None, ScanResult | None], CurrentRoute
 
 @dataclass(frozen=True)
 class Engines:
-    """What the GUI can run. `deeper_scan` is None where no privileged helper exists."""
+    """What the GUI can run. `deeper_scan` is None where no privileged helper exists. The
+    speed test and the server list take the settings as they are when started, so a server
+    picked in the window is used at once. `settings_problem` says why settings.toml could
+    not be read (the window shows it); None when it was fine."""
 
-    speed: Callable[[ProgressCallback, CancelToken], SpeedResult]
+    speed: Callable[[ProgressCallback, CancelToken, Settings], SpeedResult]
     scan: Callable[[ProgressCallback, CancelToken], ScanResult]
     deeper_scan: Callable[[ProgressCallback, CancelToken], ScanResult] | None
     routers: Callable[[], list[Router]]
+    nearby_servers: Callable[[ProgressCallback, CancelToken, Settings], list[ServerInfo]]
     settings: Settings = field(default_factory=Settings)
     # Imports a price list or catalog file and returns the summary line; None: no import.
     import_catalog: Callable[[Path], str] | None = None
@@ -48,21 +52,30 @@ class Engines:
     # clients use. None: the walk window is not offered.
     walk_stop: Callable[[str, ProgressCallback, CancelToken], WalkStop] | None = None
     serve_speed: Callable[[Callable[[str], None], CancelToken], None] | None = None
+    settings_problem: str | None = None
 
 
-def real_engines(settings: Settings) -> Engines:
+def real_engines(settings: Settings, settings_problem: str | None = None) -> Engines:
     """The engines of router_advisor.services, pointed where `settings` says."""
 
-    def speed(progress: ProgressCallback, cancel: CancelToken) -> SpeedResult:
+    def speed(progress: ProgressCallback, cancel: CancelToken, chosen: Settings) -> SpeedResult:
         from router_advisor.services.speed import measure
 
         return measure(
-            server_url=settings.server_url,
-            server_id=settings.server_id,
-            max_seconds=settings.speed_max_seconds,
+            server_url=chosen.server_url,
+            server_id=chosen.server_id,
+            max_seconds=chosen.speed_max_seconds,
             progress=progress,
             cancel=cancel,
+            directory_url=chosen.directory(),
         )
+
+    def nearby_servers(
+        progress: ProgressCallback, cancel: CancelToken, chosen: Settings
+    ) -> list[ServerInfo]:
+        from router_advisor.services.speed import list_nearby_servers
+
+        return list_nearby_servers(chosen.directory(), progress, cancel)
 
     def scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from router_advisor.services.scan import scan as run_scan
@@ -126,10 +139,12 @@ def real_engines(settings: Settings) -> Engines:
         scan=scan,
         deeper_scan=deeper_scan if sys.platform.startswith("linux") else None,
         routers=routers,
+        nearby_servers=nearby_servers,
         settings=settings,
         import_catalog=import_catalog,
         name_router=name_router,
         router_names=router_names,
         walk_stop=walk_stop,
         serve_speed=serve_speed,
+        settings_problem=settings_problem,
     )

@@ -235,15 +235,46 @@ def select_server(
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         raise connection_error(cause, where, "fetching the server list") from exc
     endpoint = parse_server_url(best["url"])
-    info = ServerInfo(
-        url=best["url"],
-        id=str(best.get("id")),
-        name=best.get("name"),
-        sponsor=best.get("sponsor"),
-        country=best.get("country"),
-        distance_km=round(float(best.get("d", 0.0)), 1),
+    return replace(endpoint, info=_server_info(best)), plan_from_config(client.config)
+
+
+def _server_info(server: dict[str, Any]) -> ServerInfo:
+    return ServerInfo(
+        url=server["url"],
+        id=str(server.get("id")),
+        name=server.get("name"),
+        sponsor=server.get("sponsor"),
+        country=server.get("country"),
+        distance_km=round(float(server.get("d", 0.0)), 1),
     )
-    return replace(endpoint, info=info), plan_from_config(client.config)
+
+
+def nearby_servers(
+    directory_url: str | None, limit: int, timeout: float, shutdown_event: threading.Event
+) -> list[ServerInfo]:
+    """The `limit` speedtest.net servers nearest to this connection, nearest first, from
+    `directory_url` (else www.speedtest.net); for a person to pick one."""
+    where = directory_url or "www.speedtest.net"
+    try:
+        client = AdvisorSpeedtest(
+            offline=False,
+            directory_url=directory_url,
+            timeout=timeout,
+            shutdown_event=shutdown_event,
+        )
+        client.get_servers()
+        closest = client.get_closest_servers(limit)
+        return [_server_info(server) for server in closest]
+    except RouterAdvisorError:
+        raise
+    except _MALFORMED as exc:
+        raise RuntimeFailure(
+            f"{where} sent a server list that cannot be read ({_short(exc)}). Try again "
+            "later, or give a server id or your own server's URL."
+        ) from exc
+    except (speedtest.SpeedtestException, OSError, http.client.HTTPException) as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        raise connection_error(cause, where, "fetching the server list") from exc
 
 
 def self_hosted(server_url: str) -> tuple[Endpoint, TransferPlan]:

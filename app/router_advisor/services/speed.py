@@ -1,7 +1,10 @@
 """Use case: measure the internet connection, or take the plan's speeds typed in by hand."""
 
+import logging
+import os
 import threading
 import time
+from urllib.parse import urlsplit
 
 from router_advisor.core.bufferbloat import bufferbloat_grade, latency_increase
 from router_advisor.core.progress import (
@@ -10,14 +13,47 @@ from router_advisor.core.progress import (
     ProgressUpdate,
     ignore_progress,
 )
-from router_advisor.core.speed import SpeedResult
+from router_advisor.core.speed import DIRECTORY_ENV, ServerInfo, SpeedResult
 from router_advisor.core.verdicts import LineFacts, speed_verdicts
 from router_advisor.errors import UserInputError
 from router_advisor.net.speed_engine import EngineSettings, SpeedEngine, run_cancellable
-from router_advisor.net.speedtest_adapter import select_server, self_hosted
+from router_advisor.net.speedtest_adapter import (
+    nearby_servers,
+    parse_server_url,
+    select_server,
+    self_hosted,
+)
 
+log = logging.getLogger(__name__)
 MIN_SECONDS, MAX_SECONDS = 4.0, 60.0
 MAX_PLAN_MBPS = 100_000.0
+NEARBY_LIMIT = 10
+
+
+def directory_url(given: str | None) -> str | None:
+    """The directory to use: `given` when set (even blank: it is then refused), else the
+    environment's ROUTER_ADVISOR_SPEEDTEST_DIRECTORY (blank counts as unset)."""
+    return given if given is not None else (os.environ.get(DIRECTORY_ENV) or None)
+
+
+def list_nearby_servers(
+    directory: str | None = None,
+    progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    settings: EngineSettings | None = None,
+) -> list[ServerInfo]:
+    """The nearest speedtest.net (or `directory`) servers, nearest first, to pick from."""
+    cancel = cancel or CancelToken()
+    settings = settings or EngineSettings()
+    progress(ProgressUpdate(None, "Fetching the list of nearby servers"))
+    shutdown = threading.Event()
+    servers: list[ServerInfo] = run_cancellable(
+        lambda: nearby_servers(directory, NEARBY_LIMIT, settings.io_timeout_s, shutdown),
+        cancel,
+        on_cancel=shutdown.set,
+    )
+    log.info("nearby servers from %s: %d", directory or "www.speedtest.net", len(servers))
+    return servers
 
 
 def measure(
@@ -40,17 +76,15 @@ def measure(
             "A speed-test server was given both by URL and by id; give one of them.",
             cli_hint="--server-url or --server-id, not both",
         )
-    if directory_url is not None and not directory_url.strip():
-        raise UserInputError(
-            f"The directory URL {directory_url!r} is not valid: give it as http://HOST[:PORT]/",
-            cli_hint="or leave --directory-url out",
-        )
-    if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
-        raise UserInputError(
-            f"The speed test's time limit must be between {MIN_SECONDS:.0f} and "
-            f"{MAX_SECONDS:.0f} seconds, not {max_seconds:g}.",
-            cli_hint="--max-seconds sets it",
-        )
+    if directory_url is not None:
+        check_directory_url(directory_url)
+    check_max_seconds(max_seconds)
+    log.info(
+        "speed test: server %s, directory %s, at most %.0f s",
+        server_url or (f"id {server_id}" if server_id else "nearest"),
+        directory_url or "www.speedtest.net",
+        max_seconds,
+    )
     cancel = cancel or CancelToken()
     settings = settings or EngineSettings()
     started = time.monotonic()
@@ -79,6 +113,14 @@ def measure(
         upload_increase,
     )
     progress(ProgressUpdate(1.0, "Done"))
+    log.info(
+        "speed test against %s: down %.1f, up %.1f Mbit/s, idle %.1f ms, took %.1f s",
+        result.endpoint.info.url if result.endpoint.info else endpoint.label,
+        result.download.mbps,
+        result.upload.mbps,
+        result.idle_latency_ms,
+        time.monotonic() - started,
+    )
     return SpeedResult(
         server=result.endpoint.info,
         download_mbps=result.download.mbps,
@@ -91,6 +133,42 @@ def measure(
         verdicts=speed_verdicts(facts),
         duration_s=time.monotonic() - started,
     )
+
+
+def check_server_choice(server_url: str | None, server_id: str | None) -> None:
+    """Refuse a self-hosted URL or a speedtest.net server id that cannot be one, before any
+    network: the app checks a server the person types as the CLI checks its options."""
+    if server_url is not None:
+        parse_server_url(server_url)
+    if server_id is not None and not server_id.strip().isdigit():
+        raise UserInputError(
+            f"The server id {server_id!r} is not a number; "
+            "speedtest.net server ids are numbers such as 12345."
+        )
+
+
+def check_max_seconds(max_seconds: float) -> None:
+    if not MIN_SECONDS <= max_seconds <= MAX_SECONDS:
+        raise UserInputError(
+            f"The speed test's time limit must be between {MIN_SECONDS:.0f} and "
+            f"{MAX_SECONDS:.0f} seconds, not {max_seconds:g}.",
+            cli_hint="--max-seconds sets it",
+        )
+
+
+def check_directory_url(url: str) -> None:
+    """Refuse a directory URL that is not http(s)://HOST[:PORT][/PATH]."""
+    try:
+        parts = urlsplit(url.strip())
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not one)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise UserInputError(
+            f"The directory URL {url!r} is not valid: give it as http://HOST[:PORT]/",
+            cli_hint="or leave --directory-url out",
+        )
 
 
 # The same limit as the answers file's [isp] latency_ms: a geostationary satellite is ~600.

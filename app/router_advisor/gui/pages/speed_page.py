@@ -20,6 +20,7 @@ from router_advisor.core.speed import SpeedResult
 from router_advisor.core.wording import ACTIVITY_NAMES, activity_name, grade_words
 from router_advisor.errors import UserInputError
 from router_advisor.gui.pages.base import MeasurementPage, WizardContext, show_banner, wrapped_label
+from router_advisor.gui.pages.server_row import ServerRow
 from router_advisor.gui.style import buddy_label, styled
 from router_advisor.gui.workers import Outcome
 
@@ -45,6 +46,8 @@ class SpeedPage(MeasurementPage[SpeedResult]):
         self.start_button = styled(QPushButton("&Start speed test"), "primary")
         self.start_button.clicked.connect(self.start)
         self.add_job_controls(layout, self.start_button)
+        self.server_row = ServerRow(ctx)
+        layout.addWidget(self.server_row)
 
         numbers = QGridLayout()
         self.rate_card, self.rate = self._number(numbers, 0, "Right now")
@@ -145,10 +148,16 @@ class SpeedPage(MeasurementPage[SpeedResult]):
     def start(self) -> None:
         if self.job is not None:
             return
+        blocked = self.server_row.blocked_reason()
+        if blocked:
+            show_banner(self.error, blocked)
+            self.server_row.toggle.setChecked(True)
+            return
         self.ctx.state.speed = None
         self.show_result(None)
+        engines = self.ctx.engines
         self.run_job(
-            self.ctx.engines.speed,
+            lambda progress, cancel: engines.speed(progress, cancel, engines.settings),
             "Starting the speed test…",
             "Speed test cancelled. Start it again, type your plan's speeds, or press Next.",
         )

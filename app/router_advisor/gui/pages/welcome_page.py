@@ -38,7 +38,8 @@ PRIVACY = (
 )
 SPEED_TRAFFIC = (
     "<b>What leaves your network:</b> only the speed test. It talks to one speed-test server "
-    "(the nearest speedtest.net server unless you chose another): it downloads and uploads "
+    "(the nearest speedtest.net server, unless you choose another under Server on the "
+    "speed step): it downloads and uploads "
     "throw-away data for a few seconds (at most 12) and measures the delay. The device scan "
     "never leaves your home network. You can skip either step."
 )
