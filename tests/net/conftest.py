@@ -20,7 +20,7 @@ def recorded(*parts: str) -> str:
 @pytest.fixture(scope="module")
 def lan() -> Iterator[Lan]:
     require_root()
-    lab = build_lan(hosts=20, second=2, late=2, sleepy=3, mdns=True)
+    lab = build_lan(hosts=20, second=2, late=2, sleepy=4, mdns=True)
     try:
         yield lab
     finally:
@@ -32,7 +32,7 @@ def fresh_lan() -> Iterator[Lan]:
     """A LAN of its own, for the neighbor method: no ARP sweep has just woken its sleepy
     hosts, and the laptop's neighbour table is empty, so they must really be woken."""
     require_root()
-    lab = build_lan(hosts=20, second=2, late=2, sleepy=3, mdns=True, network="10.79.0.0/24")
+    lab = build_lan(hosts=20, second=2, late=2, sleepy=4, mdns=True, network="10.79.0.0/24")
     try:
         yield lab
     finally:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.netlab.lan import REPO_ROOT, Lan
-from tests.netlab.netns import run
+from tests.netlab.lan import REPO_ROOT, Lan, running_lan
+from tests.netlab.netns import require_root, run
 
 pytestmark = pytest.mark.netns
 
@@ -34,6 +34,8 @@ def test_finds_exactly_the_live_hosts(request: pytest.FixtureRequest, method: st
     # The neighbor method gets a LAN of its own: on the shared one an arp test has just
     # woken the hosts that answer only a repeated request, so they would answer at once.
     lan: Lan = request.getfixturevalue("fresh_lan" if method == "neighbor" else "lan")
+    sleepy = [h for h in lan.hosts if h.behaviour == "sleepy"]
+    assert max(h.delay_s for h in sleepy) >= 0.5  # late responders are part of the LAN
     result = scan_json(lan, method)
     assert result["method"] == method
     assert {d["ip"]: d["mac"] for d in result["devices"]} == lan.expected()
@@ -210,3 +212,15 @@ def test_cli_privileged_scan_through_the_configured_launcher(lan: Lan) -> None:
         env=env,
     )
     assert bad.returncode == 2 and "drop --method neighbor" in bad.stderr
+
+
+@pytest.mark.parametrize("method", ["arp", "neighbor"])
+def test_late_responders_alone_are_waited_for(method: str) -> None:
+    """Issue 15: with nobody answering a repeat at once, the arp sweep's second round brought
+    nobody new within its window and stopped just before the sleepy hosts' late answers."""
+    require_root()
+    with running_lan(
+        hosts=8, second=0, late=0, sleepy=4, mdns=False, network="10.80.0.0/24"
+    ) as lan:
+        result = scan_json(lan, method)
+        assert {d["ip"]: d["mac"] for d in result["devices"]} == lan.expected()
