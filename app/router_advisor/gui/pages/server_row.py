@@ -52,7 +52,7 @@ class ServerRow(QWidget):
         self.ctx = ctx
         self.picked_in_window = False
         self._names: dict[str, str] = {}  # server id -> how the nearby list named it
-        self._job: Job | None = None
+        self._job: Job[list[ServerInfo]] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.toggle = QToolButton()
@@ -157,9 +157,9 @@ class ServerRow(QWidget):
         self.list_button.setEnabled(False)
         engines = self.ctx.engines
         self._job = self.ctx.runner.start(
-            lambda progress, cancel: engines.nearby_servers(progress, cancel, engines.settings)
+            lambda progress, cancel: engines.nearby_servers(progress, cancel, engines.settings),
+            self._show_nearby,
         )
-        self._job.succeeded.connect(self._show_nearby)
         self._job.failed.connect(lambda message: show_banner(self.error, message))
         self._job.finished.connect(self._listed)
 
