@@ -68,7 +68,7 @@ class Settings:
             raise SettingsProblem(f"{path}: cannot be read ({exc.strerror})") from None
         except InputFileError as exc:
             where = f"line {exc.line}: " if exc.line else ""
-            raise SettingsProblem(f"{path}: {where}the file is {exc}") from None
+            raise SettingsProblem(f"{path}: {where}the file {exc}") from None
         for section in data:
             if section != SECTION:
                 raise SettingsProblem(
