@@ -57,7 +57,7 @@ def test_report_list_undo_and_new(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "There is no walk 7" in err
 
 
-@pytest.mark.parametrize("room", ["", "   ", "x" * 41])
+@pytest.mark.parametrize("room", ["", "   ", "x" * 41, "Hall\x1b[2J", "Den\x00"])
 def test_a_bad_room_name_is_one_line(room: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "walk", "measure", "--room", room, "--server-url", "http://x/")
     assert code == 2 and err.count("\n") == 1

@@ -59,6 +59,10 @@ class StopTools:
 
 def clean_room(room: str) -> str:
     name = " ".join((room or "").split())
+    if not all(ch.isprintable() for ch in name):
+        raise UserInputError(
+            "The room name holds control characters; type it as plain text, e.g. 'Bedroom 2'."
+        )
     if not name:
         raise UserInputError("Name the room, e.g. --room 'Bedroom 2'.")
     if len(name) > MAX_ROOM_CHARS:
