@@ -117,27 +117,6 @@ class Ranking:
     notes: tuple[str, ...] = ()  # what ranking found out about the home (owned gear)
 
 
-def _distinct(systems: list[System]) -> list[System]:
-    """One system per mesh family and size: a 3-pack and a single unit plus a 2-pack of the
-    same family put the same units in the home, so only the cheaper is worth showing (a
-    router lead is kept apart: which unit the Internet plugs into matters there)."""
-    cheapest: dict[tuple[str, int], System] = {}
-    for s in systems:
-        family = s.lead.system
-        if s.lead.kind != "mesh" or family is None:
-            continue
-        key = (family, s.nodes)
-        have = cheapest.get(key)
-        price = s.price_usd if s.price_usd is not None else INF
-        if have is None or price < (have.price_usd if have.price_usd is not None else INF):
-            cheapest[key] = s
-    return [
-        s
-        for s in systems
-        if s.lead.kind != "mesh" or s.lead.system is None or cheapest[s.lead.system, s.nodes] is s
-    ]
-
-
 def market_of(systems: Sequence[System], q: Requirements) -> Market:
     """The median known price of the systems that meet the must-haves and cover the home
     (or, failing that, of all of them): what a fitting system costs here."""
@@ -154,7 +133,7 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
     """The best `top` systems that meet every must-have, explained; when none does, the
     `top` closest (fewest misses, least over budget, best score)."""
     index = index_catalog(routers, q, today)
-    systems = _distinct([build_system(lead, q, index) for lead in index.leads])
+    systems = [build_system(lead, q, index) for lead in index.leads]
     stated = (
         q.budget_usd is not None
         or q.no_cloud_account

@@ -140,6 +140,7 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
     index.leads = _without_oversized_kits(
         index.leads, q.nodes_needed, q.mesh_preference, index.excluded
     )
+    index.leads = _cheapest_kit_of_each_size(index.leads, q.nodes_needed, index)
     for aps in index.access_points.values():
         aps.sort(key=lambda r: (r.price_usd if r.price_usd is not None else UNKNOWN, r.key))
     return index
@@ -158,6 +159,38 @@ def _without_oversized_kits(
         return leads
     excluded["bigger_kit"] = excluded.get("bigger_kit", 0) + len(leads) - len(right)
     return right
+
+
+def _cheapest_kit_of_each_size(
+    leads: list[Router], needed: int, index: CatalogIndex
+) -> list[Router]:
+    """One kit per mesh family and home size: a 3-pack, and a 2-pack plus a single unit of
+    the same family, put the same units in the home, so only the cheaper (known price
+    first) is worth building and showing. Worked out from prices before anything is built;
+    a router lead is kept apart (which unit the Internet plugs into matters there), and so
+    is a family the household owns units of."""
+    best: dict[tuple[str, int], tuple[float, Router]] = {}
+    for r in leads:
+        family = r.system
+        if r.kind != "mesh" or family is None or family in index.owned:
+            continue
+        units = r.pack_size
+        cost = r.price_usd if r.price_usd is not None else UNKNOWN
+        if units < needed:
+            for part, added in index.extension(family, needed - units):
+                units += added
+                cost += part.price_usd * part.count if part.price_usd is not None else UNKNOWN
+        key = (family, units)
+        if key not in best or cost < best[key][0]:
+            best[key] = (cost, r)
+    if not best:
+        return leads
+    kept = {id(r) for _, r in best.values()}
+    return [
+        r
+        for r in leads
+        if r.kind != "mesh" or r.system is None or r.system in index.owned or id(r) in kept
+    ]
 
 
 def _unit_count(r: Router) -> int:
