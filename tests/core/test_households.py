@@ -413,3 +413,18 @@ def test_support_that_ends_within_two_years_is_a_catch_with_its_date() -> None:
 def test_the_plan_note_names_the_line_and_a_typed_latency(fixture: list[Router]) -> None:
     note = advise("satellite", fixture).requirements.notes[0]
     assert note.startswith("Internet over satellite: 100 Mbit/s down, 10 Mbit/s up, 600 ms")
+
+
+def test_a_price_seen_in_another_region_is_said_to_be_a_guide() -> None:
+    from dataclasses import replace
+
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    base = next(r for r in systems_catalog() if r.model == "Archer AX55")
+    us_priced = replace(base, price_region="US")
+    rec = recommend(answers_from_dict({"preferences": {"region": "UK"}}), [us_priced], today=TODAY)
+    assert (
+        "Costs $89.99. That is a US price: check what it costs in the UK."
+        in rec.shortlist[0].reasons
+    )

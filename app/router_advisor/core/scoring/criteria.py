@@ -222,7 +222,7 @@ _VALUE_REASONS = {
 def _price_where(r: Router, q: Requirements) -> str:
     """A price seen in another region is a guide, not what the buyer will pay."""
     if r.price_region is not None and r.price_region != q.region:
-        return f" (a {r.price_region} price in US dollars: check what it costs in the {{x.region}})"
+        return f" That is a {r.price_region} price: check what it costs in the {{x.region}}."
     return ""
 
 
