@@ -7,7 +7,6 @@ words (`explain_scored`).
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from router_advisor.core.must_haves import Miss
@@ -132,7 +131,7 @@ def score_of(
         penalty += t.SHORT_NODE_POINTS * (q.nodes_needed - s.nodes)
     for points, _ in extra:
         penalty += points
-    score = 100.0 * total / _total(w) - penalty
+    score = 100.0 * total - penalty  # weights are shares of 1 (weights_for)
     return round(min(100.0, max(0.0, score)), 1)
 
 
@@ -166,11 +165,6 @@ def quick_score(
         findings,
         extra,
     )
-
-
-@lru_cache(maxsize=8)
-def _total(weights: tuple[float, ...]) -> float:
-    return sum(weights)
 
 
 def explain_scored(

@@ -47,7 +47,7 @@ VPN_SERVER_WEIGHT = 1.5
 
 
 def weights_for(req: Requirements) -> tuple[float, ...]:
-    """The weight table for this household, in score.CRITERIA order."""
+    """The weight table for this household, in score.CRITERIA order, as shares of 1."""
     weights = dict(BASE_WEIGHTS)
     weights["qos"] = QOS_WEIGHT[req.qos_need]
     weights["security"] = SECURITY_WEIGHT[req.security_priority]
@@ -71,4 +71,6 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
     )
     if simple:
         weights["value"] = SIMPLE_HOME_VALUE_WEIGHT
-    return tuple(weights[name] for name in CRITERIA)
+    total = sum(weights.values())
+    # As shares of the whole (they sum to 1), so a score is 100 x the weighted findings.
+    return tuple(weights[name] / total for name in CRITERIA)
