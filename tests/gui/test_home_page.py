@@ -177,3 +177,9 @@ def test_the_keyboard_reaches_the_follow_ups_and_no_letters_clash(qtbot: QtBot) 
     page.gaming.setFocus()
     qtbot.keyClick(page.gaming, Qt.Key.Key_Space)
     assert not page.gaming.isChecked() and not _shown(page, page.gamers)
+
+
+def test_the_questions_a_newcomer_may_not_know_explain_themselves(qtbot: QtBot) -> None:
+    _, page = _home_page(qtbot)
+    for widget in (page.floor_slabs, page.vpn, page.isp_box, page.powerline, page.comfort):
+        assert len(widget.toolTip()) > 20

@@ -110,6 +110,28 @@ CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# A line of help on hover for the questions a newcomer may not know how to answer.
+HINTS: dict[str, str] = {
+    "home.floor_slabs": "Concrete floors stop Wi-Fi between storeys far more than wooden ones.",
+    "home.layout": "A long or L-shaped home, or a garden office, needs units spread further.",
+    "home.line_enters": "Where the provider's line and box are: the router sits next to them.",
+    "home.cabling": "Network (Ethernet) cable between rooms links mesh units best of all.",
+    "home.powerline_or_moca": "Adapters that carry the network over power sockets or TV "
+    "coax, where no network cable runs.",
+    "usage.separate_networks": "A guest or smart-home network keeps gadgets and visitors "
+    "away from your computers.",
+    "usage.vpn": "Reach home from outside: a VPN server on the router. Work or paid VPN: "
+    "the router runs it for every device.",
+    "isp.isp_box": "The box your provider installed. A router from the provider must be "
+    "switched to bridge mode behind a new one.",
+    "isp.handoff": "Most fibre boxes have a network port; some providers plug the fibre "
+    "into an SFP module in the router instead.",
+    "preferences.comfort": "A phone app is easiest; prosumer gear gives full control and "
+    "expects some networking knowledge.",
+    "preferences.region": "Only what is sold there is shortlisted.",
+}
+
+
 def name(key: str) -> str:
     """The question's name, as the page shows it and as advice quotes it."""
     return ANSWER_GUI_LABELS[key]

@@ -101,6 +101,7 @@ class HomePage(WizardPage):
 
     # -- the boxes ----------------------------------------------------------------------
     def _row(self, form: QFormLayout, key: str, widget: QWidget) -> None:
+        widget.setToolTip(words.HINTS.get(key, ""))
         form.addRow(buddy_label(words.label(key), widget), widget)
 
     def _home_box(self) -> QGroupBox:

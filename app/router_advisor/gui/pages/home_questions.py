@@ -48,7 +48,9 @@ def choice(key: str) -> QComboBox:
 
 def tick_box(key: str) -> QCheckBox:
     """A yes/no answer, labelled with its question and Alt+letter."""
-    return QCheckBox(words.label(key, row=False))
+    box = QCheckBox(words.label(key, row=False))
+    box.setToolTip(words.HINTS.get(key, ""))
+    return box
 
 
 def form_of(box: QGroupBox) -> QFormLayout:
