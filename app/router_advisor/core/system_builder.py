@@ -124,7 +124,7 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
             continue
         if r.kind == "access_point":
             index.access_points.setdefault(family, []).append(r)
-        elif r.kind in ("node", "mesh") or (r.kind == "router" and r.wired_backhaul is not False):
+        elif r.kind in ("node", "mesh", "router"):  # a router of a mesh family is a node too
             index.units.setdefault(family, []).append(r)
     for name in q.owned:
         unit = found.get(name)

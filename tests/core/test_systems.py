@@ -1,0 +1,106 @@
+"""Systems put together from catalog parts: add-on units, access points, PoE, switches,
+and the words that name a change of answer in each front end."""
+
+from router_advisor.core.answers import SCHEMA, answers_from_dict
+from router_advisor.core.must_haves import Miss, miss_text
+from router_advisor.core.needs import Requirements, derive_requirements
+from router_advisor.core.router import Router, Source
+from router_advisor.core.system import System
+from router_advisor.core.system_builder import build_system, index_catalog
+from router_advisor.core.system_wording import parts_text, system_name, system_price
+from router_advisor.core.wording import ANSWER_GUI_LABELS, answer_name
+
+SRC = (Source(ref="test", fields=()),)
+
+
+def unit(model: str, **facts: object) -> Router:
+    base: dict[str, object] = dict(
+        brand="Acme",
+        model=model,
+        kind="router",
+        pack_size=1,
+        wifi_generation="6",
+        sources=SRC,
+        wan_mbps=1000,
+        lan_ports_mbps=(1000,) * 4,
+        price_usd=100.0,
+        system="Acme Net",
+    )
+    base.update(facts)
+    return Router(**base)  # type: ignore[arg-type]
+
+
+def home(**answers: dict) -> Requirements:
+    return derive_requirements(answers_from_dict(answers))
+
+
+def built(lead: Router, q: Requirements, *catalog: Router) -> System:
+    return build_system(lead, q, index_catalog([lead, *catalog], q, None))
+
+
+def test_three_wired_access_points_get_a_poe_switch_not_three_injectors() -> None:
+    """From three PoE access points on, one PoE switch (priced) powers them all."""
+    q = home(home={"size_m2": 500, "floors": 2, "cabling": "every_room"})
+    assert q.nodes_needed == 4
+    ap = unit("AP 1", kind="access_point", poe="in", price_usd=80.0)
+    s = built(unit("Gateway", poe="none"), q, ap)
+    kinds = [(c.kind, c.count) for c in s.components]
+    assert kinds[:2] == [("router", 1), ("access_point", 3)]
+    assert ("poe_switch", 1) in kinds and ("poe_injector", 3) not in kinds
+    assert s.backhaul == "wired" and "run a cable to each" in s.placement
+
+
+def test_one_access_point_gets_an_injector_unless_the_router_powers_it() -> None:
+    q = home(home={"size_m2": 250, "cabling": "some_rooms"})
+    ap = unit("AP 1", kind="access_point", poe="in", price_usd=80.0)
+    plain = built(unit("Gateway", poe="none"), q, ap)
+    assert [c.kind for c in plain.components] == ["router", "access_point", "poe_injector"]
+    powered = built(unit("Gateway PoE", poe="out"), q, ap)
+    assert [c.kind for c in powered.components] == ["router", "access_point"]
+
+
+def test_a_switch_is_sized_for_the_ports_that_are_missing() -> None:
+    """A switch takes one router port and one of its own: behind a 1-port router a 5-port
+    switch leaves 4 ports (1 - 1 + 5 - 1), enough for 4 devices but not 5."""
+    four = built(unit("One port", lan_ports_mbps=(1000,)), home(wired={"devices": 4}))
+    assert [c.model for c in four.components[1:]] == ["5-port gigabit switch"]
+    assert four.price_usd == 120.0
+    five = built(unit("One port", lan_ports_mbps=(1000,)), home(wired={"devices": 5}))
+    assert [c.model for c in five.components[1:]] == ["8-port gigabit switch"]
+
+
+def test_add_on_units_are_the_cheapest_mix_and_the_name_and_parts_say_so() -> None:
+    q = home(home={"size_m2": 400, "floors": 2})  # 3 nodes
+    kit = unit("Kit", kind="mesh", pack_size=2, price_usd=150.0)
+    node = unit("Node", kind="node", price_usd=60.0)
+    single = unit("Kit", kind="mesh", pack_size=1, price_usd=90.0)
+    s = built(kit, q, node, single)
+    assert s.nodes == 3 and s.price_usd == 210.0
+    assert system_name(s) == "Acme Kit (2-pack) + 1 x Acme Node"
+    assert system_price(s) == "$210.00 for the whole system"
+    assert parts_text(s) == "1 x Acme Kit (2-pack) ($150.00); 1 x Acme Node ($60.00)"
+
+
+def test_an_unknown_part_price_makes_the_whole_price_unknown_and_names_the_part() -> None:
+    q = home(
+        home={"size_m2": 300, "floors": 2},
+        isp={"line": "dsl", "handoff": "modem_needed"},
+    )
+    base = unit("Base", kind="modem_router", line="dsl")  # the family's only priced unit
+    s = built(base, q, unit("Sat", kind="node", price_usd=None))
+    assert s.price_usd is None and s.known_price_usd == 100.0
+    assert s.price_unknown_parts == ("Acme Sat",)
+    assert system_price(s) == "price unknown (Acme Sat)"
+
+
+def test_a_change_of_answer_reads_as_the_file_key_or_the_gui_label() -> None:
+    miss = Miss("budget", "$49.01 over", "budget.max_usd")
+    assert miss_text(miss, "file") == "Misses your budget ($49.01 over): change [budget] max_usd."
+    assert miss_text(miss, "gui") == "Misses your budget ($49.01 over): change “Budget”."
+
+
+def test_every_answer_key_has_a_gui_label() -> None:
+    """One vocabulary: each answers-file key has the words the desktop app shows for it."""
+    keys = {f"{section}.{key}" for section, rules in SCHEMA.items() for key in rules}
+    assert keys == set(ANSWER_GUI_LABELS)
+    assert answer_name("isp.handoff") == "[isp] handoff"
