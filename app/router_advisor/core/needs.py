@@ -15,9 +15,19 @@ from router_advisor.core.answers import (
     Home,
 )
 from router_advisor.core.coverage import BackhaulNeed, CoveragePlan, plan_coverage
+from router_advisor.core.need_notes import (
+    BAD_BUFFERBLOAT,
+    MEDIOCRE_BUFFERBLOAT,
+    clients_note,
+    coverage_note,
+    grade_note,
+    household_notes,
+    plan_note,
+    plan_subject,
+)
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
-from router_advisor.core.wording import LINE_WORDS, SizeUnit, area, plural
+from router_advisor.core.wording import SizeUnit, area, plural
 
 QosNeed = Literal["none", "helpful", "important"]
 
@@ -30,10 +40,6 @@ TEN_GIG_WAN_MBPS = 10000
 # Wi-Fi Alliance and SmallNetBuilder test results), so a link ~2x the plan uses it fully.
 WIFI_HEADROOM = 2.0
 STREAM_4K_MBPS = 25  # Netflix and Amazon Prime Video: 15-25 Mbit/s per 4K stream
-# Bufferbloat grades on the DSLReports scale (issue 5): C adds 60-200 ms under load, which
-# video calls feel; D and F (200 ms+) ruin games and calls.
-BAD_BUFFERBLOAT = frozenset({"D", "F"})
-MEDIOCRE_BUFFERBLOAT = frozenset({"C"})
 # Wi-Fi 6 (OFDMA, target wake time) is what copes with a crowd of devices; Wi-Fi Alliance
 # positions it for "dense environments"; 15+ devices is where its gains show (Ookla, 2021).
 MANY_CLIENTS = 15
@@ -42,10 +48,6 @@ MANY_SMART_HOME = 10  # many cheap 2.4 GHz gadgets: security updates and an IoT 
 # a plain router lets grow: QoS/SQM keeps each game's packets first (Bufferbloat project,
 # "What can I do about bufferbloat?": several flows on one link is where it shows).
 MANY_GAMERS = 3
-# A typed idle latency this high is a satellite in geostationary orbit (~600 ms) or a
-# congested radio link: no router fixes it, and real-time games will feel it (ITU-T G.114
-# puts the limit for interactive use at 150 ms one way; games feel 100 ms).
-HIGH_BASE_LATENCY_MS = 100.0
 # Satellite and 4G/5G links change capacity minute to minute, and their modems buffer
 # deeply: bufferbloat is the rule there (Starlink and LTE measurements, Bufferbloat project
 # "Starlink" and "cake-autorate"), so SQM is wanted for games and calls before any test.
@@ -241,23 +243,23 @@ def derive_requirements(
         useful = max(useful, MULTIGIG_WAN_MBPS)
     security = "high" if smart >= MANY_SMART_HOME or answers.usage.remote_work else "normal"
 
-    notes = [_plan_note(down, up, plan_source, latency, isp.line)]
+    notes = [plan_note(down, up, plan_source, latency, isp.line)]
     if grade is not None:
-        notes.append(_grade_note(grade, sqm))
+        notes.append(grade_note(grade, sqm))
     found = scan_device_count(scan) if scan is not None else None
-    notes.append(_clients_note(clients, clients_source, smart, found, answers.household.devices))
+    notes.append(clients_note(clients, clients_source, smart, found, answers.household.devices))
     if consoles and not answers.usage.gaming:
         notes.append("The scan found a games console, so gaming counts as a need.")
-    notes.append(_coverage_note(area(home.size_m2, home.size_unit), coverage, home, prefs.mesh))
-    notes.extend(_household_notes(answers, coverage, gamers, latency, down))
+    notes.append(coverage_note(area(home.size_m2, home.size_unit), coverage, home, prefs.mesh))
+    notes.extend(household_notes(answers, coverage, gamers, latency, down))
     if wan == 1000 and _wan_preferred(down, wan) > 1000:
         notes.append(
-            f"{_plan_subject(down, plan_source)} is about what a 1 Gbit/s port carries "
+            f"{plan_subject(down, plan_source)} is about what a 1 Gbit/s port carries "
             f"(~{GIGABIT_GOODPUT_MBPS} Mbit/s): a 2.5 Gbit/s WAN port is preferred, not needed."
         )
     if wan > 1000:
         notes.append(
-            f"{_plan_subject(down, plan_source)} is faster than a 1 Gbit/s port can carry "
+            f"{plan_subject(down, plan_source)} is faster than a 1 Gbit/s port can carry "
             f"(about {GIGABIT_GOODPUT_MBPS} Mbit/s), so the router needs a WAN port of at "
             f"least {wan / 1000:g} Gbit/s."
         )
@@ -320,144 +322,3 @@ def derive_requirements(
         owned=answers.equipment.owned,
         nodes_measured=measured,
     )
-
-
-def _plan_subject(down: float, source: str) -> str:
-    """ "Your 2000 Mbit/s plan", or "The 2000 Mbit/s you measured": a measured speed is
-    not the plan (issue 15)."""
-    if source == "speed test":
-        return f"The {down:.0f} Mbit/s your speed test measured"
-    return f"Your {down:.0f} Mbit/s plan"
-
-
-def _plan_note(
-    down: float, up: float, source: str, latency: float | None = None, line: str = "unknown"
-) -> str:
-    where = {
-        "speed test": "as measured by the speed test",
-        "entered": "as you entered it (not measured)",
-        "answers": "from your answers",
-        "assumed": "assumed (you did not give your plan; add [isp] down_mbps)",
-    }[source]
-    over = f" over {LINE_WORDS[line]}" if line in LINE_WORDS else ""
-    idle = f", {latency:.0f} ms idle latency" if latency is not None else ""
-    return f"Internet{over}: {down:.0f} Mbit/s down, {up:.0f} Mbit/s up{idle}, {where}."
-
-
-def _grade_note(grade: str, sqm: bool) -> str:
-    if grade in BAD_BUFFERBLOAT:
-        return (
-            f"Bufferbloat grade {grade}: your connection lags badly when busy; a router "
-            "with smart queue management (SQM) can fix that."
-        )
-    if grade in MEDIOCRE_BUFFERBLOAT:
-        fix = "; smart queue management (SQM) would smooth your games" if sqm else ""
-        return f"Bufferbloat grade {grade}: your connection lags noticeably when busy{fix}."
-    return f"Bufferbloat grade {grade}: latency under load is acceptable."
-
-
-def _clients_note(
-    clients: int, source: str, smart: int, found: int | None, counted: int | None
-) -> str:
-    """Where the device count came from; with a scan, which count won and why."""
-    extra = f", {smart} of them smart-home devices" if smart else ""
-    if found is None:
-        where = {"answers": "your count", "estimate": "estimated from the number of people"}[source]
-    else:
-        scan = f"the network scan found {found}, not counting your router"
-        if counted is None:
-            where = scan
-        elif source == "scan":
-            where = f"{scan}, more than the {counted} you counted; the larger number is used"
-        elif counted > found:
-            where = (
-                f"your count, the larger number: {scan}; devices that are off or asleep "
-                "do not answer a scan"
-            )
-        else:
-            where = f"your count; {scan} too"
-    return f"About {plural(clients, 'connected device')} ({where}){extra}."
-
-
-def _coverage_note(size: str, plan: CoveragePlan, home: Home, preference: str) -> str:
-    floors = plural(home.floors, "floor")
-    slabs = " and concrete floors" if home.floor_slabs == "concrete" and home.floors > 1 else ""
-    text = f"{size} on {floors} with {home.walls} walls{slabs}"
-    if preference == "no":
-        return f"{text}: you prefer a single router, so coverage may be weak at the far end."
-    why = f" ({'; '.join(plan.reasons)})" if plan.reasons else ""
-    if plan.nodes == 1:
-        return f"{text}: one well-placed router should cover it{why}."
-    return f"{text}: {plan.nodes} nodes or access points are needed to cover it well{why}."
-
-
-_BACKHAUL_NOTES = {
-    "wired": "Ethernet runs between your rooms: link the nodes by cable (wired backhaul), "
-    "or use wired access points, for full speed everywhere.",
-    "powerline_or_moca": "No Ethernet between rooms, but powerline or MoCA adapters can carry "
-    "the link between nodes; a system with a radio reserved for that link is the fallback.",
-    "dedicated_radio": "No cable can run between your rooms, so the nodes link by radio: "
-    "a tri-band system with a radio reserved for that link keeps the full speed for your "
-    "devices.",
-}
-
-
-def _household_notes(
-    answers: Answers, plan: CoveragePlan, gamers: int, latency: float | None, down: float
-) -> list[str]:
-    """One note per answer of issue 11 that changes the advice, so each is visibly used."""
-    notes: list[str] = []
-    if plan.backhaul in _BACKHAUL_NOTES:
-        notes.append(_BACKHAUL_NOTES[plan.backhaul])
-    if gamers > 1:
-        notes.append(
-            f"{gamers} people game at once: traffic priority (QoS/SQM) keeps each game "
-            "smooth while the others play, stream or download."
-        )
-    if latency is not None and latency >= HIGH_BASE_LATENCY_MS:
-        notes.append(
-            f"Your line's idle latency is {latency:.0f} ms: no router can lower that, and "
-            "real-time games will feel it."
-        )
-    isp, usage, prefs = answers.isp, answers.usage, answers.preferences
-    if isp.handoff == "modem_needed":
-        line = f"your {LINE_WORDS[isp.line]} line" if isp.line in LINE_WORDS else "your line"
-        notes.append(f"The router must contain the modem for {line} (a modem-router).")
-    elif isp.handoff == "sfp":
-        notes.append(
-            "Your fibre arrives as an SFP/SFP+ module: a router with an SFP cage takes it "
-            "directly; otherwise the provider's fibre box (ONT) or a media converter is needed."
-        )
-    elif isp.handoff_mbps is not None and isp.handoff_mbps < down:
-        notes.append(
-            f"The provider's box hands over at {isp.handoff_mbps} Mbit/s, below the "
-            f"{down:.0f} Mbit/s plan: ask them for a faster port."
-        )
-    if isp.isp_box == "router" or isp.line == "satellite":
-        notes.append(
-            "Your provider's box is a router: put it in bridge (bypass) mode so your new "
-            "router does the routing, or you get double NAT."
-        )
-    if usage.vpn == "server":
-        notes.append("You want to reach home from outside: a VPN server on the router matters.")
-    elif usage.vpn == "client":
-        notes.append(
-            "You want the router to run a VPN client (work or commercial VPN): it needs the "
-            "CPU to encrypt at your line's speed."
-        )
-    if usage.separate_networks:
-        notes.append("You want a separate network for smart-home devices or guests.")
-    if prefs.comfort == "web":
-        notes.append(
-            "You prefer a web page to an app: systems you can manage in a browser count more."
-        )
-    elif prefs.comfort == "prosumer":
-        notes.append(
-            "You are happy with prosumer gear: a web interface and fine control count for more."
-        )
-    if prefs.region != "US":
-        notes.append(
-            f"Only models sold in the {prefs.region} are shortlisted; prices are US dollars "
-            "as last seen and may differ where you buy."
-        )
-    return notes
