@@ -104,3 +104,17 @@ def test_every_answer_key_has_a_gui_label() -> None:
     keys = {f"{section}.{key}" for section, rules in SCHEMA.items() for key in rules}
     assert keys == set(ANSWER_GUI_LABELS)
     assert answer_name("isp.handoff") == "[isp] handoff"
+
+
+def test_an_owned_router_heads_the_system_and_only_the_rest_is_bought() -> None:
+    """They own an AiMesh-style router and need two nodes: keep it, buy one more."""
+    q = derive_requirements(
+        answers_from_dict(
+            {"home": {"size_m2": 250, "floors": 2}, "equipment": {"owned": ["Acme Base"]}}
+        )
+    )
+    base = unit("Base", price_usd=150.0)
+    catalog = [base, unit("Node", kind="node", price_usd=70.0)]
+    s = build_system(base, q, index_catalog(catalog, q, None))
+    assert [(c.model, c.owned) for c in s.components] == [("Base", True), ("Node", False)]
+    assert s.price_usd == 70.0 and s.nodes == 2

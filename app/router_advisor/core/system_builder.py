@@ -244,7 +244,9 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
         single = _single_box(lead, q, index, units)
         if single is not None:
             return single
-    components = [_component(lead, 1)]
+    # A unit the household owns can head the system: they buy only the rest.
+    owned_lead = family is not None and any(o is lead for o in index.owned.get(family, ()))
+    components = [_component(lead, 1, owned=owned_lead)]
     wired_aps = False
     ap_poe = 0
     if family is not None and units < q.nodes_needed:
