@@ -15,7 +15,6 @@ from router_advisor.core.system import System
 from router_advisor.core.wording import AnswerFront, answer_name, plural, usd
 
 MustHave = Literal["budget", "no_cloud_account", "mesh", "modem"]
-MUST_HAVES: tuple[str, ...] = ("budget", "no_cloud_account", "mesh", "modem")
 
 
 @dataclass(frozen=True)

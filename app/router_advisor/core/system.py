@@ -55,13 +55,6 @@ class Component(NamedTuple):
         pack = r.pack_size if r.kind == "mesh" else 1
         return router_name(r.brand, r.model, r.hardware_revision, pack)
 
-    @property
-    def units(self) -> int:
-        """Radios in the home this line adds: a kit's pack size times its count."""
-        if self.router is None or self.kind in ("switch", "poe_injector"):
-            return 0
-        return self.router.pack_size * self.count if self.kind == "mesh" else self.count
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "brand": self.brand,

@@ -32,9 +32,6 @@ CROWDED_CLIENTS_WIFI5 = 15
 # current midrange (TechInfoDepot specs of AX3000-class routers).
 HEAVY_CLIENTS = 40
 HEAVY_CLIENTS_RAM_MB = 512
-# A gigabit port carries ~940 Mbit/s of payload (needs.GIGABIT_GOODPUT_MBPS); for a plan
-# of about a gigabit that is most but not all of it.
-GIGABIT_GOODPUT_SHARE = 0.94
 
 # Scores per outcome. Coverage: a system short of the nodes the home needs keeps a share
 # of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none),
