@@ -67,7 +67,6 @@ class Derived:
         self.wired = plural(q.lan_ports_needed, "wired device")
         price = s.price_usd
         self.price = usd(price) if price is not None else "unknown"
-        self.known_price = usd(s.known_price_usd)
         self.unknown_parts = ", ".join(s.price_unknown_parts)
         self.budget = usd(q.budget_usd) if q.budget_usd is not None else "no"
         self.median = usd(market.median_usd) if market.median_usd is not None else ""
@@ -75,7 +74,6 @@ class Derived:
         self.area = area(q.area_m2, q.area_unit)
         self.floors = plural(q.floors, "floor")
         self.subscriptions = "; ".join(r.subscription_features or ())
-        self.wan_needed_gbps = q.wan_mbps_needed / 1000
         self.covers = "covers" if q.nodes_needed == 1 else "cover"  # "(1 covers it)"
         self.cover = "covers" if s.nodes == 1 else "cover"  # "3 units cover ..."
         self.plan = q.plan_words
