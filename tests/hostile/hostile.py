@@ -10,6 +10,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from router_advisor.cli.main import main
 
 PREFIX = "router-advisor: error: "
+USAGE = re.compile(r"^router-advisor( [a-z]+)*: error: ")
 MAX_LINE = 1100  # the CLI's cut (1000) plus the prefix and a path
 
 
@@ -68,7 +70,8 @@ def assert_plain(outcome: Outcome) -> None:
     lines = outcome.err.splitlines()
     assert len(lines) == 1, outcome.err[:2000]
     line = lines[0]
-    assert line.startswith(PREFIX) and len(line) <= MAX_LINE, line[:2000]
+    # "router-advisor: error: ...", or argparse's "router-advisor devices label: error: ..."
+    assert USAGE.match(line) and len(line) <= MAX_LINE, line[:2000]
     assert "unexpected problem" not in line, line
 
 
