@@ -25,7 +25,7 @@ from tests.hostile.hostile import (
     text_mangled,
 )
 
-EXAMPLES = 20
+EXAMPLES = 15
 REPO = Path(__file__).resolve().parent.parent.parent
 TOH = REPO / "tests" / "fixtures" / "catalog" / "openwrt-toh-slice.json"
 MODELS = [("ASUS", "RT-BE96U"), ("ASUS", "ROG Rapture GT-BE98"), ("Acme", "New 1")]

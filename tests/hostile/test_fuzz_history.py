@@ -17,7 +17,7 @@ from router_advisor.history.store import HistoryStore
 from tests.history import factory
 from tests.hostile.hostile import assert_plain, bounded, digest, run_cli
 
-EXAMPLES = 15
+EXAMPLES = 10
 MAC = "00:1b:21:00:00:01"
 SQL_DAMAGE = [
     "UPDATE speed_results SET data = 'not json'",

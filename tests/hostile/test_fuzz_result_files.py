@@ -25,7 +25,7 @@ from tests.hostile.hostile import (
     toml_value,
 )
 
-EXAMPLES = 20
+EXAMPLES = 15
 CHOICES = st.sampled_from(["drywall", "brick", "concrete", "auto", "yes", "no"])
 
 
