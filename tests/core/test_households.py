@@ -147,6 +147,10 @@ def test_eighty_smart_home_devices(fixture: list[Router]) -> None:
     assert all(item.router.wifi_generation != "5" for item in rec.shortlist)
     text = questions(rec)
     assert "separate network" in text and "Thread" in text
+    for item in rec.shortlist:  # an entry-level class is named as such for 110 devices
+        rating = class_rating(item.router.wifi_class)
+        if rating is not None and rating < 3000:
+            assert any("entry-level" in c for c in item.caveats), item.router.model
 
 
 def test_150_dollars_for_two_floors(fixture: list[Router]) -> None:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from router_advisor.core.needs import Requirements
 from router_advisor.core.router import Router
 from router_advisor.core.scoring import thresholds as t
-from router_advisor.core.scoring.criteria import NOTHING_TO_SAY, Finding
+from router_advisor.core.scoring.criteria import NOTHING_TO_SAY, Finding, class_rating
 
 _WIFI5_CROWDED = Finding(
     t.WIFI5_CROWDED_SCORE,
@@ -25,6 +25,14 @@ _WIFI5 = Finding(
 _LOW_RAM = {
     gen: Finding(
         score * t.LOW_RAM_FACTOR, caveat="Only {r.ram_mb} MB of memory for {q.clients} devices."
+    )
+    for gen, score in t.GENERATION_SCORE.items()
+}
+_ENTRY_CLASS = {
+    gen: Finding(
+        score * t.ENTRY_CLASS_FACTOR,
+        caveat="An entry-level {r.wifi_class} model for about {q.clients} devices: a "
+        "stronger one holds more connections at once.",
     )
     for gen, score in t.GENERATION_SCORE.items()
 }
@@ -49,6 +57,10 @@ def wifi(r: Router, q: Requirements) -> Finding:
     ram = r.ram_mb
     if q.clients >= t.HEAVY_CLIENTS and ram is not None and ram < t.HEAVY_CLIENTS_RAM_MB:
         return _LOW_RAM[gen]
+    if q.clients >= t.HEAVY_CLIENTS:
+        rating = class_rating(r.wifi_class)
+        if rating is not None and rating < t.ENTRY_CLASS_RATING:
+            return _ENTRY_CLASS[gen]
     if q.clients >= t.CROWDED_CLIENTS_WIFI5:
         return _CROWD_READY[gen]
     return _CURRENT[gen]

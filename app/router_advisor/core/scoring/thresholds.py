@@ -32,6 +32,11 @@ CROWDED_CLIENTS_WIFI5 = 15
 # current midrange (TechInfoDepot specs of AX3000-class routers).
 HEAVY_CLIENTS = 40
 HEAVY_CLIENTS_RAM_MB = 512
+# ...and more than an entry-level class: AX1800/AC1200-class models are the vendors' entry
+# tier (dual-band 2x2, the smallest CPUs and RAM of each line-up, 2020-2025), sold for
+# small homes; from AX3000 up is the midrange. Unknown RAM does not hide that.
+ENTRY_CLASS_RATING = 3000
+ENTRY_CLASS_FACTOR = 0.8
 
 # Scores per outcome. Coverage: a system short of the nodes the home needs keeps a share
 # of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none),

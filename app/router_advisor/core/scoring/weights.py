@@ -2,6 +2,7 @@
 
 from router_advisor.core.needs import Requirements
 from router_advisor.core.scoring.score import CRITERIA
+from router_advisor.core.scoring.thresholds import HEAVY_CLIENTS
 
 BASE_WEIGHTS: dict[str, float] = {
     "coverage": 3.0,
@@ -35,6 +36,8 @@ BACKHAUL_WEIGHT: dict[str, float] = {
 # provider's fibre box or a converter works.
 MODEM_WEIGHT = 8.0
 LINE_WEIGHT = 2.0
+# A crowd of devices (thresholds.HEAVY_CLIENTS) makes the Wi-Fi itself count for more.
+CROWDED_WIFI_WEIGHT = 3.0
 # A simple home (one unit, a plan a gigabit port carries with room to spare, no games, no
 # multi-gig LAN): every current router does the job, so what it costs is what differs most.
 SIMPLE_HOME_VALUE_WEIGHT = 4.0
@@ -62,6 +65,8 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
         weights["features"] = VPN_SERVER_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
+    if req.clients >= HEAVY_CLIENTS:
+        weights["wifi"] = CROWDED_WIFI_WEIGHT
     simple = (
         req.nodes_needed == 1
         and req.useful_wifi_mbps < SIMPLE_HOME_USEFUL_BELOW_MBPS
