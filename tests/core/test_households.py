@@ -432,3 +432,9 @@ def test_a_price_seen_in_another_region_is_said_to_be_a_guide() -> None:
         "Costs $89.99. That is a US price: check what it costs in the UK."
         in rec.shortlist[0].reasons
     )
+
+
+def test_a_shortlist_of_one_is_the_best_fit_not_a_stretch(fixture: list[Router]) -> None:
+    """--top 1 with a budget: the one system shown fits it."""
+    rec = advise("two-floors-150", fixture, top=1)
+    assert len(rec.shortlist) == 1 and not rec.shortlist[0].misses

@@ -205,7 +205,7 @@ def _choose(
         return _closest(priced, q, weights, market, today, top - len(shown)) + shown, True
     needed = q.nodes_needed
     stretch: list[System] = []
-    if not any(s.nodes >= needed for s in known):
+    if top > 1 and not any(s.nodes >= needed for s in known):
         covering = [
             s
             for s in priced
