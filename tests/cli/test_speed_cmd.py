@@ -97,6 +97,23 @@ def test_default_selection_through_a_self_hosted_directory(wan) -> None:
 
 
 @pytest.mark.netns
+def test_verbose_names_the_directory_server_and_timings(wan) -> None:
+    """Issue 15: --verbose said nothing about where the test went or how long it took."""
+    proc = wan.run_app(
+        "speed",
+        "--max-seconds",
+        "6",
+        "--verbose",
+        env={"ROUTER_ADVISOR_SPEEDTEST_DIRECTORY": wan.directory_url},
+    )
+    assert proc.returncode == 0, proc.stderr
+    log = proc.stderr
+    assert f"directory {wan.directory_url}" in log and "at most 6 s" in log
+    assert f"speed test against http://{SERVER_IP}:8080/speedtest/upload.php" in log
+    assert "Mbit/s, idle" in log and "took" in log and "exit code 0" in log
+
+
+@pytest.mark.netns
 def test_server_id_that_does_not_exist(wan) -> None:
     proc = wan.run_app("speed", "--directory-url", wan.directory_url, "--server-id", "7")
     assert proc.returncode == 2

@@ -2,7 +2,9 @@
 
 import argparse
 import logging
+import shlex
 import sys
+import time
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -41,7 +43,8 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     walk_cmd,
 )
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+log = logging.getLogger(__name__)
 
 
 def _verbose_after_commands(parser: argparse.ArgumentParser) -> None:
@@ -88,24 +91,36 @@ def main(argv: Sequence[str] | None = None, parser: argparse.ArgumentParser | No
     parser = parser or build_parser()
     args = parser.parse_args(argv)
     log_file = setup_logging(verbose=args.verbose)
+    words = shlex.join(sys.argv[1:] if argv is None else argv)
+    log.info("router-advisor %s: %s (log file %s)", __version__, words or "(the app)", log_file)
     handler = getattr(args, "handler", None)
     if handler is None:
         from router_advisor.gui.launch import open_desktop_app  # lazy: commands never load Qt
 
         return open_desktop_app()
+    started = time.monotonic()
+    code = EXIT_FAILURE
     try:
-        return int(handler(args))
+        code = int(handler(args))
+        return code
     except UserInputError as exc:
-        return _fail(cli_text(exc), EXIT_USAGE)
+        log.info("refused: %s", exc)
+        code = EXIT_USAGE
+        return _fail(cli_text(exc), code)
     except RuntimeFailure as exc:
+        log.warning("failed: %s", exc)
         return _fail(cli_text(exc), EXIT_FAILURE)
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        code = EXIT_INTERRUPTED
+        return _fail("interrupted", code)
     except BrokenPipeError:
-        return EXIT_OK
+        code = EXIT_OK
+        return code
     except Exception as exc:  # the GUI words these the same (errors.plain_error)
         if is_expected(exc):
             return _fail(plain_error(exc), EXIT_FAILURE)
-        logging.getLogger(__name__).exception("unexpected error")  # a bug: the traceback
+        log.exception("unexpected error")  # a bug: the traceback
         where = f"; details are in {log_file}" if log_file else ""
         return _fail(f"{plain_error(exc)}{where}", EXIT_FAILURE)
+    finally:
+        log.info("done in %.2f s, exit code %d", time.monotonic() - started, code)

@@ -4,6 +4,7 @@ The catalog database lives in the data folder and is built from the bundled data
 on first use, and again whenever those files or the schema change.
 """
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from router_advisor.home import data_dir
 from router_advisor.resources import data_path
 
 CATALOG_FILE = "catalog.db"
+log = logging.getLogger(__name__)
 
 
 def default_db_path() -> Path:
@@ -35,7 +37,9 @@ def default_source_dir() -> Path:
 
 @contextmanager
 def _open(db_path: Path | None, source_dir: Path | None) -> Iterator[CatalogStore]:
-    store = CatalogStore(db_path or default_db_path(), source_dir or default_source_dir())
+    db_path, source_dir = db_path or default_db_path(), source_dir or default_source_dir()
+    log.info("catalog: %s (built from %s)", db_path, source_dir)
+    store = CatalogStore(db_path, source_dir)
     try:
         store.ensure_current()
         yield store

@@ -5,6 +5,7 @@ a traceback.
 """
 
 import dataclasses
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -41,6 +42,8 @@ from router_advisor.history.store import DeviceNotFound, HistoryStore, RunNotFou
 from router_advisor.history.walks import WalkStore
 from router_advisor.home import data_dir
 from router_advisor.report.facts import display_name
+
+log = logging.getLogger(__name__)
 
 DB_NAME = "history.db"
 _MAC = re.compile(r"^[0-9a-f]{2}([:-][0-9a-f]{2}){5}$", re.IGNORECASE)
@@ -102,6 +105,7 @@ def open_history(path: Path | None = None, *, create: bool = True) -> Iterator[H
     is refused."""
     store = _store(path, create)
     path = store.path
+    log.info("history: %s", path)
     try:
         yield store
     except sqlite3.DatabaseError as exc:

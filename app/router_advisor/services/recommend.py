@@ -7,7 +7,9 @@ named, never as Python's own words.
 """
 
 import ipaddress
+import logging
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -36,6 +38,7 @@ GRADES: tuple[str, ...] = ("A+", "A", "B", "C", "D", "F")
 SPEED_AGAIN = "run `router-advisor speed --json > speed.json` again"
 SCAN_AGAIN = "run `router-advisor scan --json > scan.json` again"
 MAC_RE = re.compile(r"[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}")
+log = logging.getLogger(__name__)
 
 
 def _read_document(path: Path, what: str) -> dict[str, Any]:
@@ -252,9 +255,20 @@ def recommend_from_files(
 
     Without an answers file every answer takes its default (a typical home);
     `measured_nodes` is a walk test's node count (in place of the estimate from the area)."""
+    log.info(
+        "recommend: answers %s, speed %s, scan %s",
+        answers_path or "(defaults)",
+        speed_path or "(none)",
+        scan_path or "(none)",
+    )
     answers = load_answers(answers_path)
     speed = load_speed(speed_path) if speed_path else None
     scan = load_scan(scan_path) if scan_path else None
     catalog = load_routers() if routers is None else routers
     today = date.today().isoformat()
-    return recommend(answers, catalog, speed, scan, top, today, measured_nodes)
+    started = time.monotonic()
+    result = recommend(answers, catalog, speed, scan, top, today, measured_nodes)
+    log.info(
+        "recommend: ranked %d models in %.0f ms", len(catalog), (time.monotonic() - started) * 1000
+    )
+    return result

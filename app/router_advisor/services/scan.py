@@ -130,6 +130,14 @@ def _scan_with(
     gateway is asked what it is (after the sweep: its imports and catalog load would slow the
     sweep and its cancel)."""
     started = time.monotonic()
+    log.info(
+        "scan: %s through %s (this computer %s, gateway %s), %s method",
+        target.network,
+        target.iface,
+        target.local_ip,
+        target.gateway or "none",
+        method,
+    )
     pool = ThreadPoolExecutor(max_workers=4)
     try:
         announced = (
@@ -138,6 +146,7 @@ def _scan_with(
             else None
         )
         found = sweep()
+        log.info("scan: %d addresses answered in %.2f s", len(found), time.monotonic() - started)
         router = pool.submit(router_in_use, target) if with_router else None
         ips = list(found)
         rdns = pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway else None
@@ -154,6 +163,7 @@ def _scan_with(
     finally:
         pool.shutdown(wait=not cancel.cancelled, cancel_futures=True)
     cancel.raise_if_cancelled()
+    log.info("scan: %d devices, %.2f s in all", len(devices), time.monotonic() - started)
     return ScanResult(
         interface=target.iface,
         cidr=str(target.network),
