@@ -189,7 +189,24 @@ def test_the_launcher_explains_why_qt_cannot_start(
     problem = qt_start_problem(env, platform="linux")
     assert problem is None if expected is None else expected in problem
     if problem:
-        assert "QT_QPA_PLATFORM=offscreen" in problem and "\n" not in problem
+        # Issue 15: QT_QPA_PLATFORM=offscreen starts a window nobody sees; say what helps.
+        assert "offscreen" not in problem and "\n" not in problem
+        assert "desktop session" in problem and "router-advisor --help" in problem
+
+
+def test_missing_qt_libraries_are_named_with_how_to_install_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from router_advisor.gui import launch
+
+    monkeypatch.setattr(launch, "_loadable", lambda library: "cursor" not in library)
+    problem = qt_start_problem({"DISPLAY": ":0"}, platform="linux")
+    assert problem is not None and "offscreen" not in problem
+    assert (
+        "needs libxcb-cursor0: install it (Debian/Ubuntu: sudo apt install libxcb-cursor0)"
+        in problem
+    )
+    assert "router-advisor --help" in problem
 
 
 def test_router_advisor_without_a_display_says_so_in_one_line(cli, monkeypatch) -> None:

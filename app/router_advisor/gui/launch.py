@@ -13,9 +13,11 @@ XCB_LIBRARIES = (
     ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
     ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
 )
+# What helps a person: a window needs a desktop session; everything else works without one.
+# (QT_QPA_PLATFORM=offscreen is not suggested: it starts a window nobody can see.)
 WORKAROUND = (
-    "set QT_QPA_PLATFORM=offscreen to run it without a screen, or use the "
-    "command line (router-advisor --help)"
+    "start it from your desktop session, or use the command line instead "
+    "(router-advisor --help; `router-advisor run` does every step without a window)"
 )
 
 
@@ -47,8 +49,9 @@ def qt_start_problem(env: dict[str, str] | None = None, platform: str = sys.plat
     if missing:
         return (
             "the desktop app cannot start: Qt's X11 plugin needs "
-            f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)}); "
-            f"or {WORKAROUND}"
+            f"{', '.join(missing)}: install {'it' if len(missing) == 1 else 'them'} "
+            "(Debian/Ubuntu: sudo apt install "
+            f"{' '.join(missing)}), or use the command line instead (router-advisor --help)"
         )
     return None
 
