@@ -102,6 +102,39 @@ def test_prune_keeps_the_newest(cli, saved: Path) -> None:
     assert [r["id"] for r in json.loads(cli("history", "list", "--json").stdout)] == [3]
 
 
+def test_diff_with_the_newer_run_first_is_put_in_time_order(cli, saved: Path) -> None:
+    """Issue 15: `history diff 3 1` was accepted and swapped new and gone."""
+    forward = json.loads(cli("history", "diff", "1", "3", "--json").stdout)
+    backward = json.loads(cli("history", "diff", "3", "1", "--json").stdout)
+    assert backward == forward
+    assert (backward["before"]["id"], backward["after"]["id"]) == (1, 3)
+    assert [d["mac"] for d in backward["new"]] == [device(4).mac]
+    assert [d["mac"] for d in backward["gone"]] == [device(2).mac]
+    text = cli("history", "diff", "3", "1").stdout
+    assert text.startswith("Compared in time order: run 1 is the older one.\nRun 1 (")
+    same = cli("history", "diff", "2", "2")
+    assert same.returncode == 2 and "Both run ids are 2" in same.stderr
+
+
+def test_prune_on_an_empty_history_says_so(cli, tmp_path: Path) -> None:
+    """Issue 15: it said "kept the newest 1" with no run at all."""
+    empty = cli("history", "prune", "--keep", "1")
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.strip() == "The history is empty: there was nothing to prune."
+    assert json.loads(cli("history", "prune", "--keep", "1", "--json").stdout) == {
+        "deleted": 0,
+        "kept": 0,
+    }
+
+
+def test_prune_with_fewer_runs_than_kept_deletes_nothing_and_says_so(cli, saved: Path) -> None:
+    out = cli("history", "prune", "--keep", "5")
+    assert out.stdout.strip() == "Nothing deleted: the history holds 3 runs, no more than 5."
+    assert cli("history", "prune", "--keep", "2").stdout.strip() == (
+        "Deleted 1 older run; kept the newest 2 runs."
+    )
+
+
 def test_db_option_uses_another_file(cli, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere.db"
     with HistoryStore(other) as store:

@@ -219,6 +219,8 @@ def _diff(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
     else:
         a, b = result.before, result.after
+        if args.before is not None and args.before != a.id:
+            print(f"Compared in time order: run {a.id} is the older one.")
         print(f"Run {a.id} ({_when(a.created_at)}) -> run {b.id} ({_when(b.created_at)})")
         if result.router_changed:
             print(f"Router changed: {result.router_before} -> {result.router_after}")
@@ -241,10 +243,17 @@ def _trend(args: argparse.Namespace) -> int:
 def _prune(args: argparse.Namespace) -> int:
     with history.open_history(args.db, create=False) as store:
         deleted = history.prune(store, args.keep)
+        kept = len(store.list_runs())
     if args.json:
-        print_json({"deleted": deleted, "kept": args.keep})
+        print_json({"deleted": deleted, "kept": kept})
+    elif deleted == 0 and kept == 0:
+        print("The history is empty: there was nothing to prune.")
+    elif deleted == 0:
+        print(
+            f"Nothing deleted: the history holds {plural(kept, 'run')}, no more than {args.keep}."
+        )
     else:
-        print(f"Deleted {plural(deleted, 'older run')}; kept the newest {args.keep}.")
+        print(f"Deleted {plural(deleted, 'older run')}; kept the newest {plural(kept, 'run')}.")
     return 0
 
 

@@ -186,7 +186,9 @@ def show_run(store: HistoryStore, run_id: int) -> StoredRun:
 
 
 def diff_runs(store: HistoryStore, before: int | None = None, after: int | None = None) -> RunDiff:
-    """Compare two runs' devices; without ids, the two newest runs that scanned the network."""
+    """Compare two runs' devices; without ids, the two newest runs that scanned the network.
+    Two ids are put in time order (older first), whichever way they were given: "new" and
+    "gone" always mean since the older run."""
     if before is None or after is None:
         latest = store.latest_two()
         if latest is None:
@@ -195,6 +197,11 @@ def diff_runs(store: HistoryStore, before: int | None = None, after: int | None 
                 "Run `router-advisor run` again later, then compare."
             )
         before, after = latest
+    if before == after:
+        raise UserInputError(
+            f"Both run ids are {before}; give two different runs to compare "
+            "(`router-advisor history list` shows them)."
+        )
     try:
         for run_id in (before, after):
             if store.summary(run_id).device_count is None:
@@ -202,7 +209,10 @@ def diff_runs(store: HistoryStore, before: int | None = None, after: int | None 
                     f"Run {run_id} has no network scan; pick two runs that scanned "
                     "(`router-advisor history list` shows them)."
                 )
-        return store.diff(before, after)
+        older, newer = sorted(
+            (before, after), key=lambda run_id: (store.summary(run_id).created_at, run_id)
+        )
+        return store.diff(older, newer)
     except RunNotFound as exc:
         raise _no_run(int(exc.args[0])) from None
 
