@@ -26,7 +26,15 @@ PYEOF
 "$PY" -m venv "$WORK/wheel-env"
 "$WORK/wheel-env/bin/pip" install -q "$WORK"/dist/router_advisor-*.whl
 (cd "$WORK" && "$WORK/wheel-env/bin/router-advisor" --version)
-(cd "$WORK" && "$WORK/wheel-env/bin/router-advisor" recommend --answers "$ANSWERS" --top 3 >"$WORK/wheel.txt")
+# The example answers come with the wheel: `examples` names them inside the install.
+EXAMPLES=$(cd "$WORK" && "$WORK/wheel-env/bin/router-advisor" examples --json |
+    "$PY" -c 'import json, sys; print(json.load(sys.stdin)["folder"])')
+case "$EXAMPLES" in
+    "$WORK/wheel-env/"*) echo "wheel examples: $EXAMPLES" ;;
+    *) echo "the wheel's examples are not in the install: $EXAMPLES" >&2; exit 1 ;;
+esac
+(cd "$WORK" && "$WORK/wheel-env/bin/router-advisor" recommend --answers "$EXAMPLES/family-home.toml" \
+    --top 3 >"$WORK/wheel.txt")
 head -n 5 "$WORK/wheel.txt"
 
 echo "== PyInstaller one-folder build"

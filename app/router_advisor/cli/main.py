@@ -12,6 +12,7 @@ from router_advisor import __version__
 from router_advisor.cli import (
     catalog_cmd,
     current_cmd,
+    examples_cmd,
     history_cmd,
     recommend_cmd,
     run_cmd,
@@ -41,6 +42,7 @@ COMMAND_MODULES: tuple[ModuleType, ...] = (
     recommend_cmd,
     current_cmd,
     walk_cmd,
+    examples_cmd,
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -66,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="router-advisor",
         description="Choose your next home Wi-Fi router from facts about your own home. "
-        "Run without a command to open the desktop app.",
+        "Run without a command to open the desktop app; "
+        f"{examples_cmd.HELP_POINTER} to start from.",
     )
     parser.add_argument("--version", action="version", version=f"router-advisor {__version__}")
     parser.add_argument("--verbose", action="store_true", help="print the log to stderr")

@@ -41,7 +41,8 @@ def _add_inputs(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="your answers (TOML, or JSON when the name ends in .json); every key is "
-        "optional; without this file a typical home is assumed (see README, Answers file)",
+        "optional; without this file a typical home is assumed (see README, Answers file; "
+        "`router-advisor examples` lists examples)",
     )
     parser.add_argument(
         "--speed",

@@ -87,7 +87,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         type=Path,
         required=True,
         metavar="FILE",
-        help="your answers (TOML, or JSON by its .json suffix); see data/examples",
+        help="your answers (TOML, or JSON by its .json suffix); "
+        "`router-advisor examples` lists examples",
     )
     p.add_argument("--no-speed", action="store_true", help="skip the speed test")
     p.add_argument("--no-scan", action="store_true", help="skip the network scan")
