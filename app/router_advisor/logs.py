@@ -50,6 +50,12 @@ def setup_logging(verbose: bool = False) -> Path | None:
         file_handler.setFormatter(logging.Formatter(_FORMAT))
         file_handler._router_advisor = True  # type: ignore[attr-defined]
         root.addHandler(file_handler)
+    if path is None and not verbose:
+        # No file and no --verbose: say nothing rather than let logging's last-resort handler
+        # print warnings under the command's one plain line.
+        quiet = logging.NullHandler()
+        quiet._router_advisor = True  # type: ignore[attr-defined]
+        root.addHandler(quiet)
     if verbose:
         stream = logging.StreamHandler()
         stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
