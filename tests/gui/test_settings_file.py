@@ -61,8 +61,12 @@ def test_a_saved_server_choice_reads_back_and_keeps_the_other_settings(tmp_path:
 def test_the_directory_comes_from_the_settings_else_the_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The variable the CLI honours works for the app too: the speed service reads it for
+    every caller when no directory is set."""
+    from router_advisor.services.speed import resolve_directory
+
     monkeypatch.setenv("ROUTER_ADVISOR_SPEEDTEST_DIRECTORY", "http://10.0.0.9:8080")
-    assert Settings().directory() == "http://10.0.0.9:8080"
-    assert Settings(directory_url="http://lab:1").directory() == "http://lab:1"
+    assert resolve_directory(Settings().directory_url) == "http://10.0.0.9:8080"
+    assert resolve_directory(Settings(directory_url="http://lab:1").directory_url) == "http://lab:1"
     monkeypatch.setenv("ROUTER_ADVISOR_SPEEDTEST_DIRECTORY", "")
-    assert Settings().directory() is None
+    assert resolve_directory(None) is None

@@ -110,7 +110,7 @@ def run_speed(args: argparse.Namespace) -> int:
                 server_id=args.server_id,
                 max_seconds=args.max_seconds or DEFAULT_MAX_SECONDS,
                 progress=bar,
-                directory_url=speed_service.directory_url(args.directory_url),
+                directory_url=args.directory_url,
             )
         finally:
             bar.close()

@@ -67,7 +67,7 @@ def real_engines(settings: Settings, settings_problem: str | None = None) -> Eng
             max_seconds=chosen.speed_max_seconds,
             progress=progress,
             cancel=cancel,
-            directory_url=chosen.directory(),
+            directory_url=chosen.directory_url,
         )
 
     def nearby_servers(
@@ -75,7 +75,7 @@ def real_engines(settings: Settings, settings_problem: str | None = None) -> Eng
     ) -> list[ServerInfo]:
         from router_advisor.services.speed import list_nearby_servers
 
-        return list_nearby_servers(chosen.directory(), progress, cancel)
+        return list_nearby_servers(chosen.directory_url, progress, cancel)
 
     def scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from router_advisor.services.scan import scan as run_scan

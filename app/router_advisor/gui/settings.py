@@ -10,7 +10,6 @@ those would send the speed test to another server than the one the person set.
 
 import json
 import logging
-import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from router_advisor import home
 from router_advisor.core.answers import Answers, answers_from_dict, answers_to_file_dict
 from router_advisor.core.echo import shown
-from router_advisor.core.speed import DIRECTORY_ENV
 from router_advisor.errors import RuntimeFailure, UserInputError
 from router_advisor.files import InputFileError, parse_json, parse_toml, read_input
 from router_advisor.report.atomic import write_atomic
@@ -108,10 +106,6 @@ class Settings:
     ) -> "Settings":
         """These settings with another speed-test server (neither: the nearest)."""
         return replace(self, server_url=server_url, server_id=server_id)
-
-    def directory(self) -> str | None:
-        """The directory the speed test and the server list use (None: www.speedtest.net)."""
-        return self.directory_url or os.environ.get(DIRECTORY_ENV) or None
 
 
 def settings_path(config_dir: Path | None = None) -> Path:

@@ -30,9 +30,10 @@ MAX_PLAN_MBPS = 100_000.0
 NEARBY_LIMIT = 10
 
 
-def directory_url(given: str | None) -> str | None:
+def resolve_directory(given: str | None) -> str | None:
     """The directory to use: `given` when set (even blank: it is then refused), else the
-    environment's ROUTER_ADVISOR_SPEEDTEST_DIRECTORY (blank counts as unset)."""
+    environment's ROUTER_ADVISOR_SPEEDTEST_DIRECTORY (blank counts as unset), for every
+    caller alike: `speed`, `run`, the walk test and the app."""
     return given if given is not None else (os.environ.get(DIRECTORY_ENV) or None)
 
 
@@ -45,6 +46,7 @@ def list_nearby_servers(
     """The nearest speedtest.net (or `directory`) servers, nearest first, to pick from."""
     cancel = cancel or CancelToken()
     settings = settings or EngineSettings()
+    directory = resolve_directory(directory)
     progress(ProgressUpdate(None, "Fetching the list of nearby servers"))
     shutdown = threading.Event()
     servers: list[ServerInfo] = run_cancellable(
@@ -66,8 +68,9 @@ def measure(
     settings: EngineSettings | None = None,
 ) -> SpeedResult:
     """Run a speed test: `server_url` (self-hosted, nothing from speedtest.net), `server_id`,
-    or the lowest-latency nearby speedtest.net server. `directory_url` replaces
-    www.speedtest.net as the source of the configuration and server list.
+    or the lowest-latency nearby speedtest.net server. `directory_url` (else the
+    ROUTER_ADVISOR_SPEEDTEST_DIRECTORY variable) replaces www.speedtest.net as the source of
+    the configuration and server list.
 
     A given but blank `server_url` or `directory_url` is refused: falling back to
     speedtest.net would send traffic out when the person asked for their own server."""
@@ -76,6 +79,7 @@ def measure(
             "A speed-test server was given both by URL and by id; give one of them.",
             cli_hint="--server-url or --server-id, not both",
         )
+    directory_url = resolve_directory(directory_url)
     if directory_url is not None:
         check_directory_url(directory_url)
     check_max_seconds(max_seconds)
