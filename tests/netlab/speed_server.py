@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("--cert")
     parser.add_argument("--key")
     options = parser.parse_args()
-    state = ServerState("Lab", "Router Advisor test lab")
+    state = ServerState("Lab", "Router Advisor test lab", "Netherlands", "Test Lab ISP")
     server = LabServer((options.host, options.port), state, options)
     if options.tls_port:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

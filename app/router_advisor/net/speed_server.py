@@ -24,7 +24,7 @@ UPLOAD_PATH = "/speedtest/upload.php"
 
 CONFIG_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <settings>
-<client ip="{host}" lat="52.37" lon="4.89" isp="Home network" isprating="3.7" rating="0"
+<client ip="{host}" lat="52.37" lon="4.89" isp="{isp}" isprating="3.7" rating="0"
  ispdlavg="0" ispulavg="0" loggedin="0" country="NL" />
 <server-config threadcount="4" ignoreids="" notonmap="" forcepingid="" preferredserverid=""/>
 <download testlength="10" initialtest="250K" mintestsize="250K" threadsperurl="4"/>
@@ -37,7 +37,7 @@ CONFIG_XML = """<?xml version="1.0" encoding="UTF-8"?>
 SERVERS_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <settings><servers>
 <server url="http://{host}:{port}/speedtest/upload.php" lat="52.37" lon="4.89" name="{name}"
- country="Home" cc="NL" sponsor="{sponsor}" id="{id}" host="{host}:{port}"/>
+ country="{country}" cc="NL" sponsor="{sponsor}" id="{id}" host="{host}:{port}"/>
 </servers></settings>
 """
 
@@ -51,8 +51,16 @@ def server_url(host: str, port: int) -> str:
 class ServerState:
     """What every listener of one server shares: the download blob and the accounting."""
 
-    def __init__(self, name: str = "Router Advisor", sponsor: str = "serve-speed") -> None:
-        self.name, self.sponsor = name, sponsor
+    def __init__(
+        self,
+        name: str = "Router Advisor",
+        sponsor: str = "serve-speed",
+        country: str = "Home",
+        isp: str = "Home network",
+    ) -> None:
+        """`name`, `sponsor`, `country` and `isp` are what the server list and the
+        configuration say about it."""
+        self.name, self.sponsor, self.country, self.isp = name, sponsor, country, isp
         self.served = 0
         self.requests: Counter[str] = Counter()  # per scheme
         self.bytes: Counter[str] = Counter()  # per scheme
@@ -98,7 +106,7 @@ class SpeedServer(ThreadingHTTPServer):
             self.state.bytes[self.scheme] += n
 
     def config_xml(self) -> str:
-        return CONFIG_XML.format(host=self.host)
+        return CONFIG_XML.format(host=self.host, isp=self.state.isp)
 
     def servers_xml(self) -> str:
         return SERVERS_XML.format(
@@ -107,6 +115,7 @@ class SpeedServer(ThreadingHTTPServer):
             id=SERVER_ID,
             name=self.state.name,
             sponsor=self.state.sponsor,
+            country=self.state.country,
         )
 
     def admit(self, handler: "SpeedHandler") -> bool:
