@@ -68,3 +68,14 @@ def test_a_typed_name_finds_the_nearest_model_and_nothing_for_nonsense() -> None
     assert find_by_name("toaster 3000", KNOWN) is None
     assert find_by_name("toaster 7000", KNOWN) is None  # not R7000: no brand named
     assert find_by_name("Netgear Nighthawk R7000", KNOWN).model == "R7000"  # type: ignore[union-attr]
+
+
+def test_a_host_name_the_gateway_announces_is_a_hint() -> None:
+    clues = GatewayClues(
+        "10.0.0.1", names=("Archer-AX55-5C10.local",), mdns_services=("_http._tcp",)
+    )
+    found = identify(clues, KNOWN)
+    assert found is not None
+    assert found.known.model == "Archer AX55" and found.confidence == "low"
+    assert "network name 'Archer-AX55-5C10.local'" in found.evidence[0]
+    assert "mDNS service '_http._tcp'" in found.evidence

@@ -158,3 +158,40 @@ def test_a_scan_reports_the_router_in_use(lan: Lan, app_home: Path) -> None:
     assert current["identified"]["model"] == "FRITZ!Box 7590"
     assert any("TR-064" in line for line in current["identified"]["evidence"])
     assert "Your router: AVM FRITZ!Box 7590 (high confidence)" in text.stdout
+
+
+def test_a_scan_hears_the_name_the_gateway_announces_over_mdns(lan: Lan, app_home: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT), ROUTER_ADVISOR_HOME=str(app_home))
+    announcer = lan.lab.start(
+        lan.gateway,
+        sys.executable,
+        "-m",
+        "tests.netlab.mdns_host",
+        "--ip",
+        lan.gateway_ip,
+        "--name",
+        "RT-AX86U-5C10",
+        "--type",
+        "_http._tcp",
+        "--port",
+        "80",
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env=env,
+    )
+    try:
+        assert announcer.stdout is not None and announcer.stdout.readline().strip() == "ready"
+        done = lan.run_on_laptop(
+            sys.executable, "-m", "router_advisor", "scan", *lan.scan_args(), "--json", env=env
+        )
+    finally:
+        announcer.kill()
+        announcer.wait()
+        lan.lab.processes.remove(announcer)
+    assert done.returncode == 0, done.stderr
+    current = json.loads(done.stdout)["current_router"]
+    found = current["identified"]
+    assert (found["brand"], found["model"]) == ("ASUS", "RT-AX86U")
+    assert found["confidence"] == "low"  # a host name hints; it does not state a model
+    assert "mDNS service '_http._tcp'" in current["clues"]

@@ -36,6 +36,7 @@ class GatewayClues:
     http_realm: str | None = None
     http_server: str | None = None
     names: tuple[str, ...] = ()  # DNS/mDNS/DHCP names of the gateway
+    mdns_services: tuple[str, ...] = ()  # service types it announces ("_http._tcp", ...)
     problems: tuple[str, ...] = ()  # replies that were refused (too big, malformed, ...)
 
 
@@ -156,6 +157,7 @@ CLUE_LABELS = {
     "http_server": "admin page Server header",
     "ssdp_server": "SSDP SERVER header",
     "mac_vendor": "MAC address vendor",
+    "names": "network name",
 }
 
 
@@ -166,7 +168,8 @@ def clue_lines(clues: GatewayClues) -> list[str]:
         value = getattr(clues, name)
         if value:
             lines.append(f"{label} '{value}'")
-    lines += [f"network name '{n}'" for n in clues.names]
+    lines += [f"{CLUE_LABELS['names']} '{n}'" for n in clues.names]
+    lines += [f"mDNS service '{s}'" for s in clues.mdns_services]
     return lines
 
 
@@ -187,27 +190,38 @@ def _match_score(text: str, keys: list[str], exact_only: bool) -> int:
     return best
 
 
+def _name_score(name: str, keys: list[str]) -> int:
+    """Length of the model key a host name spells in whole parts: "RT-AX86U-5C10.local"
+    names the RT-AX86U (a suffix such as a serial may follow, unlike in a model field)."""
+    parts = [normalized(p) for p in re.split(r"[-._ ]+", name) if p]
+    spans = {"".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)}
+    return max((len(key) for key in keys if key in spans), default=0)
+
+
 def identify(clues: GatewayClues, candidates: Sequence[KnownRouter]) -> Identified | None:
     """The best-matching model and how sure we are, or None when no clue names a model."""
     brands = clue_brands(clues)
+    # (tier, clue, text): what the gateway stated (tier 2) and what only hints (tier 1).
+    said = [(2, name, getattr(clues, name)) for name in STATED]
+    said += [(1, name, getattr(clues, name)) for name in HINTED]
+    said += [(1, "names", name) for name in clues.names]
+    said = [(tier, name, value) for tier, name, value in said if value]
     best: tuple[int, int, KnownRouter, str, str] | None = None
     for rank, known in enumerate(candidates):
         keys = _model_keys(known)
         brand_agrees = known.brand in brands or (known.isp is not None and bool(brands))
-        for tier, names in ((2, STATED), (1, HINTED)):
-            for name in names:
-                value = getattr(clues, name)
-                if not value:
-                    continue
-                # A hint (title, description) may mention the model inside longer text; a
-                # stated model field must be the model (or contain it after the brand).
-                length = _match_score(value, keys, exact_only=False)
-                if not length:
-                    continue
-                score = tier * 1000 + (500 if brand_agrees else 0) + length * 10
-                candidate = (score, -rank, known, name, value)
-                if best is None or candidate[:2] > best[:2]:
-                    best = candidate
+        for tier, name, value in said:
+            # A hint (title, description, name) may mention the model inside longer text;
+            # a stated model field must be the model (or contain it after the brand).
+            length = (
+                _name_score(value, keys) if name == "names" else _match_score(value, keys, False)
+            )
+            if not length:
+                continue
+            score = tier * 1000 + (500 if brand_agrees else 0) + length * 10
+            candidate = (score, -rank, known, name, value)
+            if best is None or candidate[:2] > best[:2]:
+                best = candidate
     if best is None:
         return None
     score, _, known, name, value = best

@@ -259,9 +259,14 @@ def _mac_and_name(gateway_ip: str, iface: str | None, local_ip: str | None) -> d
 
 
 def probe_gateway(
-    gateway_ip: str, iface: str | None = None, local_ip: str | None = None, timeout_s: float = 1.2
+    gateway_ip: str,
+    iface: str | None = None,
+    local_ip: str | None = None,
+    timeout_s: float = 1.2,
+    announced: tuple[str | None, tuple[str, ...]] = (None, ()),
 ) -> GatewayClues:
-    """Everything the gateway says about itself, gathered in parallel within ~2 s."""
+    """Everything the gateway says about itself, gathered in parallel within ~2 s.
+    `announced` is the (mDNS host name, service types) a scan heard from it."""
     started = time.monotonic()
     with ThreadPoolExecutor(max_workers=4) as pool:
         jobs = [
@@ -271,10 +276,17 @@ def probe_gateway(
             pool.submit(_mac_and_name, gateway_ip, iface, local_ip),
         ]
         parts = [job.result() for job in jobs]
-    clues = GatewayClues(gateway_ip=gateway_ip)
+    mdns_name, mdns_services = announced
+    clues = GatewayClues(
+        gateway_ip=gateway_ip,
+        names=(mdns_name[:MAX_TEXT_CHARS],) if mdns_name else (),
+        mdns_services=tuple(s[:MAX_TEXT_CHARS] for s in mdns_services[:10]),
+    )
     problems: list[str] = []
     for part in parts:
         problems += part.pop("problems", [])
+        if "names" in part:  # the DNS name joins the mDNS one
+            part["names"] = tuple(dict.fromkeys(clues.names + part["names"]))
         clues = replace(clues, **{k: v for k, v in part.items() if v})
     log.info("probed gateway %s in %.2f s: %s", gateway_ip, time.monotonic() - started, clues)
     return replace(clues, problems=tuple(problems))

@@ -64,14 +64,19 @@ def check_current_router(
 
 
 def ask_gateway(
-    target: ScanTarget, gateway: str, facts: HomeFacts, catalog_db: Path | None = None
+    target: ScanTarget,
+    gateway: str,
+    facts: HomeFacts,
+    catalog_db: Path | None = None,
+    announced: tuple[str | None, tuple[str, ...]] = (None, ()),
 ) -> CurrentRouterReport:
-    """Probe the gateway, identify it and judge it on `facts`."""
+    """Probe the gateway, identify it and judge it on `facts`; `announced` is what a scan's
+    mDNS listening heard from it (host name, service types)."""
     log.info("asking gateway %s on %s what it is", gateway, target.iface)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The known models load while the gateway is asked: both take a few hundred ms.
         loading = pool.submit(lambda: known_routers(load_routers(db_path=catalog_db)))
-        clues = probe_gateway(gateway, target.iface, target.local_ip)
+        clues = probe_gateway(gateway, target.iface, target.local_ip, announced=announced)
         identified = identify(clues, loading.result())
     clue_text = tuple(clue_lines(clues))
     return CurrentRouterReport(
@@ -79,12 +84,15 @@ def ask_gateway(
     )
 
 
-def router_in_use(target: ScanTarget) -> CurrentRouterReport | None:
+def router_in_use(
+    target: ScanTarget, announced: tuple[str | None, tuple[str, ...]] = (None, ())
+) -> CurrentRouterReport | None:
     """What a scan reports about the gateway: identified, judged on what is known so far
     (no speed or answers yet; the recommendation judges it again with them)."""
     if target.gateway is None:
         return None
-    return ask_gateway(target, target.gateway, HomeFacts(today=datetime.date.today().isoformat()))
+    facts = HomeFacts(today=datetime.date.today().isoformat())
+    return ask_gateway(target, target.gateway, facts, announced=announced)
 
 
 def known_router_names(catalog_db: Path | None = None) -> list[str]:

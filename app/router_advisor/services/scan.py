@@ -147,7 +147,17 @@ def _scan_with(
         )
         found = sweep()
         log.info("scan: %d addresses answered in %.2f s", len(found), time.monotonic() - started)
-        router = pool.submit(router_in_use, target) if with_router else None
+        heard = _result_or_empty(announced, "mDNS") if announced else {}
+        gateway_heard = heard.get(target.gateway) if target.gateway else None
+        router = (
+            pool.submit(
+                router_in_use,
+                target,
+                (gateway_heard.hostname, gateway_heard.services) if gateway_heard else (None, ()),
+            )
+            if with_router
+            else None
+        )
         ips = list(found)
         rdns = pool.submit(names.reverse_dns, ips, target.gateway) if target.gateway else None
         netbios = pool.submit(names.netbios_names, ips, target.network)
@@ -155,7 +165,7 @@ def _scan_with(
         devices = build_devices(
             found,
             target.gateway,
-            _result_or_empty(announced, "mDNS") if announced else {},
+            heard,
             _result_or_empty(rdns, "reverse DNS") if rdns else {},
             _result_or_empty(netbios, "NetBIOS"),
         )
