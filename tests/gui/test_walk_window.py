@@ -1,10 +1,12 @@
 """The walk test window with real widgets offscreen: rooms measured from the keyboard with
 recorded readings, colour ratings, the chart and the advice; undo, a new walk, cancel, a
 failed stop that keeps the earlier ones, a walk that survives reopening; reachable from the
-Devices page and the History window; the speed server refuses root from the GUI."""
+Devices page and the History window; the speed server refuses root from the GUI; the
+recommendation uses the measured node count and the export carries the walk."""
 
 import os
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
@@ -149,3 +151,22 @@ def test_the_speed_server_never_runs_as_root_from_the_gui(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: window.server_job is None, timeout=5000)
     assert "does not run as root from the desktop app" in window.error.text()
     assert not window.serve_button.isChecked()
+
+
+def test_the_recommendation_uses_the_walk_and_the_export_carries_it(qtbot: QtBot, tmp_path) -> None:
+    from router_advisor.gui.exporting import export_report
+    from router_advisor.gui.pages.recommendations_page import RecommendationsPage
+
+    wizard, window = _open(qtbot, recorded_engines(seconds=0.05))
+    for room in ("Living room", "Hall", "Bedroom 2"):
+        _measure(qtbot, window, room)
+    window.close()
+    while not isinstance(wizard.current_page, RecommendationsPage):
+        walk.press_next(qtbot, wizard)
+    walk.wait_idle(qtbot, wizard, 30000)
+    rec = wizard.ctx.state.recommendation
+    assert rec is not None and rec.requirements.nodes_measured
+    assert rec.requirements.nodes_needed == 2  # the router, and a node for Bedroom 2
+    (path,) = export_report(wizard.ctx.state, tmp_path, ["md"])
+    text = path.read_text(encoding="utf-8")
+    assert "## Walk test, room by room" in text and "measured by your walk test" in text
