@@ -6,7 +6,6 @@ recommendation uses the measured node count and the export carries the walk."""
 
 import os
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QChartView
