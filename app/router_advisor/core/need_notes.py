@@ -108,6 +108,11 @@ def household_notes(
             f"{gamers} people game at once: traffic priority (QoS/SQM) keeps each game "
             "smooth while the others play, stream or download."
         )
+    elif gamers == 1:
+        notes.append(
+            "You game online: traffic priority (QoS/SQM) keeps the game smooth while others "
+            "stream or download."
+        )
     if latency is not None and latency >= HIGH_BASE_LATENCY_MS:
         notes.append(
             f"Your line's idle latency is {latency:.0f} ms: no router can lower that, and "

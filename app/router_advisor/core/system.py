@@ -83,10 +83,11 @@ class System(NamedTuple):
 
     @property
     def price_unknown_parts(self) -> tuple[str, ...]:
-        """The names of the parts whose price is unknown (none that are owned)."""
+        """The names of the parts whose price is unknown (none that are owned), each once."""
         if self.price_usd is not None:
             return ()
-        return tuple(c.name for c in self.components if c.price_usd is None and not c.owned)
+        names = (c.name for c in self.components if c.price_usd is None and not c.owned)
+        return tuple(dict.fromkeys(names))
 
     @property
     def is_single_box(self) -> bool:
