@@ -118,3 +118,12 @@ def test_an_owned_router_heads_the_system_and_only_the_rest_is_bought() -> None:
     s = build_system(base, q, index_catalog(catalog, q, None))
     assert [(c.model, c.owned) for c in s.components] == [("Base", True), ("Node", False)]
     assert s.price_usd == 70.0 and s.nodes == 2
+
+
+def test_the_same_model_bought_twice_is_one_line() -> None:
+    """A single unit heading the system plus another single unit read "2 x ..."."""
+    q = home(home={"size_m2": 300, "floors": 2})  # 3 nodes
+    single = unit("Kit", kind="mesh", pack_size=1, price_usd=90.0)
+    s = built(single, q, unit("Kit", kind="mesh", pack_size=2, price_usd=200.0))
+    assert [(c.model, c.count) for c in s.components] == [("Kit", 3)]
+    assert s.price_usd == 270.0 and system_name(s) == "3 x Acme Kit"

@@ -274,8 +274,28 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
     wired_units = units - 1 if backhaul == "wired" else 0
     components += _power_and_ports(lead, q, wired_units, ap_poe)
     return make_system(
-        lead, tuple(components), units, backhaul, index.placement(q, units, wired_aps)
+        lead, _merged(components), units, backhaul, index.placement(q, units, wired_aps)
     )
+
+
+def _merged(components: list[Component]) -> tuple[Component, ...]:
+    """One line per model bought: a single unit heading the system and another single unit
+    added to it read "2 x eero 6", not "eero 6 + ... + 1 x eero 6"."""
+    out: list[Component] = []
+    for c in components:
+        same = next(
+            (
+                i
+                for i, have in enumerate(out)
+                if have.router is not None and have.router is c.router and have.owned == c.owned
+            ),
+            None,
+        )
+        if same is None:
+            out.append(c)
+        else:
+            out[same] = out[same]._replace(count=out[same].count + c.count)
+    return tuple(out)
 
 
 def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) -> System | None:
