@@ -173,3 +173,9 @@ def test_a_systems_parts_line_says_how_old_its_oldest_price_is() -> None:
         "Oldest price: street price as of 2025-06, US."
     )
     assert parts_line(make_system(kit, parts[:1], 2, "wired", "")) == ""
+
+
+def test_years_are_singular_for_one() -> None:
+    from router_advisor.core.wording import years
+
+    assert (years(1), years(2), years(1.5)) == ("1 year", "2 years", "1.5 years")

@@ -25,9 +25,9 @@ LEFT_OUT_WORDS: dict[str, str] = {
 
 def system_name(s: System) -> str:
     """ "Deco X55 (3-pack) + 1 x Deco X55 node + 5-port gigabit switch"; one box by its name."""
-    names = [
-        f"{c.count} x {c.name}" if c.count > 1 or i else c.name for i, c in enumerate(s.components)
-    ]
+    # A kit reads first ("eero 6 (3-pack) + 1 x eero 6"), whatever unit the line plugs into.
+    parts = sorted(s.components, key=lambda c: not (c.router and c.router.pack_size > 1))
+    names = [f"{c.count} x {c.name}" if c.count > 1 or i else c.name for i, c in enumerate(parts)]
     return " + ".join(names)
 
 

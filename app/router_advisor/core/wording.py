@@ -323,3 +323,8 @@ VERDICT_HEADINGS = {
 
 def verdict_heading(verdict: str) -> str:
     return VERDICT_HEADINGS.get(verdict, verdict)
+
+
+def years(value: float) -> str:
+    """ "1 year", "2 years", "1.5 years"."""
+    return f"{value:g} year" + ("" if value == 1 else "s")

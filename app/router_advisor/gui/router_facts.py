@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from router_advisor.core import wording
 from router_advisor.core.router import Router
-from router_advisor.core.wording import UNKNOWN, lan, qos, router_kind, wan, wifi
+from router_advisor.core.wording import UNKNOWN, lan, qos, router_kind, wan, wifi, years
 
 
 def _yes_no(value: bool | None) -> str:
@@ -25,7 +25,7 @@ def updates(r: Router) -> str:
     if fw.end_of_support:
         parts.append(f"until {fw.end_of_support}")
     elif fw.support_years_promised:
-        parts.append(f"{fw.support_years_promised} years promised")
+        parts.append(f"{years(fw.support_years_promised)} promised")
     return ", ".join(parts) or UNKNOWN
 
 
@@ -50,7 +50,7 @@ COMPARISON_ROWS: tuple[tuple[str, Callable[[Router], str]], ...] = (
     ("Wired backhaul", lambda r: _yes_no(r.wired_backhaul)),
     ("Security updates", updates),
     ("Cloud account", cloud),
-    ("Warranty", lambda r: UNKNOWN if r.warranty_years is None else f"{r.warranty_years:g} years"),
+    ("Warranty", lambda r: UNKNOWN if r.warranty_years is None else years(r.warranty_years)),
     ("Released", lambda r: UNKNOWN if r.release_year is None else str(r.release_year)),
     ("OpenWrt", lambda r: _yes_no(r.openwrt_supported)),
 )
