@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from router_advisor.core.credits import DATA_CREDITS, credit_line
 from router_advisor.core.current_router import KnownRouter
-from router_advisor.core.router import Router
+from router_advisor.core.router import Router, support_end
 from router_advisor.resources import data_path
 
 # The lookup table is derived from the first two credited sources (core/credits.py).
@@ -36,7 +36,7 @@ def from_catalog(router: Router) -> KnownRouter:
         openwrt=router.openwrt_supported,
         sqm=router.qos.sqm,
         adaptive_qos=router.qos.adaptive,
-        end_of_support=router.firmware.end_of_support,
+        end_of_support=support_end(router),
         discontinued=router.discontinued,
         mesh_system=router.mesh_system,
     )

@@ -139,3 +139,16 @@ class Router:
     @property
     def max_lan_mbps(self) -> int | None:
         return max(self.lan_ports_mbps, default=None) if self.lan_ports_mbps is not None else None
+
+
+def support_end(r: Router) -> str | None:
+    """The last day of security updates: the vendor's date, or for a promise counted from
+    launch ("5 years from launch", Google's) the end of the launch year plus those years,
+    the latest day that promise can reach. None when neither is known (a window counted
+    from the end of sale, eero's and Netgear's, gives no date while it is still sold)."""
+    fw = r.firmware
+    if fw.end_of_support is not None:
+        return fw.end_of_support
+    if fw.support_counts_from == "launch" and fw.support_years_promised and r.release_year:
+        return f"{r.release_year + fw.support_years_promised:04d}-12-31"
+    return None

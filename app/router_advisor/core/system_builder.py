@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from router_advisor.core.coverage import placement
 from router_advisor.core.needs import Requirements
-from router_advisor.core.router import Router
+from router_advisor.core.router import Router, support_end
 from router_advisor.core.system import Backhaul, Component, System, make_system
 
 # Generic parts the recommender adds and prices itself. Approximate US street prices of
@@ -42,7 +42,7 @@ def for_sale_problem(r: Router, q: Requirements, today: str | None) -> str | Non
         return "travel"
     if r.discontinued:
         return "discontinued"
-    end = r.firmware.end_of_support
+    end = support_end(r)
     if today is not None and end is not None and end <= today:
         return "end_of_support"
     if r.regions is not None and q.region not in r.regions:
@@ -128,7 +128,7 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
             index.units.setdefault(family, []).append(r)
     for name in q.owned:
         unit = found.get(name)
-        end = unit.firmware.end_of_support if unit is not None else None
+        end = support_end(unit) if unit is not None else None
         if unit is None:
             index.owned_unknown.append(name)
         elif today is not None and end is not None and end <= today:
