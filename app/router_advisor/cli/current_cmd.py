@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 
 from router_advisor.cli.lazy import lazy_import
-from router_advisor.cli.output import print_json
+from router_advisor.cli.output import plain, print_json
 from router_advisor.core.wording import verdict_heading
 
 current_service = lazy_import("router_advisor.services.current")
@@ -33,10 +33,6 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     cur.set_defaults(handler=run_current)
 
 
-def _plain(text: object) -> str:
-    return "".join(ch if ch.isprintable() else " " for ch in str(text))
-
-
 def run_current(args: argparse.Namespace) -> int:
     answers = recommend_service.load_answers(args.answers) if args.answers else None
     speed = recommend_service.load_speed(args.speed) if args.speed else None
@@ -53,26 +49,26 @@ def run_current(args: argparse.Namespace) -> int:
         name = " ".join(
             x for x in (found["brand"], found["model"], found["hardware_revision"]) if x
         )
-        print(f"Your router{where}: {_plain(name)} ({found['confidence']} confidence)")
+        print(f"Your router{where}: {plain(name)} ({found['confidence']} confidence)")
         for line in found["evidence"]:
-            print(f"  - {_plain(line)}")
+            print(f"  - {plain(line)}")
     else:
         print(f"Your router{where}: not identified")
         for line in data["clues"]:
-            print(f"  - it said: {_plain(line)}")
+            print(f"  - it said: {plain(line)}")
     print(f"\nVerdict: {verdict_heading(data['verdict'])}")
     for reason in data["reasons"]:
-        print(f"  - {_plain(reason)}")
+        print(f"  - {plain(reason)}")
     if data["gain"]:
-        print(f"  {_plain(data['gain'])}")
+        print(f"  {plain(data['gain'])}")
     if data["reuse"]:
-        print(f"  {_plain(data['reuse'])}")
+        print(f"  {plain(data['reuse'])}")
     if data["tuning"]:
         print("\nFree changes to try:")
         for tip in data["tuning"]:
-            print(f"  - {_plain(tip)}")
+            print(f"  - {plain(tip)}")
     for question in data["questions"]:
-        print(f'\n{_plain(question)} Run again with --model "BRAND MODEL".')
+        print(f'\n{plain(question)} Run again with --model "BRAND MODEL".')
     for problem in data["problems"]:
-        print(f"  (ignored: {_plain(problem)})")
+        print(f"  (ignored: {plain(problem)})")
     return 0

@@ -112,3 +112,8 @@ def positive_number(unit: str) -> Callable[[str], float]:
         return value
 
     return parse
+
+
+def plain(text: object) -> str:
+    """Catalog or network text without control characters, so it cannot drive the terminal."""
+    return "".join(ch if ch.isprintable() else " " for ch in str(text))

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from router_advisor.cli.lazy import lazy_import
-from router_advisor.cli.output import print_json, whole_number
+from router_advisor.cli.output import plain, print_json, whole_number
 from router_advisor.core.current_verdict import report_lines, report_title
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import DEFAULT_TOP, MAX_TOP, Recommendation
@@ -134,11 +134,6 @@ def _recommendation(args: argparse.Namespace, walk: WalkReport | None) -> Recomm
     return rec
 
 
-def _plain(text: object) -> str:
-    """Catalog text without control characters, so it cannot drive the terminal."""
-    return "".join(ch if ch.isprintable() else " " for ch in str(text))
-
-
 LEGEND = (
     "  (+ a reason it fits   ! a catch to know about   $ overkill: paying for unused power"
     "   x a must-have it misses)"
@@ -150,11 +145,11 @@ def print_text(rec: Recommendation) -> None:
     data = rec.to_dict()
     print("What your home needs:")
     for note in data["requirements"]["notes"]:
-        print(f"  - {_plain(note)}")
+        print(f"  - {plain(note)}")
     if rec.current_router is not None:
-        print(f"\n{_plain(report_title(rec.current_router))}")
+        print(f"\n{plain(report_title(rec.current_router))}")
         for line in report_lines(rec.current_router):
-            print(f"  - {_plain(line)}")
+            print(f"  - {plain(line)}")
     print(f"\n{shortlist_heading(rec.closest_fits, rec.fits, rec.systems)}")
     left_out = left_out_text(rec.excluded)
     if left_out:
@@ -163,26 +158,26 @@ def print_text(rec: Recommendation) -> None:
     for entry, item in zip(data["shortlist"], rec.shortlist, strict=True):
         s = item.system
         print(
-            f"\n{entry['rank']}. {_plain(system_name(s))}  "
-            f"{_plain(system_price(s))}  {score_text(item.score)}"
+            f"\n{entry['rank']}. {plain(system_name(s))}  "
+            f"{plain(system_price(s))}  {score_text(item.score)}"
         )
-        print(f"   {_plain(key_facts(item.router))}")
+        print(f"   {plain(key_facts(item.router))}")
         parts = parts_line(s)
         if parts:
-            print(f"   {_plain(parts)}")
-        print(f"   Where: {_plain(where_text(s))}")
+            print(f"   {plain(parts)}")
+        print(f"   Where: {plain(where_text(s))}")
         for miss in item.misses:
-            print(f"   x {_plain(miss_text(miss, 'file'))}")
+            print(f"   x {plain(miss_text(miss, 'file'))}")
         for reason in entry["reasons"]:
-            print(f"   + {_plain(reason)}")
+            print(f"   + {plain(reason)}")
         for caveat in entry["caveats"]:
-            print(f"   ! {_plain(caveat)}")
+            print(f"   ! {plain(caveat)}")
         for note in entry["overkill"]:
-            print(f"   $ Overkill: {_plain(note)}")
+            print(f"   $ Overkill: {plain(note)}")
     print("\nQuestions to ask before buying:")
     for vq in data["vendor_questions"]:
-        print(f"  [ ] {_plain(vq['question'])}")
-        print(f"      Why: {_plain(vq['why'])}")
+        print(f"  [ ] {plain(vq['question'])}")
+        print(f"      Why: {plain(vq['why'])}")
 
 
 def run_recommend(args: argparse.Namespace) -> int:
