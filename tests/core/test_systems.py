@@ -127,3 +127,19 @@ def test_the_same_model_bought_twice_is_one_line() -> None:
     s = built(single, q, unit("Kit", kind="mesh", pack_size=2, price_usd=200.0))
     assert [(c.model, c.count) for c in s.components] == [("Kit", 3)]
     assert s.price_usd == 270.0 and system_name(s) == "3 x Acme Kit"
+
+
+def test_several_of_one_model_are_priced_as_the_whole_system() -> None:
+    """Five of one unit cost five times one: the price line, the parts and the value reason
+    say the whole system's price, never the price of one unit (it read "5 x UniFi Express
+    -- $149.00")."""
+    from router_advisor.core.recommend import recommend
+
+    q = home(home={"size_m2": 300, "floors": 2})  # 3 nodes
+    single = unit("Kit", kind="mesh", pack_size=1, price_usd=90.0)
+    s = built(single, q)
+    assert [(c.model, c.count) for c in s.components] == [("Kit", 3)]
+    assert system_price(s) == "$270.00 for the whole system"
+    assert parts_text(s) == "3 x Acme Kit ($90.00 each)"
+    rec = recommend(answers_from_dict({"home": {"size_m2": 300, "floors": 2}}), [single])
+    assert "The whole system costs $270.00." in rec.shortlist[0].reasons

@@ -32,8 +32,9 @@ def system_name(s: System) -> str:
 
 
 def system_price(s: System) -> str:
-    """One box: its price with its age; a system: the whole total, or what is unknown."""
-    if len(s.components) == 1:
+    """One box: its price with its age; a system (also three of one model, which cost three
+    times one): the whole total, or what is unknown."""
+    if s.is_single_box:
         return router_price(s.lead)
     if s.price_usd is None:
         # Each model once: a router and three more of it are one unknown price, not four.
@@ -43,7 +44,7 @@ def system_price(s: System) -> str:
 
 def parts_text(s: System) -> str:
     """The shopping list of a system of several parts with each price; "" for one box."""
-    if len(s.components) <= 1:
+    if s.is_single_box:
         return ""
     lines = []
     for c in s.components:
@@ -60,7 +61,7 @@ def parts_text(s: System) -> str:
 def prices_seen(s: System) -> str:
     """How old a system's prices are (its oldest part's): "Oldest price: street price as of
     2025-03, US"; "" for one box (its price says it) or when no part's date is known."""
-    if len(s.components) < 2:
+    if s.is_single_box:
         return ""
     seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
     if not seen:

@@ -35,8 +35,8 @@ SYSTEM_ROWS: tuple[tuple[str, Callable[[System], str]], ...] = (
 def column_title(s: System) -> str:
     """A short column head: one box by its name, a system by its first part and how many
     more ("eero 7 (2-pack) + 2 more"); the "What to buy" row lists every part."""
-    first, more = s.components[0].name, len(s.components) - 1
-    return f"{first} + {more} more" if more else first
+    more = len(s.components) - 1
+    return f"{s.components[0].name} + {more} more" if more else system_name(s)
 
 
 def _of_lead(fact: Callable[[Router], str]) -> Callable[[System], str]:

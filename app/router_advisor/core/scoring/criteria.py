@@ -199,7 +199,7 @@ def value(s: System, q: Requirements, market: Market) -> Finding:
         )
     pivot = market.median_usd
     score = t.NO_MARKET_VALUE if not pivot else pivot / (pivot + price)
-    single = len(s.components) == 1
+    single = s.is_single_box  # three of one model is a system: its price is the whole
     within = q.budget_usd is not None and price <= q.budget_usd
     reason = _VALUE_REASONS[single, within]
     if q.owned and not single and any(c.owned for c in s.components):
