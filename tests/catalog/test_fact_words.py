@@ -29,3 +29,10 @@ def test_a_table_a_source_vouches_for_reads_as_its_members_labels() -> None:
         assert labels == members
     assert source_labels(["wan_mbps", "qos", "qos.sqm"])[0] == "Internet (WAN) port, Mbit/s"
     assert len(source_labels(["qos", "qos.sqm"])) == 3
+
+
+def test_an_end_of_life_listing_reads_as_a_sentence_naming_the_maker() -> None:
+    assert (
+        fact_text("firmware.eol_listed_as_of", "2026-06-24", "ASUS")
+        == "On ASUS's end-of-life list as of 2026-06-24, no end date given"
+    )

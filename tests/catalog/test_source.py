@@ -99,6 +99,16 @@ def test_fixture_source_loads_with_missing_keys_unknown(source_dir: Path) -> Non
         ),
         (
             "wan_mbps = 1000",
+            'wan_mbps = 1000\nfirmware = { eol_listed_as_of = "2026-02-29" }',
+            "field 'firmware.eol_listed_as_of' '2026-02-29' is not a date written YYYY-MM-DD",
+        ),
+        (
+            "wan_mbps = 1000",
+            "wan_mbps = 1000\nfirmware = { eol_listed_as_of = 20260624 }",
+            "field 'firmware.eol_listed_as_of' must be text",
+        ),
+        (
+            "wan_mbps = 1000",
             'wan_mbps = 1000\nfirmware = { support_counts_from = "launch" }',
             "'firmware.support_counts_from' needs 'firmware.support_years_promised'",
         ),
@@ -285,3 +295,14 @@ def test_a_file_that_is_not_toml_gets_tomllibs_message(tmp_path: Path) -> None:
     problems = _problems(tmp_path, "[[router]\n")
     assert problems[0].startswith("acme.toml: not valid TOML (")
     assert "line 1" in problems[0]
+
+
+def test_an_end_of_life_listing_loads_into_the_firmware_policy(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        "wan_mbps = 1000", 'wan_mbps = 1000\nfirmware = { eol_listed_as_of = "2026-06-24" }'
+    )
+    (tmp_path / "acme.toml").write_text(text, encoding="utf-8")
+    [record] = load_source(tmp_path)
+    router = router_from_flat(record.values, record.sources)
+    assert router.firmware.eol_listed_as_of == "2026-06-24"
+    assert router.firmware.end_of_support is None

@@ -77,7 +77,32 @@ def test_a_schema_v1_database_gains_the_columns_of_issue_12(
     columns = sqlite_utils.Database(db_path).table("routers").columns_dict
     assert {"system", "regions", "poe", "line", "firmware_supported_as_of"} <= set(columns)
     version = sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0]
-    assert version == len(MIGRATIONS) == 3
+    assert version == len(MIGRATIONS) == 4
+
+
+def test_a_schema_3_database_gains_the_end_of_life_listing_and_keeps_its_imports(
+    db_path: Path, source_dir: Path
+) -> None:
+    """catalog-v3.db: the fixture source with prices.csv and new-model.json imported, as
+    schema 3 wrote it (no firmware_eol_listed_as_of column)."""
+    shutil.copy(FIXTURES / "catalog-v3.db", db_path)
+    assert "firmware_eol_listed_as_of" not in sqlite_utils.Database(db_path)["routers"].columns_dict
+    # The same data: the new schema alone rebuilds it (read as it was, the column is missing).
+    assert len(load_routers(db_path=db_path, source_dir=source_dir)) == 5
+    path = source_dir / "zeta.toml"
+    path.write_text(
+        path.read_text()
+        .replace('end_of_support = "2030-12-31"', 'eol_listed_as_of = "2026-06-24"')
+        .replace('"firmware.end_of_support"', '"firmware.eol_listed_as_of"')
+    )
+    routers = {r.key: r for r in load_routers(db_path=db_path, source_dir=source_dir)}
+    assert routers["zeta/z10"].firmware.eol_listed_as_of == "2026-06-24"
+    assert routers["zeta/z10"].firmware.end_of_support is None
+    assert routers["zeta/z10"].price_usd == 349  # imported under schema 3, applied again
+    assert routers["nova/n1"].sources[0].ref.startswith("import:new-model.json ")
+    assert "firmware_eol_listed_as_of" in sqlite_utils.Database(db_path)["routers"].columns_dict
+    version = sqlite3.connect(db_path).execute("PRAGMA user_version").fetchone()[0]
+    assert version == len(MIGRATIONS) == 4
 
 
 def test_a_schema_2_import_of_a_kit_follows_it_to_its_pack_key(

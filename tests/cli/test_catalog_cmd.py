@@ -37,6 +37,7 @@ FIRMWARE_KEYS = {
     "support_years_promised",
     "support_counts_from",
     "supported_as_of",
+    "eol_listed_as_of",
     "policy_url",
 }
 KINDS = ("router", "mesh", "node", "access_point", "travel", "modem_router")
@@ -165,6 +166,23 @@ def test_show_names_bands_in_words_and_sources_in_the_tables_labels(cli) -> None
         for label in line.removeprefix("    for: ").split("; ")
     ]
     assert vouched and set(vouched) <= labels, set(vouched) - labels
+
+
+def test_show_says_an_end_of_life_listing_in_words(cli, tmp_path: Path) -> None:
+    listing = tmp_path / "eol.json"
+    row = {
+        "brand": "TP-Link",
+        "model": "Archer A7",
+        "hardware_revision": "v5",
+        "firmware": {"eol_listed_as_of": "2026-06-24"},
+        "sources": [{"ref": "https://www.tp-link.com/us/support/eol/", "fields": ["firmware"]}],
+    }
+    listing.write_text(json.dumps([row]), encoding="utf-8")
+    assert cli("catalog", "import", str(listing)).returncode == 0
+    text = cli("catalog", "show", "tp-link", "archer a7 v5").stdout
+    assert "On TP-Link's end-of-life list as of 2026-06-24, no end date given" in text
+    shown = json.loads(cli("catalog", "show", "tp-link", "archer a7 v5", "--json").stdout)
+    assert shown[0]["firmware"]["eol_listed_as_of"] == "2026-06-24"
 
 
 def test_suggestions_use_the_catalogs_spelling_and_a_plain_list(cli) -> None:

@@ -70,6 +70,7 @@ FIELDS: dict[str, FieldSpec] = {
     "firmware.support_years_promised": _I,
     "firmware.support_counts_from": FieldSpec("enum", ("launch", "end_of_sale")),
     "firmware.supported_as_of": FieldSpec("date"),
+    "firmware.eol_listed_as_of": FieldSpec("date"),
     "firmware.policy_url": _S,
     "warranty_years": _N,
     "price_usd": _N,

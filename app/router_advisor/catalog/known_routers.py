@@ -20,6 +20,9 @@ LOOKUP_CREDITS = tuple(credit_line(c) for c in DATA_CREDITS[:2])
 
 
 def from_catalog(router: Router) -> KnownRouter:
+    fw = router.firmware
+    # A dated end wins; an end-of-life listing without one is said as such, not as a date.
+    listed = fw.eol_listed_as_of if fw.end_of_support is None else None
     return KnownRouter(
         brand=router.brand,
         model=router.model,
@@ -36,7 +39,8 @@ def from_catalog(router: Router) -> KnownRouter:
         openwrt=router.openwrt_supported,
         sqm=router.qos.sqm,
         adaptive_qos=router.qos.adaptive,
-        end_of_support=support_end(router),
+        end_of_support=None if listed else support_end(router),
+        eol_listed_as_of=listed,
         discontinued=router.discontinued,
         mesh_system=router.mesh_system,
     )

@@ -106,9 +106,17 @@ def _migration_3(db: sqlite_utils.Database) -> None:
             )
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """firmware.eol_listed_as_of (on the vendor's end-of-life list, no end date given): the
+    derived tables of schema 3 lack its column, so they go; the rebuild in the same
+    transaction writes them anew. What a person imported is kept as it is."""
+    for name in ("sources", "routers"):
+        db[name].drop(ignore=True)
+
+
 # Migration N takes a database at version N-1 to version N. Append, never edit.
 Migration = Callable[[sqlite_utils.Database], None]
-MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2, _migration_3)
+MIGRATIONS: tuple[Migration, ...] = (_migration_1, _migration_2, _migration_3, _migration_4)
 
 
 @dataclass

@@ -211,7 +211,7 @@ def _show(args: argparse.Namespace) -> int:
             [
                 (
                     FACT_LABELS[name],
-                    _price(value) if name == "price_usd" else fact_text(name, value),
+                    _price(value) if name == "price_usd" else fact_text(name, value, router.brand),
                 )
                 for name, value in router_to_flat(router).items()
             ],

@@ -60,6 +60,8 @@ class KnownRouter:
     sqm: bool | None = None  # smart queue management (fights bufferbloat)
     adaptive_qos: bool | None = None
     end_of_support: str | None = None  # ISO date
+    # On the maker's end-of-life list as of this ISO date, which gives no end date.
+    eol_listed_as_of: str | None = None
     discontinued: bool | None = None
     mesh_system: str | None = None  # can take nodes of this system ("AiMesh", "Deco", ...)
     isp: str | None = None  # an ISP-branded box: the ISP's name
@@ -300,6 +302,7 @@ SPEC_FIELDS = (
     "sqm",
     "adaptive_qos",
     "end_of_support",
+    "eol_listed_as_of",
     "discontinued",
     "mesh_system",
     "isp",

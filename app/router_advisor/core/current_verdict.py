@@ -15,7 +15,7 @@ from router_advisor.core.current_router import (
 )
 from router_advisor.core.scan import ScanResult
 from router_advisor.core.speed import SpeedResult
-from router_advisor.core.wording import plural, verdict_heading
+from router_advisor.core.wording import eol_listed, plural, verdict_heading
 
 # TCP over 1000BASE-T carries ~940 Mbit/s of payload (1500-byte frames: Ethernet, IP and
 # TCP headers take ~6%), so a 1 Gbit/s port caps any faster plan there.
@@ -111,6 +111,11 @@ def _past_support(known: KnownRouter, home: HomeFacts) -> tuple[str, str] | None
     if known.end_of_support and known.end_of_support <= home.today:
         return (
             f"Its maker ended support on {known.end_of_support}: no more security updates.",
+            "security updates again",
+        )
+    if known.eol_listed_as_of and known.eol_listed_as_of <= home.today:
+        return (
+            f"It is {eol_listed(known.brand, known.eol_listed_as_of)}: no more security updates.",
             "security updates again",
         )
     return None

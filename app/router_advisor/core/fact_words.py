@@ -6,7 +6,7 @@ table and its source lists, and anything else that names a catalog field, read t
 
 from collections.abc import Iterable
 
-from router_advisor.core.wording import KIND_WORDS, LINE_WORDS, PRICE_KIND_WORDS
+from router_advisor.core.wording import KIND_WORDS, LINE_WORDS, PRICE_KIND_WORDS, eol_listed
 
 # Every flat field name of the catalog (catalog/fields.py), and the three table names a
 # source may vouch for as a whole.
@@ -52,6 +52,7 @@ FACT_LABELS: dict[str, str] = {
     "firmware.support_years_promised": "Years of updates promised",
     "firmware.support_counts_from": "Years of updates count from",
     "firmware.supported_as_of": "On the vendor's supported list as of",
+    "firmware.eol_listed_as_of": "End-of-life list",
     "firmware.policy_url": "Update policy (web page)",
     "warranty_years": "Warranty, years",
     "price_usd": "Price, USD",
@@ -82,10 +83,14 @@ _VALUE_WORDS: dict[str, dict[str, str]] = {
 _TABLES = ("qos", "management", "firmware")
 
 
-def fact_text(name: str, value: object) -> str:
-    """A stored value as a person reads it: "second 5 GHz", "yes", "end of sale", "none"."""
+def fact_text(name: str, value: object, brand: str = "the vendor") -> str:
+    """A stored value as a person reads it: "second 5 GHz", "yes", "end of sale", "none";
+    an end-of-life listing as a sentence naming the maker (`brand`)."""
     if value is None:
         return "unknown"
+    if name == "firmware.eol_listed_as_of":
+        text = eol_listed(brand, str(value))
+        return text[0].upper() + text[1:]
     if isinstance(value, bool):
         return "yes" if value else "no"
     if name == "bands" and isinstance(value, list):

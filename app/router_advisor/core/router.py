@@ -69,6 +69,9 @@ class FirmwarePolicy:
     support_counts_from: SupportBasis | None = None
     # On the vendor's supported list (or absent from its end-of-life list) as of this date.
     supported_as_of: str | None = None  # ISO date
+    # On the vendor's end-of-life list as of this date, the list giving no end date (ASUS's
+    # page lists models without one): support has ended, by that day at the latest.
+    eol_listed_as_of: str | None = None  # ISO date
     policy_url: str | None = None
 
 
@@ -142,13 +145,17 @@ class Router:
 
 
 def support_end(r: Router) -> str | None:
-    """The last day of security updates: the vendor's date, or for a promise counted from
-    launch ("5 years from launch", Google's) the end of the launch year plus those years,
-    the latest day that promise can reach. None when neither is known (a window counted
-    from the end of sale, eero's and Netgear's, gives no date while it is still sold)."""
+    """The last day of security updates: the vendor's date; for a model on the vendor's
+    end-of-life list without a date, the day it was seen there (support had ended by
+    then); for a promise counted from launch ("5 years from launch", Google's) the end of
+    the launch year plus those years, the latest day that promise can reach. None when
+    none is known (a window counted from the end of sale, eero's and Netgear's, gives no
+    date while it is still sold)."""
     fw = r.firmware
     if fw.end_of_support is not None:
         return fw.end_of_support
+    if fw.eol_listed_as_of is not None:
+        return fw.eol_listed_as_of
     if fw.support_counts_from == "launch" and fw.support_years_promised and r.release_year:
         return f"{r.release_year + fw.support_years_promised:04d}-12-31"
     return None

@@ -325,6 +325,12 @@ def verdict_heading(verdict: str) -> str:
     return VERDICT_HEADINGS.get(verdict, verdict)
 
 
+def eol_listed(brand: str, as_of: str) -> str:
+    """A model on its maker's end-of-life list that gives no end date (ASUS's page):
+    "on ASUS's end-of-life list as of 2026-06-24, no end date given"."""
+    return f"on {brand}'s end-of-life list as of {as_of}, no end date given"
+
+
 def years(value: float) -> str:
     """ "1 year", "2 years", "1.5 years"."""
     return f"{value:g} year" + ("" if value == 1 else "s")

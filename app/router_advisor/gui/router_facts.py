@@ -24,6 +24,8 @@ def updates(r: Router) -> str:
         parts.append("automatic" if fw.automatic_updates else "manual")
     if fw.end_of_support:
         parts.append(f"until {fw.end_of_support}")
+    elif fw.eol_listed_as_of:
+        parts.append(f"ended ({wording.eol_listed(r.brand, fw.eol_listed_as_of)})")
     elif fw.support_years_promised:
         parts.append(f"{years(fw.support_years_promised)} promised")
     return ", ".join(parts) or UNKNOWN

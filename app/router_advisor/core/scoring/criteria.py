@@ -14,7 +14,7 @@ from router_advisor.core.needs import Requirements
 from router_advisor.core.router import Router
 from router_advisor.core.scoring import thresholds as t
 from router_advisor.core.system import System
-from router_advisor.core.wording import area, plural, usd
+from router_advisor.core.wording import area, eol_listed, plural, usd
 
 
 class Finding(NamedTuple):
@@ -79,6 +79,8 @@ class Derived:
         self.plan = q.plan_words
         self.switch = next((c.name for c in s.components if c.kind == "switch"), "a switch")
         self.fw = r.firmware
+        listed = r.firmware.eol_listed_as_of
+        self.eol_listed = eol_listed(r.brand, listed) if listed else ""
         self.vpn = ", ".join(r.vpn_server or ())
         self.region = q.region
         self.owned = " and ".join(c.name for c in s.components if c.owned)

@@ -174,6 +174,7 @@ def security(r: Router, q: Requirements, today: str | None) -> Finding:
         end is not None,
         fw.supported_as_of is not None,
         soon,
+        end is None and fw.eol_listed_as_of is not None,
     )
 
 
@@ -191,7 +192,14 @@ def _security_finding(
     has_end: bool,
     checked: bool,
     ends_soon: bool = False,
+    eol_listed: bool = False,
 ) -> Finding:
+    if eol_listed:  # on the vendor's end-of-life list: support has ended, whatever was promised
+        score = (t.WPA3_SCORE[wpa3] + t.AUTO_UPDATE_SCORE[auto] + t.SUPPORT_ENDED) / 3
+        return Finding(
+            score * t.SUPPORT_ENDS_SOON_FACTOR,
+            caveat="It is {x.eol_listed}: no more security updates.",
+        )
     if years is not None:
         support = min(1.0, years / t.GOOD_SUPPORT_YEARS)
     elif has_end or checked:

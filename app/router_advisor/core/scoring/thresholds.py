@@ -104,6 +104,7 @@ WPA3_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.0}
 AUTO_UPDATE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.2}
 SUPPORT_DATE_KNOWN = 0.8  # an end-of-support date or supported-list check, no promise
 SUPPORT_UNKNOWN = 0.4
+SUPPORT_ENDED = 0.0  # on the vendor's end-of-life list
 # Management: an online account with the maker is a dependency (the service can end); a
 # local web page works without one. Comfort: an app-only person on a web-only system, or
 # a prosumer on an app-only system, is a mismatch worth a little.
