@@ -438,3 +438,43 @@ def test_a_shortlist_of_one_is_the_best_fit_not_a_stretch(fixture: list[Router])
     """--top 1 with a budget: the one system shown fits it."""
     rec = advise("two-floors-150", fixture, top=1)
     assert len(rec.shortlist) == 1 and not rec.shortlist[0].misses
+
+
+def test_an_app_household_gets_a_tinkerers_router_only_when_nothing_else_fits(
+    fixture: list[Router], shipped: list[Router]
+) -> None:
+    """A router with no phone app whose updates are installed by hand (OpenWrt One in the
+    shipped catalog, Flint 2 in the fixture) is for people who like to tinker: not in the
+    top 3 of a household that wants an app (the default), where it was #2 and #3; among
+    the first for one that prefers a web page; and when it is all that fits, shown with why."""
+    import tomllib
+
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    def tinkerers(rec: Recommendation) -> list[int]:
+        return [
+            i
+            for i, item in enumerate(rec.shortlist)
+            if item.router.management.app is False
+            and item.router.firmware.automatic_updates is False
+        ]
+
+    family = tomllib.loads(Path("data/examples/family-home.toml").read_text())
+    rec = recommend(answers_from_dict(family), shipped, today=TODAY)
+    assert rec.requirements.comfort == "app"
+    assert all(i >= 3 for i in tinkerers(rec)), [i.router.model for i in rec.shortlist]
+    for name in ("four-gamers-gigabit", "gamer-bufferbloat", "small-flat-100"):
+        assert all(i >= 3 for i in tinkerers(advise(name, shipped))), name
+        assert all(i >= 3 for i in tinkerers(advise(name, fixture))), name
+
+    web = dict(BY_NAME["gamer-bufferbloat"].answers, preferences={"comfort": "web"})
+    by_web = recommend(answers_from_dict(web), fixture, speed=BY_NAME["gamer-bufferbloat"].speed)
+    assert tinkerers(by_web)[0] < 2  # SQM, 2.5G and a web page: among their first picks
+
+    flint = [r for r in fixture if r.model == "Flint 2 (GL-MT6000)"]
+    dearer = [r for r in fixture if r.price_usd and r.price_usd > 160 and r.kind == "router"]
+    only = recommend(answers_from_dict({"budget": {"max_usd": 160}}), flint + dearer, today=TODAY)
+    first = only.shortlist[0]
+    assert first.router.model == "Flint 2 (GL-MT6000)" and not first.misses
+    assert any("suits someone who likes to tinker" in c for c in first.caveats)

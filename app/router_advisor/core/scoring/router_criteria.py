@@ -259,7 +259,19 @@ def management(r: Router, q: Requirements) -> Finding:
         bool(r.subscription_features),
         q.no_cloud_account,
         q.comfort,
+        r.firmware.automatic_updates,
     )
+
+
+def comfort_points(r: Router, q: Requirements) -> float:
+    """Points off for a system an app household would struggle to run: no phone app, and
+    worse, updates to install by hand too (thresholds.COMFORT_POINTS)."""
+    if q.comfort != "app":
+        return 0.0
+    manual = r.firmware.automatic_updates is False
+    if r.management.app is False:
+        return t.COMFORT_POINTS["no_app_manual_updates" if manual else "no_app"]
+    return t.COMFORT_POINTS["manual_updates"] if manual else 0.0
 
 
 @lru_cache(maxsize=512)
@@ -270,6 +282,7 @@ def _management_finding(
     subscription: bool,
     no_account_wanted: bool,
     comfort: str,
+    auto_updates: bool | None = None,
 ) -> Finding:
     caveat = _SUBSCRIPTION if subscription else ""
     if account:
@@ -290,7 +303,13 @@ def _management_finding(
         f = Finding(t.MANAGEMENT_SCORE["no_account"], caveat=caveat)
     # Comfort: an app person and a web-only system, or a prosumer and an app-only one.
     if comfort == "app" and app is False:
-        note = "No phone app: it is set up from a web page, which takes more know-how."
+        note = (
+            "No phone app: it is set up and run from a web page, and you must install its "
+            "updates yourself. It suits someone who likes to tinker, not a household that "
+            "wants an app."
+            if auto_updates is False
+            else "No phone app: it is set up from a web page, which takes more know-how."
+        )
         return Finding(
             f.score * t.COMFORT_MISMATCH_FACTOR, f.reason, _join(f.caveat, note), f.unknown
         )

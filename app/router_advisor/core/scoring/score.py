@@ -96,8 +96,8 @@ def score_of(
     findings: tuple[c.Finding, ...],
     extra: tuple[c.Overkill, ...],
 ) -> float:
-    """The 0-100 score: weighted findings, less unknown-fact, short-coverage and overkill
-    points. Written out rather than looped: it runs for every system of the catalog."""
+    """The 0-100 score: weighted findings, less unknown-fact, comfort, short-coverage and
+    overkill points. Written out rather than looped: it runs for every system of the catalog."""
     w = weights
     f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10 = findings
     total = (
@@ -127,6 +127,7 @@ def score_of(
         + (f10[3] != "")
     )
     penalty = t.UNKNOWN_FACT_POINTS * unknown + t.UNKNOWN_BASIC_POINTS * c.basic_unknowns(s.lead)
+    penalty += rc.comfort_points(s.lead, q)
     if s.nodes < q.nodes_needed:
         penalty += t.SHORT_NODE_POINTS * (q.nodes_needed - s.nodes)
     for points, _ in extra:

@@ -115,6 +115,18 @@ MANAGEMENT_SCORE: dict[str, float] = {
     "account_required": 0.4,
 }
 COMFORT_MISMATCH_FACTOR = 0.5
+# ...and points off a household that wants an app (the default: most people) for a system
+# it would struggle to run. Without a phone app it is set up and run from a web page (or a
+# command line for more); without automatic updates someone must find and install every
+# update, or it goes unpatched. Reviewers (Wirecutter, PCMag, SmallNetBuilder on OpenWrt
+# hardware) name such routers for tinkerers only. Points, not a hard limit: the system is
+# still shown when nothing else fits, below every system of similar merit that the
+# household can run (a score gap of ~10 points is two to three places on a shortlist).
+COMFORT_POINTS: dict[str, float] = {
+    "no_app": 10.0,
+    "no_app_manual_updates": 20.0,  # web page and self-maintenance: the tinkerer's router
+    "manual_updates": 3.0,  # an app, but updates by hand: a chore easily forgotten
+}
 # Features the household asked for (VPN server): has it, does not, unknown.
 FEATURE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.1}
 # Value without a price: below the midpoint, so a priced equal ranks first.
