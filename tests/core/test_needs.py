@@ -113,7 +113,8 @@ def test_devices_are_estimated_from_people_when_not_given() -> None:
     [
         ({"size_m2": 45}, "auto", 1),
         ({"size_m2": 140}, "auto", 1),
-        ({"size_m2": 250, "floors": 3}, "auto", 2),
+        ({"size_m2": 250, "floors": 3}, "auto", 3),  # 83 m² a floor: one node per floor
+        ({"size_m2": 150, "floors": 3}, "auto", 2),  # 50 m² a floor: one reaches the next
         ({"size_m2": 120, "floors": 2, "walls": "concrete"}, "auto", 2),
         ({"size_m2": 400, "floors": 2, "walls": "brick"}, "auto", 5),
         ({"size_m2": 45}, "yes", 2),
@@ -180,3 +181,20 @@ def test_many_smart_home_devices_raise_security_priority() -> None:
 def test_requirements_serialise_to_plain_json_types() -> None:
     data = derive_requirements(answers_from_dict({})).to_dict()
     assert isinstance(data["notes"], list) and data["wants_mesh"] is False
+
+
+def test_a_three_floor_3000_sq_ft_house_gets_a_node_on_every_floor() -> None:
+    """The README's big house (3,000 sq ft = 279 m² on three wooden floors) got 2 nodes: the
+    area needs 2, and a node was counted for two floors. But a node serving two floors
+    serves both floors' area (2 x 93 m², more than one node covers), and never reaches two
+    floors away: one node on each floor, and the note says why."""
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads(Path("data/examples/big-house-fibre.toml").read_text())
+    q = derive_requirements(answers_from_dict(data))
+    assert q.nodes_needed == 3
+    assert any("one node per floor" in n for n in q.notes)
+    # A compact two-storey house of the same floor size still needs no more than its area.
+    small = derive_requirements(answers_from_dict({"home": {"size_m2": 120, "floors": 2}}))
+    assert small.nodes_needed == 1

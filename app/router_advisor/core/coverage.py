@@ -12,7 +12,10 @@ from typing import Literal
 from router_advisor.core.answers import Home
 
 # One node covers about 1,500 sq ft (~140 m2) through drywall: eero 6 and Deco X20 product
-# pages both claim "up to 1,500 sq ft" per unit; vendors quote open-plan best cases.
+# pages both claim "up to 1,500 sq ft" per unit. That is the low end of what vendors claim:
+# the shipped catalog's mesh units state 139-310 m2 each, median ~203 m2 (2,180 sq ft), all
+# open-plan, one-floor best cases; 140 m2 is ~70% of that median, the margin a reviewer
+# allows for furniture, doors and devices in the far corners.
 NODE_COVERAGE_M2 = 140.0
 # Walls cut range: ~3 dB per drywall wall, ~8 dB brick, ~15 dB concrete (Cisco, "Wireless
 # LAN Design Guide for High Density Client Environments", attenuation table); thick stone
@@ -24,9 +27,14 @@ WALL_COVERAGE_FACTOR: dict[str, float] = {
     "concrete": 0.5,
     "stone": 0.4,
 }
-# A node reaches the floor above or below through a wooden floor, rarely two away; a
-# concrete slab (15-20 dB, ITU-R P.2040) stops it: one node on every floor.
-FLOORS_PER_NODE: dict[str, int] = {"wood": 2, "concrete": 1}
+# Floors. A node reaches the floor directly above or below through a wooden floor (a timber
+# floor costs ~5-10 dB at 5 GHz, ITU-R P.2040 material tables), never two floors away (two
+# floors plus the distance: 15 dB and more), and a concrete slab (15-20 dB) stops it. A
+# node serving two storeys covers both storeys' area, so it does that only while their
+# combined area fits what one node covers: a 2-storey 120 m2 house, yes; a 3-storey 279 m2
+# house (93 m2 a floor), no: one node on every floor, which is what eero's and Google's
+# placement guides suggest for multi-storey homes anyway.
+MAX_FLOORS_PER_NODE: dict[str, int] = {"wood": 2, "concrete": 1}
 # A long or L-shaped home puts its far rooms farther from any node than a square home of
 # the same area: count a quarter more area (a 2:1 rectangle's far corner is ~25% farther).
 LONG_LAYOUT_AREA_FACTOR = 1.25
@@ -62,9 +70,14 @@ def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
     by_area = max(1, math.ceil(area / per_node - SLACK))
     if home.walls in ("concrete", "stone") and by_area > 1:
         reasons.append(f"{home.walls} walls stop Wi-Fi")
-    by_floors = math.ceil(home.floors / FLOORS_PER_NODE[home.floor_slabs])
+    floors_per_node = floors_one_node_serves(home, per_node)
+    by_floors = math.ceil(home.floors / floors_per_node)
     if home.floor_slabs == "concrete" and home.floors > 1:
         reasons.append("concrete floors stop Wi-Fi between storeys: one node per floor")
+    elif floors_per_node == 1 and home.floors > 1 and by_floors > by_area:
+        reasons.append(
+            "one node covers its own floor and the next only in a smaller home: one node per floor"
+        )
     nodes = max(by_area, by_floors)
     if home.layout == "separate_building":
         nodes += 1
@@ -74,6 +87,16 @@ def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
     elif mesh == "yes":
         nodes = max(nodes, 2)
     return CoveragePlan(nodes, backhaul_need(home, nodes), tuple(reasons))
+
+
+def floors_one_node_serves(home: Home, per_node_m2: float) -> int:
+    """Storeys one node can serve: two through a wooden floor while both storeys' area fits
+    what a node covers (MAX_FLOORS_PER_NODE), else one."""
+    most = MAX_FLOORS_PER_NODE[home.floor_slabs]
+    per_floor = home.size_m2 / max(1, home.floors)
+    if most > 1 and most * per_floor > per_node_m2 * (1 + SLACK):
+        return 1
+    return most
 
 
 def backhaul_need(home: Home, nodes: int) -> BackhaulNeed:

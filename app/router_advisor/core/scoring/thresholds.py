@@ -45,8 +45,9 @@ ENTRY_CLASS_FACTOR = 0.8
 COVERAGE_SHORT_SHARE = 0.6
 COVERAGE_SHORT_FLOOR = 0.2
 # And points off per node short: a room without usable Wi-Fi outweighs any spec-sheet
-# advantage, so a system that covers the home ranks above one that does not.
-SHORT_NODE_POINTS = 12.0
+# advantage, so a system that covers the home ranks above one that does not (at 12 points a
+# Wi-Fi 7 2-pack one node short of a 3-floor house still outranked covering 3-packs).
+SHORT_NODE_POINTS = 20.0
 # Backhaul for systems of more than one unit. A shared radio halves the speed at each
 # wireless hop (every frame crosses the same channel twice: SmallNetBuilder's mesh tests,
 # Wi-Fi Alliance EasyMesh overview); a reserved radio (tri-band) keeps most of it; cable
