@@ -143,3 +143,37 @@ def test_several_of_one_model_are_priced_as_the_whole_system() -> None:
     assert parts_text(s) == "3 x Acme Kit ($90.00 each)"
     rec = recommend(answers_from_dict({"home": {"size_m2": 300, "floors": 2}}), [single])
     assert "The whole system costs $270.00." in rec.shortlist[0].reasons
+
+
+def test_powerline_or_moca_adapters_are_priced_into_the_system() -> None:
+    """A home where powerline or MoCA adapters carry the link buys one adapter beside each
+    unit: they are parts of the system with a price, so its total is honest (they were
+    named in the advice but cost nothing), and their price says how old it is."""
+    from router_advisor.core.part_prices import LINK_ADAPTER
+    from router_advisor.core.system_wording import prices_seen
+
+    q = home(home={"size_m2": 220, "floors": 2, "powerline_or_moca": True})
+    assert q.nodes_needed == 2 and q.backhaul_need == "powerline_or_moca"
+    kit = unit("Kit", kind="mesh", pack_size=2, price_usd=200.0, wired_backhaul=True)
+    s = built(kit, q)
+    assert s.backhaul == "powerline_or_moca"
+    adapters = [c for c in s.components if c.kind == "adapter"]
+    assert [(c.count, c.price_usd) for c in adapters] == [(2, LINK_ADAPTER.price_usd)]
+    assert s.price_usd == 200.0 + 2 * LINK_ADAPTER.price_usd
+    assert "2 x powerline or MoCA adapter (priced as MoCA 2.5)" in parts_text(s)
+    assert prices_seen(s) == "Parts of any make: street price as of 2025, US"  # Acme has no date
+    # A kit whose units cannot use a cable links by radio: no adapters to buy.
+    radio = built(unit("Air", kind="mesh", pack_size=2, wired_backhaul=False), q)
+    assert not [c for c in radio.components if c.kind == "adapter"]
+
+
+def test_a_nas_on_the_one_multigig_lan_port_gets_a_multigig_switch() -> None:
+    """A router whose only LAN port is 2.5G, three wired devices and a NAS: a gigabit switch
+    on that port would hold the NAS to 1 Gbit/s, so the switch is a 2.5G one."""
+    q = home(wired={"devices": 3, "multigig": True})
+    one_port = unit("Gateway", lan_ports_mbps=(2500,), wan_mbps=10000)
+    s = built(one_port, q)
+    assert [c.model for c in s.components if c.kind == "switch"] == ["5-port 2.5 Gbit/s switch"]
+    four_ports = unit("Four", lan_ports_mbps=(2500, 1000, 1000))
+    s = built(four_ports, home(wired={"devices": 4, "multigig": True}))
+    assert [c.model for c in s.components if c.kind == "switch"] == ["5-port gigabit switch"]

@@ -170,7 +170,8 @@ def test_a_systems_parts_line_says_how_old_its_oldest_price_is() -> None:
     system = make_system(kit, parts, 2, "wired", "One unit by the line, one upstairs.")
     assert parts_line(system) == (
         "Parts: 1 x Acme Mesh (2-pack) ($199.00); 1 x 5-port gigabit switch ($20.00). "
-        "Oldest price: street price as of 2025-06, US."
+        "Oldest price: street price as of 2025-06, US; parts of any make: street price as of "
+        "2025, US."
     )
     assert parts_line(make_system(kit, parts[:1], 2, "wired", "")) == ""
 

@@ -95,7 +95,8 @@ def test_the_comparison_puts_the_whole_system_first(qtbot: QtBot) -> None:
     assert "Price" not in rows  # the lead unit's own price would read as the system's
     assert table.item(1, 1).text() == "4" and table.item(1, 2).text() == "3"
     assert table.item(2, 1).text() == (
-        "$769.98 for the whole system\nOldest price: street price as of 2025-03, US"
+        "$769.98 for the whole system\nOldest price: street price as of 2025-03, US; parts of "
+        "any make: street price as of 2025, US"
     )
     assert table.item(0, 1).text().splitlines() == [
         "1 x TP-Link Deco BE63 (3-pack) ($599.99)",

@@ -20,6 +20,7 @@ ComponentKind = Literal[
     "switch",
     "poe_switch",
     "poe_injector",
+    "adapter",  # a powerline or MoCA adapter carrying the link between units
 ]
 # How the nodes talk to each other: Ethernet cable, a radio only for that (tri-band), the
 # same radios the devices use, powerline/MoCA adapters; "unknown" when the catalog does not

@@ -11,24 +11,17 @@ from functools import lru_cache
 
 from router_advisor.core.coverage import placement
 from router_advisor.core.needs import Requirements
+from router_advisor.core.part_prices import (
+    LINK_ADAPTER,
+    MULTIGIG_SWITCH,
+    POE_INJECTOR,
+    POE_SWITCHES,
+    SWITCHES,
+    Part,
+)
 from router_advisor.core.router import Router, support_end
 from router_advisor.core.system import Backhaul, Component, System, make_system
 
-# Generic parts the recommender adds and prices itself. Approximate US street prices of
-# common unmanaged gigabit switches and PoE gear (TP-Link TL-SG105 ~$20, TL-SG108 ~$30,
-# TL-SG116 ~$60, TL-PoE150S injector ~$20, TL-SG1005P 4-PoE-port switch ~$50, TL-SG1008P
-# ~$70; curator: retailer listings seen 2025, not re-checked): a switch uses one router
-# port and adds the rest.
-SWITCHES: tuple[tuple[int, str, float], ...] = (
-    (5, "5-port gigabit switch", 20.0),
-    (8, "8-port gigabit switch", 30.0),
-    (16, "16-port gigabit switch", 60.0),
-)
-POE_INJECTOR = ("PoE injector", 20.0)
-POE_SWITCHES: tuple[tuple[int, str, float], ...] = (
-    (4, "5-port PoE switch (4 PoE ports)", 50.0),
-    (7, "8-port PoE switch (7 PoE ports)", 70.0),
-)
 MAX_INJECTORS = 2  # from three PoE access points on, one PoE switch is cheaper and tidier
 LEAD_KINDS = frozenset({"router", "mesh", "modem_router"})
 UNKNOWN = float("inf")
@@ -231,8 +224,8 @@ def _component(r: Router, count: int, owned: bool = False) -> Component:
 
 
 @lru_cache(maxsize=64)
-def _generic(name: str, kind: str, count: int, price: float) -> Component:
-    return Component("any", name, kind, count, price)  # type: ignore[arg-type]
+def _generic(part: Part, kind: str, count: int) -> Component:
+    return Component("any", part.name, kind, count, part.price_usd)  # type: ignore[arg-type]
 
 
 def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
@@ -271,8 +264,7 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
                 components.append(part)
                 units += added
     backhaul = _backhaul(lead, units, q, wired_aps)
-    wired_units = units - 1 if backhaul == "wired" else 0
-    components += _power_and_ports(lead, q, wired_units, ap_poe)
+    components += _power_and_ports(lead, q, backhaul, units, ap_poe)
     return make_system(
         lead, _merged(components), units, backhaul, index.placement(q, units, wired_aps)
     )
@@ -301,6 +293,8 @@ def _merged(components: list[Component]) -> tuple[Component, ...]:
 def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) -> System | None:
     """The common case made fast: one box as sold, with ports enough; None otherwise."""
     backhaul = _backhaul(lead, units, q, False)
+    if backhaul == "powerline_or_moca":
+        return None  # the adapters are bought too
     needed = q.lan_ports_needed + (units - 1 if backhaul == "wired" else 0)
     ports = lead.lan_ports_mbps
     if ports is not None and needed > len(ports):
@@ -328,36 +322,54 @@ def _backhaul(lead: Router, units: int, q: Requirements, wired_aps: bool) -> Bac
     return "unknown"
 
 
-def _power_and_ports(lead: Router, q: Requirements, wired_units: int, poe: int) -> list[Component]:
-    """PoE injectors or a PoE switch for access points the router cannot power, and a
-    switch when the router has too few LAN ports for the wired devices and units."""
+def _power_and_ports(
+    lead: Router, q: Requirements, backhaul: Backhaul, units: int, poe: int
+) -> list[Component]:
+    """PoE injectors or a PoE switch for access points the router cannot power; powerline or
+    MoCA adapters, one beside each unit, where they carry the link; and a switch when the
+    router has too few LAN ports for the wired devices, units and the adapter beside it."""
+    adapters = units if backhaul == "powerline_or_moca" else 0
+    # Router ports taken: each unit linked by cable, or the one adapter beside the router.
+    wired_units = units - 1 if backhaul == "wired" else min(adapters, 1)
     have_ports = lead.lan_ports_mbps
-    if not poe and (have_ports is None or q.lan_ports_needed + wired_units <= len(have_ports)):
+    fits = have_ports is None or q.lan_ports_needed + wired_units <= len(have_ports)
+    if not poe and not adapters and fits:
         return []  # the common case, made fast
     have = None if have_ports is None else len(have_ports)
-    return list(_extra_parts(have, q.lan_ports_needed, wired_units, poe))
+    # A NAS on the router's one LAN port, a multi-gig one, keeps its speed only through a
+    # multi-gig switch.
+    multigig = q.multigig_lan and have == 1 and (lead.max_lan_mbps or 0) > 1000
+    return list(_extra_parts(have, q.lan_ports_needed, wired_units, poe, adapters, multigig))
 
 
 @lru_cache(maxsize=256)
 def _extra_parts(
-    have: int | None, wired_devices: int, wired_units: int, poe: int
+    have: int | None,
+    wired_devices: int,
+    wired_units: int,
+    poe: int,
+    adapters: int = 0,
+    multigig: bool = False,
 ) -> tuple[Component, ...]:
     """_power_and_ports by the numbers alone (worked out once per combination)."""
     out: list[Component] = []
     spare = 0
+    if adapters:
+        out.append(_generic(LINK_ADAPTER, "adapter", adapters))
     if 0 < poe <= MAX_INJECTORS:
-        out.append(_generic(POE_INJECTOR[0], "poe_injector", poe, POE_INJECTOR[1]))
+        out.append(_generic(POE_INJECTOR, "poe_injector", poe))
     elif poe > MAX_INJECTORS:
-        ports, name, price = next((s for s in POE_SWITCHES if s[0] >= poe), POE_SWITCHES[-1])
-        out.append(_generic(name, "poe_switch", 1, price))
-        spare = ports - poe
+        poe_switch = next((p for p in POE_SWITCHES if p.ports >= poe), POE_SWITCHES[-1])
+        out.append(_generic(poe_switch, "poe_switch", 1))
+        spare = poe_switch.ports - poe
         wired_units = wired_units - poe + 1  # the APs hang off the PoE switch, on one port
     needed = wired_devices + wired_units - spare
     if have is not None and needed > have:
         # The switch takes one router port and one of its own for the link between them.
         short = needed - have + 2
-        for ports, name, price in SWITCHES:
-            if ports >= short or ports == SWITCHES[-1][0]:
-                out.append(_generic(name, "switch", 1, price))
-                break
+        if multigig and MULTIGIG_SWITCH.ports >= short:
+            out.append(_generic(MULTIGIG_SWITCH, "switch", 1))
+        else:
+            switch = next((p for p in SWITCHES if p.ports >= short), SWITCHES[-1])
+            out.append(_generic(switch, "switch", 1))
     return tuple(out)

@@ -1,6 +1,7 @@
 """How a system reads wherever a person sees it: its name, price, parts, where each unit
 goes, and the headings of a shortlist. One place for the CLI, the GUI and every report."""
 
+from router_advisor.core.part_prices import PARTS_PRICE_AS_OF, PARTS_PRICE_KIND, PARTS_PRICE_REGION
 from router_advisor.core.system import System
 from router_advisor.core.wording import plural, price_age, router_price, usd
 
@@ -59,15 +60,22 @@ def parts_text(s: System) -> str:
 
 
 def prices_seen(s: System) -> str:
-    """How old a system's prices are (its oldest part's): "Oldest price: street price as of
-    2025-03, US"; "" for one box (its price says it) or when no part's date is known."""
+    """How old a system's prices are (its oldest catalog part's, and the table's date of the
+    parts of any make): "Oldest price: street price as of 2025-03, US; parts of any make:
+    street price as of 2025, US"; "" for one box (its price says it) or when no date is
+    known."""
     if s.is_single_box:
         return ""
     seen = [c.router for c in s.components if c.router is not None and c.router.price_as_of]
-    if not seen:
-        return ""
-    oldest = min(seen, key=lambda r: r.price_as_of or "")
-    return f"Oldest price: {price_age(oldest.price_as_of, oldest.price_kind, oldest.price_region)}"
+    dates = []
+    if seen:
+        oldest = min(seen, key=lambda r: r.price_as_of or "")
+        age = price_age(oldest.price_as_of, oldest.price_kind, oldest.price_region)
+        dates.append(f"Oldest price: {age}")
+    if any(c.router is None for c in s.components):
+        age = price_age(PARTS_PRICE_AS_OF, PARTS_PRICE_KIND, PARTS_PRICE_REGION)
+        dates.append(f"{'p' if dates else 'P'}arts of any make: {age}")
+    return "; ".join(dates)
 
 
 def parts_line(s: System) -> str:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from router_advisor.core.needs import Requirements
+from router_advisor.core.part_prices import POWERLINE_ADAPTER_USD
 from router_advisor.core.router import Router
 from router_advisor.core.scoring import thresholds as t
 from router_advisor.core.system import System
@@ -119,8 +120,9 @@ _BACKHAUL: dict[str, Finding] = {
     ),
     "powerline_or_moca": Finding(
         t.BACKHAUL_SCORE["powerline_or_moca"],
-        "The nodes can link over your powerline or MoCA adapters (wired backhaul), near "
-        "cable speed.",
+        "The units link over powerline or MoCA adapters (wired backhaul), near cable speed: "
+        "one beside each unit is in the price, priced as MoCA; powerline ones cost about "
+        f"{usd(POWERLINE_ADAPTER_USD)} each instead.",
     ),
     "dedicated_radio": Finding(
         t.BACKHAUL_SCORE["dedicated_radio"],
