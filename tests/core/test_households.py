@@ -478,3 +478,19 @@ def test_an_app_household_gets_a_tinkerers_router_only_when_nothing_else_fits(
     first = only.shortlist[0]
     assert first.router.model == "Flint 2 (GL-MT6000)" and not first.misses
     assert any("suits someone who likes to tinker" in c for c in first.caveats)
+
+
+def test_a_stretch_that_covers_the_home_is_not_called_dear_next_to_routers_that_do_not(
+    fixture: list[Router], shipped: list[Router]
+) -> None:
+    """$150 for two floors where no 2-unit system costs that little: the system that would
+    cover the home follows, with how far over budget it is. Its price is weighed against
+    what covering systems cost, not against the single routers that fit the budget (it
+    was "more than twice the $110 that the middle of the 7 systems fitting your home cost,
+    for speed your line cannot use": its second unit is for coverage, not speed)."""
+    no_cheap_pair = [r for r in fixture if not (r.model == "Deco X55" and r.pack_size < 3)]
+    for catalog in (no_cheap_pair, shipped):
+        rec = advise("two-floors-150", catalog)
+        stretch = [item for item in rec.shortlist if item.misses]
+        assert stretch and stretch[0].system.nodes >= 2, [i.system for i in rec.shortlist]
+        assert not any("more than twice" in o for o in stretch[0].overkill), stretch[0].overkill

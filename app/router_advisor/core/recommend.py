@@ -117,16 +117,21 @@ class Ranking:
     notes: tuple[str, ...] = ()  # what ranking found out about the home (owned gear)
 
 
-def market_of(systems: Sequence[System], q: Requirements) -> Market:
-    """The median known price of the systems that meet the must-haves and cover the home
-    (or, failing that, of all of them): what a fitting system costs here."""
-    covering = [s.price_usd for s in systems if s.nodes >= q.nodes_needed]
-    prices = [p for p in covering if p is not None]
-    if not prices:
-        prices = [p for p in (s.price_usd for s in systems) if p is not None]
-    if not prices:
-        return Market(None, 0)
-    return Market(statistics.median(prices), len(prices))
+def market_of(fitting: Sequence[System], systems: Sequence[System], q: Requirements) -> Market:
+    """What a system that does this home's job costs here: the median known price of the
+    systems that meet the must-haves and cover the home; when none of them covers it (a
+    tight budget), of every system that covers it, so a system that covers the home is not
+    called dear next to single routers that do not; failing that, of those that meet the
+    must-haves, or of all."""
+    for group, covering in ((fitting, True), (systems, True), (fitting, False), (systems, False)):
+        prices = [
+            s.price_usd
+            for s in group
+            if s.price_usd is not None and (not covering or s.nodes >= q.nodes_needed)
+        ]
+        if prices:
+            return Market(statistics.median(prices), len(prices), covering)
+    return Market(None, 0)
 
 
 def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None = None) -> Ranking:
@@ -141,7 +146,7 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
         or q.modem_needed
     )
     fitting = [s for s in systems if not misses_of(s, q)] if stated else systems
-    market = market_of(fitting or systems, q)
+    market = market_of(fitting, systems, q)
     weights = weights_for(q)
     chosen, closest = _choose(systems, fitting, q, weights, market, today, top)
     shortlist = [

@@ -40,10 +40,12 @@ class Overkill(NamedTuple):
 
 
 class Market(NamedTuple):
-    """What the systems that fit this home cost: the median known price and how many."""
+    """What the systems that do this home's job cost: the median known price, how many, and
+    whether they are systems that cover the home (else any that meet the must-haves)."""
 
     median_usd: float | None
     systems: int
+    covering: bool = True
 
 
 @lru_cache(maxsize=256)
@@ -71,7 +73,9 @@ class Derived:
         self.unknown_parts = ", ".join(s.price_unknown_parts)
         self.budget = usd(q.budget_usd) if q.budget_usd is not None else "no"
         self.median = usd(market.median_usd) if market.median_usd is not None else ""
-        self.fitting = plural(market.systems, "system")
+        self.fitting = plural(market.systems, "system") + (
+            " covering your home" if market.covering else " fitting your needs"
+        )
         self.area = area(q.area_m2, q.area_unit)
         self.floors = plural(q.floors, "floor")
         self.subscriptions = "; ".join(r.subscription_features or ())

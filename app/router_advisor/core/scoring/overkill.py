@@ -17,7 +17,7 @@ _FLAGSHIP = Overkill(
 _OVERPRICED = Overkill(
     t.OVERKILL_PRICE_POINTS,
     "At {x.price} it costs more than twice the {x.median} that the middle of the "
-    "{x.fitting} fitting your home cost, for speed your line cannot use.",
+    "{x.fitting} cost, for speed your line cannot use.",
 )
 _EXTRA_NODES = "{x.nodes} units is more than your home needs ({q.nodes_needed} {x.covers} it)."
 _MULTIGIG_WAN = Overkill(
