@@ -238,8 +238,16 @@ def test_vpn_server_to_reach_home(fixture: list[Router]) -> None:
     assert any("VPN server" in r for r in rec.shortlist[0].reasons)
 
 
-def test_work_vpn_client(fixture: list[Router]) -> None:
+def test_work_vpn_client(fixture: list[Router], shipped: list[Router]) -> None:
+    """A work VPN run on the router for the whole home: a router with no VPN software at all
+    cannot do it (eero 6 was first), so it ranks below those that run one, and says so."""
     assert "VPN client" in questions(advise("vpn-work-client", fixture))
+    for catalog in (fixture, shipped):
+        rec = advise("vpn-work-client", catalog)
+        assert all(item.router.vpn_server for item in rec.shortlist[:3])
+        for item in rec.shortlist:
+            if item.router.vpn_server == ():
+                assert any("No VPN software built in" in c for c in item.caveats)
 
 
 def test_garden_office(fixture: list[Router]) -> None:

@@ -335,10 +335,28 @@ _NO_VPN = Finding(
 _VPN_UNKNOWN = Finding(t.FEATURE_SCORE[None], unknown="vpn_server")
 
 
+_VPN_CLIENT_LIKELY = Finding(
+    t.VPN_CLIENT_SCORE["runs_vpn_software"],
+    "Runs {x.vpn} VPN software, which firmware that serves a VPN usually also runs as a "
+    "client for your work VPN: check it does (asked below).",
+)
+_NO_VPN_CLIENT = Finding(
+    t.VPN_CLIENT_SCORE["no_vpn_software"],
+    caveat="No VPN software built in: it cannot run your work or paid VPN for the home; "
+    "each device needs its own VPN app.",
+)
+_VPN_CLIENT_UNKNOWN = Finding(t.VPN_CLIENT_SCORE["unknown"])
+
+
 def features(r: Router, q: Requirements) -> Finding:
-    """A VPN server to reach home, when the household wants one."""
-    if q.vpn != "server":
+    """A VPN server to reach home, or VPN software to run a work VPN as a client for the
+    whole home, when the household wants one."""
+    if q.vpn == "none":
         return NOTHING_TO_SAY
+    if q.vpn == "client":
+        if r.vpn_server is None:
+            return _VPN_CLIENT_UNKNOWN
+        return _VPN_CLIENT_LIKELY if r.vpn_server else _NO_VPN_CLIENT
     if r.vpn_server is None:
         return _VPN_UNKNOWN
     return _VPN if r.vpn_server else _NO_VPN

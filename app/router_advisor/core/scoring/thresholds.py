@@ -130,6 +130,16 @@ COMFORT_POINTS: dict[str, float] = {
 }
 # Features the household asked for (VPN server): has it, does not, unknown.
 FEATURE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.1}
+# A VPN client for the whole home (a work or paid VPN run on the router). The catalog
+# records VPN servers; firmware that runs WireGuard/OpenVPN as a server (ASUS, GL.iNet,
+# OpenWrt, AVM, UniFi) mostly runs it as a client too, not all (some Netgear firmware
+# serves only), hence short of full marks and a question; no VPN software at all (eero,
+# Google Nest) means no client either.
+VPN_CLIENT_SCORE: dict[str, float] = {
+    "runs_vpn_software": 0.8,
+    "unknown": 0.5,
+    "no_vpn_software": 0.1,
+}
 # Value without a price: below the midpoint, so a priced equal ranks first.
 UNKNOWN_PRICE_VALUE = 0.4
 NO_MARKET_VALUE = 0.5  # no system of known price to compare with

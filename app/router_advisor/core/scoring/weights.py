@@ -46,7 +46,11 @@ SIMPLE_HOME_USEFUL_BELOW_MBPS = 1000  # needs.useful_wifi_mbps: twice the plan
 # needs (the default comfort is "app"). More when the person stated a comfort or refuses
 # an online account.
 COMFORT_WEIGHT = 1.5
-VPN_SERVER_WEIGHT = 1.5
+# A VPN the household asked for: without it on the router the job moves elsewhere (a VPN
+# app on every device, a server on an always-on PC), so it weighs as much as the coverage
+# of a small home, enough that a router without it ranks below those with it.
+VPN_SERVER_WEIGHT = 3.0
+VPN_CLIENT_WEIGHT = 3.0
 
 
 def weights_for(req: Requirements) -> tuple[float, ...]:
@@ -63,6 +67,8 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
         weights["management"] = COMFORT_WEIGHT
     if req.vpn == "server":
         weights["features"] = VPN_SERVER_WEIGHT
+    elif req.vpn == "client":
+        weights["features"] = VPN_CLIENT_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
     if req.clients >= HEAVY_CLIENTS:
