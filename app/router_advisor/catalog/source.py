@@ -68,9 +68,9 @@ def load_source(folder: Path) -> list[Record]:
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """The catalog's TOML, read by the standard library. (rtoml, ten times faster, segfaulted
-    now and then when the first build ran on a Qt worker thread: a crash loses more than the
-    ~100 ms it saved.)"""
+    """The catalog's TOML, read by the standard library. (rtoml, ten times faster, was
+    dropped after crashes of the first build on a Qt worker thread; those were PySide6 6.12's
+    lost references on Python 3.11, see pyproject.toml, not rtoml's.)"""
     return tomllib.loads(text)
 
 
