@@ -146,6 +146,10 @@ class CatalogBrowser(QDialog):
         self.resize(980, 560)
 
     def _fill(self) -> None:
+        # Into empty rows: replacing an item of a shown table whose columns size to their
+        # contents measures the column again for each cell (40 s for the catalog after an
+        # import, on a loaded machine); new rows are measured once, when next laid out.
+        self.table.setRowCount(0)
         self.table.setRowCount(len(self.routers))
         for row, r in enumerate(self.routers):
             for column, (_, show) in enumerate(COLUMNS):
