@@ -38,7 +38,6 @@ from router_advisor.gui.pages.base import (
 from router_advisor.gui.router_card import RouterCard
 from router_advisor.gui.state import ChecklistItem
 from router_advisor.gui.style import icon
-from router_advisor.gui.workers import job_error
 
 SHORTLIST_SIZE = 5
 MAX_COMPARED = 3
@@ -148,18 +147,12 @@ class RecommendationsPage(JobPage[Ranked]):
         nodes = walk.nodes_suggested if walk is not None else None
         labels = dict(state.labels)
         today = datetime.date.today().isoformat()
-        settings = self.ctx.engines.settings
-        try:
-            # Read on the UI thread (13 ms; about 0.2 s once, when the catalog is first built):
-            # its first build on a worker thread crashed the interpreter in three full test
-            # runs, each time while the UI thread was running Python too.
-            routers = self.ctx.engines.routers()
-        except Exception as exc:  # shown like a failed job, in the same words
-            self._on_failed(job_error(exc))
-            return
+        load_routers, settings = self.ctx.engines.routers, self.ctx.engines.settings
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> Ranked:
-            progress(ProgressUpdate(None, "Ranking the catalog…"))
+            progress(ProgressUpdate(None, "Loading the catalog…"))
+            routers = load_routers()
+            cancel.raise_if_cancelled()
             rec = recommend(
                 answers, routers, speed, scan, SHORTLIST_SIZE, today=today, measured_nodes=nodes
             )
