@@ -13,8 +13,9 @@ Line = tuple[str, Callable[[RunSummary], float | None]]
 
 
 def _msecs(created_at: str) -> float:
-    stamp = datetime.datetime.fromisoformat(created_at)
-    return QDateTime(stamp.astimezone()).toMSecsSinceEpoch()
+    """The run's time as the chart's date axis counts: milliseconds since the epoch (a time
+    without a zone is local time, as QDateTime takes it)."""
+    return datetime.datetime.fromisoformat(created_at).timestamp() * 1000
 
 
 def trend_chart(
