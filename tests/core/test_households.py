@@ -264,8 +264,11 @@ def test_long_bungalow_with_the_line_at_one_end(fixture: list[Router]) -> None:
 
 
 def test_townhouse_with_concrete_floors(fixture: list[Router]) -> None:
+    """One node per floor, and the catch a reviewer names: the slabs weaken the radio link
+    between the nodes as well, so where they go and what would link them better is said."""
     rec = advise("townhouse-concrete-slabs", fixture)
     assert rec.requirements.nodes_needed == 3  # one per floor
+    assert any("near the stairwell" in n for n in rec.requirements.notes)
     assert "on each other floor" in rec.shortlist[0].system.placement
 
 

@@ -177,3 +177,26 @@ def test_a_nas_on_the_one_multigig_lan_port_gets_a_multigig_switch() -> None:
     four_ports = unit("Four", lan_ports_mbps=(2500, 1000, 1000))
     s = built(four_ports, home(wired={"devices": 4, "multigig": True}))
     assert [c.model for c in s.components if c.kind == "switch"] == ["5-port gigabit switch"]
+
+
+def test_a_system_links_as_its_weakest_unit_and_a_tri_band_kit_grows_with_tri_band_units() -> None:
+    """A tri-band kit plus a dual-band router of the same family (an ASUS XT8 2-pack and an
+    RT-AX86U Pro, AiMesh) was said to be "linked by a radio reserved for that": the dual-band
+    unit has no such radio. Where no cable runs, the kit grows with tri-band units of its
+    family, though dearer; a system that does mix them says it shares radios."""
+    q = home(home={"size_m2": 300, "floors": 2})  # 3 nodes, no cable
+    assert q.nodes_needed == 3 and q.backhaul_need == "dedicated_radio"
+    kit = unit("Tri", kind="mesh", pack_size=2, price_usd=400.0, dedicated_backhaul=True)
+    dual = unit("Dual", price_usd=150.0, dedicated_backhaul=False)
+    tri = unit("Tri", kind="mesh", pack_size=1, price_usd=230.0, dedicated_backhaul=True)
+    grown = built(kit, q, dual, tri)
+    assert [(c.model, c.router and c.router.pack_size) for c in grown.components] == [
+        ("Tri", 2),
+        ("Tri", 1),
+    ]
+    assert grown.backhaul == "dedicated_radio" and grown.price_usd == 630.0
+    # Powerline possible but the kit cannot use a cable: the cheapest unit joins, by radio.
+    moca = home(home={"size_m2": 300, "floors": 2, "powerline_or_moca": True})
+    mixed = built(kit, moca, dual, tri)
+    assert [c.model for c in mixed.components] == ["Tri", "Dual"]
+    assert mixed.backhaul == "shared_radio"

@@ -103,6 +103,14 @@ def household_notes(
     notes: list[str] = []
     if plan.backhaul in _BACKHAUL_NOTES:
         notes.append(_BACKHAUL_NOTES[plan.backhaul])
+    home = answers.home
+    if plan.backhaul == "dedicated_radio" and home.floor_slabs == "concrete" and home.floors > 1:
+        # The slab that makes a node per floor necessary also weakens the link between them.
+        notes.append(
+            "Concrete floors weaken the radio link between the nodes too: put each near the "
+            "stairwell, straight above the one below; powerline adapters or a flat Ethernet "
+            "cable up the stairs would link them at full speed."
+        )
     if gamers > 1:
         notes.append(
             f"{gamers} people game at once: traffic priority (QoS/SQM) keeps each game "

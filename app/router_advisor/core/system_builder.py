@@ -61,7 +61,9 @@ class CatalogIndex:
     owned_retired: list[str] = field(default_factory=list)  # past their end of support
     owned_alone: list[str] = field(default_factory=list)  # of no system to join
     excluded: dict[str, int] = field(default_factory=dict)
-    _plans: dict[tuple[str, int], tuple[tuple[Component, int], ...]] = field(default_factory=dict)
+    _plans: dict[tuple[str, int, bool], tuple[tuple[Component, int], ...]] = field(
+        default_factory=dict
+    )
     _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
 
     def placement(self, q: Requirements, units: int, wired_aps: bool) -> str:
@@ -71,12 +73,19 @@ class CatalogIndex:
             self._placements[key] = placement(q.home, units, wired_aps)
         return self._placements[key]
 
-    def extension(self, family: str, n: int) -> tuple[tuple[Component, int], ...]:
+    def extension(
+        self, family: str, n: int, radio: bool = False
+    ) -> tuple[tuple[Component, int], ...]:
         """The cheapest (known price first) add-on units of `family` giving n more units,
-        as components with the units each adds (worked out once per family and count)."""
-        key = (family, n)
+        as components with the units each adds (worked out once per family and count).
+        `radio`: only units with a radio reserved for the backhaul, when the family sells
+        any (a dual-band unit added to a tri-band kit links on the shared radios)."""
+        key = (family, n, radio)
         if key not in self._plans:
-            plan = _cheapest_units(self.units.get(family, ()), n)
+            units = self.units.get(family, ())
+            if radio:
+                units = [r for r in units if r.dedicated_backhaul] or units
+            plan = _cheapest_units(units, n)
             self._plans[key] = tuple(
                 (_component(r, count), _unit_count(r) * count) for r, count in plan
             )
@@ -84,7 +93,7 @@ class CatalogIndex:
 
     def access_point_line(self, family: str, n: int) -> Component | None:
         """n of the family's cheapest access point, or None when it sells none."""
-        key = (family, -n)  # negative counts: access points, beside the node plans
+        key = (family, -n, False)  # negative counts: access points, beside the node plans
         if key not in self._plans:
             aps = self.access_points.get(family)
             self._plans[key] = ((_component(aps[0], n), n),) if aps else ()
@@ -133,7 +142,7 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
     index.leads = _without_oversized_kits(
         index.leads, q.nodes_needed, q.mesh_preference, index.excluded
     )
-    index.leads = _cheapest_kit_of_each_size(index.leads, q.nodes_needed, index)
+    index.leads = _cheapest_kit_of_each_size(index.leads, q, index)
     for aps in index.access_points.values():
         aps.sort(key=lambda r: (r.price_usd if r.price_usd is not None else UNKNOWN, r.key))
     return index
@@ -155,13 +164,14 @@ def _without_oversized_kits(
 
 
 def _cheapest_kit_of_each_size(
-    leads: list[Router], needed: int, index: CatalogIndex
+    leads: list[Router], q: Requirements, index: CatalogIndex
 ) -> list[Router]:
     """One kit per mesh family and home size: a 3-pack, and a 2-pack plus a single unit of
     the same family, put the same units in the home, so only the cheaper (known price
     first) is worth building and showing. Worked out from prices before anything is built;
     a router lead is kept apart (which unit the Internet plugs into matters there), and so
     is a family the household owns units of."""
+    needed = q.nodes_needed
     best: dict[tuple[str, int], tuple[float, Router]] = {}
     for r in leads:
         family = r.system
@@ -170,7 +180,7 @@ def _cheapest_kit_of_each_size(
         units = r.pack_size
         cost = r.price_usd if r.price_usd is not None else UNKNOWN
         if units < needed:
-            for part, added in index.extension(family, needed - units):
+            for part, added in index.extension(family, needed - units, _radio(r, q)):
                 units += added
                 cost += part.price_usd * part.count if part.price_usd is not None else UNKNOWN
         key = (family, units)
@@ -260,10 +270,10 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
             if aps.router is not None and aps.router.poe in ("in", "in_out"):
                 ap_poe = missing if lead.poe not in ("out", "in_out") else 0
         elif missing > 0:
-            for part, added in index.extension(family, missing):
+            for part, added in index.extension(family, missing, _radio(lead, q)):
                 components.append(part)
                 units += added
-    backhaul = _backhaul(lead, units, q, wired_aps)
+    backhaul = _backhaul(lead, units, q, wired_aps, components)
     components += _power_and_ports(lead, q, backhaul, units, ap_poe)
     return make_system(
         lead, _merged(components), units, backhaul, index.placement(q, units, wired_aps)
@@ -307,17 +317,32 @@ def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) 
     return System(lead, (only,), units, backhaul, where, price, price)
 
 
-def _backhaul(lead: Router, units: int, q: Requirements, wired_aps: bool) -> Backhaul:
-    """How this system's units would link in this home."""
+def _radio(lead: Router, q: Requirements) -> bool:
+    """Add only units with a radio reserved for the backhaul: the home links its nodes by
+    radio and the lead has such a radio."""
+    return q.backhaul_need == "dedicated_radio" and lead.dedicated_backhaul is True
+
+
+def _backhaul(
+    lead: Router,
+    units: int,
+    q: Requirements,
+    wired_aps: bool,
+    parts: Sequence[Component] = (),
+) -> Backhaul:
+    """How this system's units would link in this home: as its weakest unit links (a
+    dual-band unit added to a tri-band kit has no radio reserved for the link)."""
     if units <= 1:
         return "none"
     if wired_aps:
         return "wired"
-    if q.backhaul_need in ("wired", "powerline_or_moca") and lead.wired_backhaul:
+    members = [lead, *(c.router for c in parts if c.router is not None and c.router is not lead)]
+    if q.backhaul_need in ("wired", "powerline_or_moca") and all(r.wired_backhaul for r in members):
         return "wired" if q.backhaul_need == "wired" else "powerline_or_moca"
-    if lead.dedicated_backhaul:
+    radios = [r.dedicated_backhaul for r in members]
+    if all(radios):
         return "dedicated_radio"
-    if lead.dedicated_backhaul is False:
+    if False in radios:
         return "shared_radio"
     return "unknown"
 
