@@ -198,3 +198,15 @@ def test_a_three_floor_3000_sq_ft_house_gets_a_node_on_every_floor() -> None:
     # A compact two-storey house of the same floor size still needs no more than its area.
     small = derive_requirements(answers_from_dict({"home": {"size_m2": 120, "floors": 2}}))
     assert small.nodes_needed == 1
+
+
+def test_one_router_for_two_floors_goes_between_them() -> None:
+    """A two-storey home one router covers: it goes near the middle and between the floors,
+    not just "up high" (the top shelf of the upper floor leaves the lower one weak)."""
+    from router_advisor.core.coverage import placement
+
+    two = derive_requirements(answers_from_dict({"home": {"size_m2": 120, "floors": 2}}))
+    assert two.nodes_needed == 1
+    assert "between its floors" in placement(two.home, 1)
+    one = derive_requirements(answers_from_dict({"home": {"size_m2": 80}}))
+    assert "between" not in placement(one.home, 1)

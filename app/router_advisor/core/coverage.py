@@ -120,6 +120,12 @@ def placement(home: Home, nodes: int, wired_aps: bool = False) -> str:
                 "Put the router where the line comes in, up high and in the open; a long "
                 "Ethernet cable toward the middle of the home helps the far rooms."
             )
+        if home.floors > 1:
+            # Wi-Fi spreads up and down as well as across: between the floors reaches both.
+            return (
+                "Put the router near the middle of the home and between its floors (high on "
+                "the lower floor or low on the upper one), in the open, not in a cupboard."
+            )
         return (
             "Put the router near the middle of the home, up high and in the open, "
             "not in a cupboard."
