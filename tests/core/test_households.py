@@ -103,6 +103,8 @@ def test_stone_farmhouse(fixture: list[Router]) -> None:
     assert top.nodes == q.nodes_needed and top.backhaul == "dedicated_radio"
     assert any("radio reserved for the link" in r for r in rec.shortlist[0].reasons)
     assert any("stone walls" in n for n in q.notes)
+    # The walls that need five nodes weaken the link between them too: said, with the fix.
+    assert any("Stone walls weaken the radio link" in n for n in q.notes)
 
 
 def test_four_gamers_on_gigabit_fibre(fixture: list[Router]) -> None:

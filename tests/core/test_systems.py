@@ -200,3 +200,14 @@ def test_a_system_links_as_its_weakest_unit_and_a_tri_band_kit_grows_with_tri_ba
     mixed = built(kit, moca, dual, tri)
     assert [c.model for c in mixed.components] == ["Tri", "Dual"]
     assert mixed.backhaul == "shared_radio"
+
+
+def test_the_shopping_list_reads_in_the_order_of_the_name() -> None:
+    """ "eero 6 (3-pack) + 2 x eero 6" was listed as "2 x eero 6 ...; 1 x eero 6 (3-pack)":
+    the parts read kit first, as the name does."""
+    q = home(home={"size_m2": 250, "floors": 2, "walls": "stone"})  # 5 nodes
+    single = unit("Kit", kind="mesh", pack_size=1, price_usd=129.0)
+    kit = unit("Kit", kind="mesh", pack_size=3, price_usd=279.0)
+    s = built(single, q, kit)
+    assert system_name(s) == "Acme Kit (3-pack) + 2 x Acme Kit"
+    assert parts_text(s) == "1 x Acme Kit (3-pack) ($279.00); 2 x Acme Kit ($129.00 each)"

@@ -104,12 +104,20 @@ def household_notes(
     if plan.backhaul in _BACKHAUL_NOTES:
         notes.append(_BACKHAUL_NOTES[plan.backhaul])
     home = answers.home
-    if plan.backhaul == "dedicated_radio" and home.floor_slabs == "concrete" and home.floors > 1:
-        # The slab that makes a node per floor necessary also weakens the link between them.
+    # What makes more nodes necessary (a slab, thick walls) also weakens the radio link
+    # between them: say where they go, and what would link them at full speed.
+    slabs = home.floor_slabs == "concrete" and home.floors > 1
+    if plan.backhaul == "dedicated_radio" and slabs:
         notes.append(
             "Concrete floors weaken the radio link between the nodes too: put each near the "
             "stairwell, straight above the one below; powerline adapters or a flat Ethernet "
             "cable up the stairs would link them at full speed."
+        )
+    elif plan.backhaul == "dedicated_radio" and home.walls in ("concrete", "stone"):
+        notes.append(
+            f"{home.walls.capitalize()} walls weaken the radio link between the nodes too: put "
+            "each where it sees the last through a doorway or an open stairwell; powerline "
+            "adapters would link them at full speed."
         )
     if gamers > 1:
         notes.append(

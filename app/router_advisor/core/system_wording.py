@@ -2,7 +2,7 @@
 goes, and the headings of a shortlist. One place for the CLI, the GUI and every report."""
 
 from router_advisor.core.part_prices import PARTS_PRICE_AS_OF, PARTS_PRICE_KIND, PARTS_PRICE_REGION
-from router_advisor.core.system import System
+from router_advisor.core.system import Component, System
 from router_advisor.core.wording import plural, price_age, router_price, usd
 
 # How the units of a system link, in words (system.Backhaul).
@@ -26,10 +26,15 @@ LEFT_OUT_WORDS: dict[str, str] = {
 
 def system_name(s: System) -> str:
     """ "Deco X55 (3-pack) + 1 x Deco X55 node + 5-port gigabit switch"; one box by its name."""
-    # A kit reads first ("eero 6 (3-pack) + 1 x eero 6"), whatever unit the line plugs into.
-    parts = sorted(s.components, key=lambda c: not (c.router and c.router.pack_size > 1))
+    parts = kit_first(s)
     names = [f"{c.count} x {c.name}" if c.count > 1 or i else c.name for i, c in enumerate(parts)]
     return " + ".join(names)
+
+
+def kit_first(s: System) -> list[Component]:
+    """The parts with a kit first ("eero 6 (3-pack) + 1 x eero 6"), whatever unit the line
+    plugs into: the order of a system's name and of its shopping list."""
+    return sorted(s.components, key=lambda c: not (c.router and c.router.pack_size > 1))
 
 
 def system_price(s: System) -> str:
@@ -48,7 +53,7 @@ def parts_text(s: System) -> str:
     if s.is_single_box:
         return ""
     lines = []
-    for c in s.components:
+    for c in kit_first(s):
         if c.owned:
             each = "you own it"
         elif c.price_usd is None:
