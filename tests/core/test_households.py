@@ -507,3 +507,23 @@ def test_a_stretch_that_covers_the_home_is_not_called_dear_next_to_routers_that_
         stretch = [item for item in rec.shortlist if item.misses]
         assert stretch and stretch[0].system.nodes >= 2, [i.system for i in rec.shortlist]
         assert not any("more than twice" in o for o in stretch[0].overkill), stretch[0].overkill
+
+
+def test_an_eu_price_and_the_price_question_of_one_router_read_right() -> None:
+    """ "That is a EU price" read wrong; and one router of unknown price was asked about
+    "all nodes included", though it has none."""
+    from dataclasses import replace
+
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    base = next(r for r in systems_catalog() if r.model == "Archer AX55")
+    eu = replace(base, price_region="EU")
+    rec = recommend(answers_from_dict({"preferences": {"region": "UK"}}), [eu], today=TODAY)
+    assert any(
+        "That is an EU price: check what it costs in the UK." in r for r in rec.shortlist[0].reasons
+    )
+    unpriced = replace(base, price_usd=None)
+    asked = questions(recommend(answers_from_dict({}), [unpriced], today=TODAY))
+    assert "What does the TP-Link Archer AX55 cost today?" in asked
+    assert "all nodes included" not in asked

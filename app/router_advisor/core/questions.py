@@ -324,6 +324,7 @@ _GAP_TEXT: dict[str, tuple[str, Callable[[Requirements], str]]] = {
     ),
 }
 GAP_FACTS: tuple[str, ...] = tuple(_GAP_TEXT)
+_ONE_BOX_PRICE = "What does the {name} cost today?"
 
 
 def gap_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[VendorQuestion]:
@@ -342,6 +343,8 @@ def gap_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[VendorQu
     for item in shortlist:
         for fact in item.unknowns:
             question, why = _GAP_TEXT[fact]
+            if fact == "price_usd" and item.system.is_single_box and item.router.kind != "mesh":
+                question = _ONE_BOX_PRICE  # one router: there are no nodes to include
             out.append(VendorQuestion(question.format(name=_gap_name(item, fact)), why(q), "gap"))
         subs = item.router.subscription_features
         if subs:

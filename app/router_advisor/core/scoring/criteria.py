@@ -228,7 +228,10 @@ _VALUE_REASONS = {
 def _price_where(r: Router, q: Requirements) -> str:
     """A price seen in another region is a guide, not what the buyer will pay."""
     if r.price_region is not None and r.price_region != q.region:
-        return f" That is a {r.price_region} price: check what it costs in the {{x.region}}."
+        article = "an" if r.price_region == "EU" else "a"  # "an EU price", "a UK price"
+        return (
+            f" That is {article} {r.price_region} price: check what it costs in the {{x.region}}."
+        )
     return ""
 
 
