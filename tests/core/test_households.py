@@ -283,6 +283,10 @@ def test_eight_wired_devices_get_a_switch_priced_in(fixture: list[Router]) -> No
     rec = advise("many-wired", fixture)
     top = rec.shortlist[0].system
     switch = [c for c in top.components if c.kind == "switch"]
+    for item in rec.shortlist:  # "an 8-port", never "a 8-port"
+        assert not any("a 8-port" in r for r in item.reasons), item.reasons
+        if any(c.model == "8-port gigabit switch" for c in item.system.components):
+            assert any("so an 8-port gigabit switch is included" in r for r in item.reasons)
     assert switch and top.price_usd == round(
         sum((c.price_usd or 0) * c.count for c in top.components), 2
     )

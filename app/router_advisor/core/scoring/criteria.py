@@ -82,7 +82,9 @@ class Derived:
         self.covers = "covers" if q.nodes_needed == 1 else "cover"  # "(1 covers it)"
         self.cover = "covers" if s.nodes == 1 else "cover"  # "3 units cover ..."
         self.plan = q.plan_words
-        self.switch = next((c.name for c in s.components if c.kind == "switch"), "a switch")
+        switch = next((c.name for c in s.components if c.kind == "switch"), "switch")
+        # "an 8-port ... switch", "a 5-port ...": the article goes by the sound of the number.
+        self.switch = ("an " if switch.startswith(("8", "11", "18")) else "a ") + switch
         self.fw = r.firmware
         listed = r.firmware.eol_listed_as_of
         self.eol_listed = eol_listed(r.brand, listed) if listed else ""
@@ -172,8 +174,7 @@ _PORTS_UNKNOWN = Finding(
 )
 _WITH_SWITCH = Finding(
     t.PORTS_SCORE["with_switch"],
-    "Only {x.lan_ports}, so a {x.switch} is included in the price for your wired devices "
-    "and units.",
+    "Only {x.lan_ports}, so {x.switch} is included in the price for your wired devices and units.",
 )
 _PORTS_ENOUGH = Finding(1.0, "{x.lan_ports} for your {x.wired}.")
 
