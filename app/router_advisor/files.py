@@ -2,9 +2,11 @@
 without trusting it: a size cap, UTF-8 with or without a BOM, any line endings, and a parsed
 document that later code can use without hitting Python's own limits.
 
-The caps keep a mistaken `--answers /dev/zero` from reading until memory runs out, and keep
-a hostile document (deeply nested, a number too big for SQLite, `Infinity`, lone surrogates)
-from turning into an internal error far from the file.
+Only a regular file is read: a named pipe would block the read until something writes
+to it (forever, when nothing does), and a device such as `/dev/zero` never ends. The size
+cap keeps a huge file from filling memory, and the checks keep a hostile document (deeply
+nested, a number too big for SQLite, `Infinity`, lone surrogates) from turning into an
+internal error far from the file.
 """
 
 import json
@@ -35,17 +37,38 @@ class InputFileError(ValueError):
         self.line = line
 
 
+# What a path that is not a regular file names, in the words of a refusal.
+_NOT_REGULAR = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+}
+# Opening a named pipe without O_NONBLOCK waits for a writer; Windows has neither.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _refuse_unless_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
+        raise InputFileError(f"is {kind}, not a regular file; give the path of a saved file")
+
+
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> str:
     """The file's text, at most `limit` bytes: UTF-8 (a BOM is dropped), newlines as "\\n".
 
-    OSError (missing file, folder, no permission) is left to the caller, who knows what
-    the file is for; a file too big or not UTF-8 raises InputFileError."""
-    with path.open("rb") as handle:
-        kind = stat.S_IFMT(os.fstat(handle.fileno()).st_mode)
+    OSError (missing file, no permission) is left to the caller, who knows what the file
+    is for; anything but a regular file (a folder, a named pipe, a device), a file too big
+    or not UTF-8 raises InputFileError. Nothing here can block: the path is looked at
+    before it is opened, and opened without waiting in case it changed in between."""
+    _refuse_unless_regular(os.stat(path).st_mode)
+    fd = os.open(path, _OPEN_FLAGS)
+    with open(fd, "rb", closefd=True) as handle:
+        _refuse_unless_regular(os.fstat(fd).st_mode)
         data = handle.read(limit + 1)
     if len(data) > limit:
-        size = "larger" if kind == stat.S_IFREG else "endless: more"
-        raise InputFileError(f"is {size} than {MAX_INPUT_MB} MB, the most this file may hold")
+        raise InputFileError(f"is larger than {MAX_INPUT_MB} MB, the most this file may hold")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -76,6 +76,11 @@ def inspect_file(path: Path) -> Literal["new", "ours"]:
             f"{path} is a folder; give the path of a history file, "
             f"for example {path / 'history.db'}."
         )
+    if not path.is_file():  # a named pipe would block the read below, a device never end
+        raise UserInputError(
+            f"{path} is not a regular file (a named pipe or a device); give the path of a "
+            "history file"
+        )
     try:
         with path.open("rb") as file:
             header = file.read(_HEADER_SIZE)

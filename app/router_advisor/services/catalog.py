@@ -176,6 +176,11 @@ def import_file(
     if path.is_dir():
         raise UserInputError(f"{path} is a folder; give the path of a CSV or JSON file")
     if not path.is_file():
+        if path.exists():  # a named pipe would block the read, a device never end
+            raise UserInputError(
+                f"{path} is not a regular file (a named pipe or a device); give the path of a "
+                "saved CSV or JSON file"
+            )
         raise UserInputError(f"{path} does not exist; check the path of the CSV or JSON file")
     with _open(db_path, source_dir) as store:
         store.refuse_if_read_only("nothing was imported")
