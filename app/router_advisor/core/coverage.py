@@ -53,6 +53,7 @@ class CoveragePlan:
     nodes: int
     backhaul: BackhaulNeed
     reasons: tuple[str, ...]  # what drove the count beyond one node, in plain words
+    home_nodes: int = 1  # what the home needs before a "no mesh" preference caps it at one
 
 
 def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
@@ -82,11 +83,12 @@ def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
     if home.layout == "separate_building":
         nodes += 1
         reasons.append("the separate building needs a node of its own")
+    home_nodes = nodes
     if mesh == "no":
         nodes = 1
     elif mesh == "yes":
         nodes = max(nodes, 2)
-    return CoveragePlan(nodes, backhaul_need(home, nodes), tuple(reasons))
+    return CoveragePlan(nodes, backhaul_need(home, nodes), tuple(reasons), home_nodes)
 
 
 def floors_one_node_serves(home: Home, per_node_m2: float) -> int:

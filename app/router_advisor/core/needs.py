@@ -101,6 +101,9 @@ class Requirements:
     region: str = "US"
     owned: tuple[str, ...] = ()
     nodes_measured: bool = False  # the node count comes from a walk test, not the home's area
+    # One router asked for ("no mesh") where the home needs more nodes: its radios must
+    # reach as far as a router's can.
+    one_router_stretched: bool = False
 
     @property
     def wants_mesh(self) -> bool:
@@ -321,4 +324,5 @@ def derive_requirements(
         region=prefs.region,
         owned=answers.equipment.owned,
         nodes_measured=measured,
+        one_router_stretched=nodes == 1 and coverage.home_nodes > 1,
     )

@@ -50,10 +50,25 @@ _CURRENT = {
 }
 
 
+_WEAK_FOR_ONE_ROUTER = {
+    gen: Finding(
+        score * t.WEAK_SINGLE_ROUTER_FACTOR,
+        caveat="As the only router in a home that would need more units, its {r.wifi_class} "
+        "radios fall short at the far end: one with stronger radios (AX5400 or more) "
+        "reaches further.",
+    )
+    for gen, score in t.GENERATION_SCORE.items()
+}
+
+
 def wifi(r: Router, q: Requirements) -> Finding:
     gen = r.wifi_generation
     if gen == "5":
         return _WIFI5_CROWDED if q.clients >= t.CROWDED_CLIENTS_WIFI5 else _WIFI5
+    if q.one_router_stretched:
+        rating = class_rating(r.wifi_class)
+        if rating is not None and rating < t.STRONG_SINGLE_ROUTER_RATING:
+            return _WEAK_FOR_ONE_ROUTER[gen]
     ram = r.ram_mb
     if q.clients >= t.HEAVY_CLIENTS and ram is not None and ram < t.HEAVY_CLIENTS_RAM_MB:
         return _LOW_RAM[gen]

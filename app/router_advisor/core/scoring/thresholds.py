@@ -37,6 +37,14 @@ HEAVY_CLIENTS_RAM_MB = 512
 # small homes; from AX3000 up is the midrange. Unknown RAM does not hide that.
 ENTRY_CLASS_RATING = 3000
 ENTRY_CLASS_FACTOR = 0.8
+# One router for a home that needs more units ("no mesh"): it must reach as far as a
+# router can. From AX5400 up the vendors' line-ups use 4x4 radios on 5 GHz or a second
+# 5 GHz band and stronger amplifiers (ASUS RT-AX86U/RT-AX88U, Archer AX73/AX6000, Netgear
+# RAX50-RAX120); below that, 2x2 radios of the entry and midrange tiers.
+STRONG_SINGLE_ROUTER_RATING = 5400
+# ...and a weaker radio there loses half its Wi-Fi score: the far rooms of a home that
+# needs more units are where it falls short (a 2x2 radio reaches ~3 dB less than a 4x4).
+WEAK_SINGLE_ROUTER_FACTOR = 0.5
 
 # Scores per outcome. Coverage: a system short of the nodes the home needs keeps a share
 # of the score in proportion to the nodes it has (the far rooms get weak Wi-Fi, not none),

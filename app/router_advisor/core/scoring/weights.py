@@ -71,14 +71,15 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
         weights["features"] = VPN_CLIENT_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
-    if req.clients >= HEAVY_CLIENTS:
-        weights["wifi"] = CROWDED_WIFI_WEIGHT
+    if req.clients >= HEAVY_CLIENTS or req.one_router_stretched:
+        weights["wifi"] = CROWDED_WIFI_WEIGHT  # a crowd, or one router stretched over a big home
     simple = (
         req.nodes_needed == 1
         and req.useful_wifi_mbps < SIMPLE_HOME_USEFUL_BELOW_MBPS
         and not req.gaming
         and not req.multigig_lan
         and req.vpn == "none"
+        and not req.one_router_stretched  # then its reach differs most, not its price
     )
     if simple:
         weights["value"] = SIMPLE_HOME_VALUE_WEIGHT
