@@ -542,3 +542,14 @@ def test_an_eu_price_and_the_price_question_of_one_router_read_right() -> None:
     asked = questions(recommend(answers_from_dict({}), [unpriced], today=TODAY))
     assert "What does the TP-Link Archer AX55 cost today?" in asked
     assert "all nodes included" not in asked
+
+
+def test_what_covering_the_home_would_take_comes_second(fixture: list[Router]) -> None:
+    """$150 for two floors and nothing of known price within it covers both: the system that
+    would (and how far over budget it is) comes right after the best fit of the budget,
+    not below four single routers that each leave the far rooms weak (it was fifth)."""
+    no_cheap_pair = [r for r in fixture if not (r.model == "Deco X55" and r.pack_size < 3)]
+    rec = advise("two-floors-150", no_cheap_pair)
+    covers = [item.system.nodes >= 2 for item in rec.shortlist]
+    assert covers[:2] == [False, True], covers
+    assert [m.must_have for m in rec.shortlist[1].misses] == ["budget"]

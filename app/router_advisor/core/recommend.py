@@ -194,8 +194,8 @@ def _choose(
 ) -> tuple[list[System], bool]:
     """The systems to show, and whether they are closest fits. Without a budget, the best
     fits. With one, fits of known price come first (they are sure to be within it); when
-    none of them covers the home, the cheapest system that does follows with how far over
-    the budget it is (what it would take); then a few fits of unknown price, flagged and
+    none of them covers the home, the cheapest system that does comes second, with how far
+    over the budget it is (what it would take); then a few fits of unknown price, flagged and
     asked. When no fit has a known price, the closest systems of known price lead; when
     nothing fits at all, the closest systems are all there is."""
     if not fitting:
@@ -219,7 +219,9 @@ def _choose(
         stretch = _closest(covering, q, weights, market, today, 1)[:1]
     main = _best(known, q, weights, market, today, top - len(stretch))
     room = min(UNKNOWN_PRICE_SLOTS, top - len(main) - len(stretch))
-    return main + stretch + _best(unknown, q, weights, market, today, room), False
+    # What covering the home would take comes second, right after the best fit of the
+    # budget: below four routers that each leave rooms weak, nobody reads it.
+    return main[:1] + stretch + main[1:] + _best(unknown, q, weights, market, today, room), False
 
 
 def _best(
