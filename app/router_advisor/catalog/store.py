@@ -27,6 +27,7 @@ from router_advisor.catalog.db_file import (
     connect,
     folder_lock,
     loads,
+    refuse_if_damaged,
     unusable_guard,
 )
 from router_advisor.catalog.fields import FIELDS
@@ -294,9 +295,12 @@ class CatalogStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        """One write transaction; BEGIN IMMEDIATE so a second writer waits instead of failing."""
+        """One write transaction; BEGIN IMMEDIATE so a second writer waits instead of failing.
+        The file is checked first, under the write lock, so nothing is written into a damaged
+        catalog (where it could spread the damage to the imports it keeps)."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            refuse_if_damaged(self.conn, self.db_path)
             yield
         except BaseException:
             self.conn.execute("ROLLBACK")

