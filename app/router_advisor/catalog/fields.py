@@ -114,6 +114,7 @@ _DATE = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 # A name or text that looks like markup or script is refused: the catalog feeds HTML reports.
 _MARKUP = re.compile(r"[<>]|javascript:|&#|&[a-z]+;", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MARKUP_OR_CONTROL = re.compile(rf"{_MARKUP.pattern}|{_CONTROL.pattern}", re.IGNORECASE)
 # Where a model is sold or a price was seen: a two-letter code ("US", "CA", "UK", "EU", "AU").
 _REGION = re.compile(r"^[A-Z]{2}$")
 # Invisible characters that would make two spellings of one name: zero-width space, joiners,
@@ -128,13 +129,15 @@ class FieldError(ValueError):
 def normal_text(text: str) -> str:
     """One spelling for text that looks the same: NFC, no zero-width characters, single
     spaces. "FZ  9" or "FZ\u200b9" would otherwise be a second model beside "FZ 9"."""
-    return " ".join(_ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text)).split())
+    if not text.isascii():  # ASCII is NFC already and has no zero-width characters
+        text = _ZERO_WIDTH.sub("", unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
 
 
 def _check_text(text: str) -> str:
-    if _MARKUP.search(text):
-        raise FieldError(f"{quoted(text)} contains HTML or script markup")
-    if _CONTROL.search(text):
+    if _MARKUP_OR_CONTROL.search(text):  # one search for the common case, then which
+        if _MARKUP.search(text):
+            raise FieldError(f"{quoted(text)} contains HTML or script markup")
         raise FieldError(f"{quoted(text)} contains control characters")
     text = normal_text(text)
     if not text:

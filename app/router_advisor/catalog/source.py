@@ -5,7 +5,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from router_advisor.catalog.validate import Record, check_record, describe
+from router_advisor.catalog import catalog_toml
+from router_advisor.catalog.validate import Record, SharedSources, check_record, describe
 from router_advisor.errors import RuntimeFailure
 
 
@@ -36,6 +37,7 @@ def load_source(folder: Path) -> list[Record]:
     problems: list[str] = []
     records: list[Record] = []
     first_seen: dict[str, str] = {}
+    shared: SharedSources = {}  # equal sources of several models: one object
     for path in source_files(folder):
         for number, raw in enumerate(_read_routers(path, problems), start=1):
             where = f"{path.name}, router {number}"
@@ -46,7 +48,7 @@ def load_source(folder: Path) -> list[Record]:
                 problems.append(f"{where}: must be a table")
                 continue
             before = len(problems)
-            values, sources = check_record(raw, where, problems)
+            values, sources = check_record(raw, where, problems, shared)
             if len(problems) > before:
                 continue
             record = Record(values=values, sources=sources, origin=path.name)
@@ -68,10 +70,14 @@ def load_source(folder: Path) -> list[Record]:
 
 
 def parse_toml(text: str) -> dict[str, Any]:
-    """The catalog's TOML, read by the standard library. (rtoml, ten times faster, was
-    dropped after crashes of the first build on a Qt worker thread; those were PySide6 6.12's
-    lost references on Python 3.11, see pyproject.toml, not rtoml's.)"""
-    return tomllib.loads(text)
+    """The catalog's TOML: the subset the catalog is written in by catalog_toml (pure
+    Python, ~3x faster), anything else by the standard library's tomllib, which gives the
+    same result or its error. (rtoml, a C parser ten times faster, was dropped after crashes
+    of the first build on a Qt worker thread; those were PySide6 6.12's lost references on
+    Python 3.11, see pyproject.toml, not rtoml's, but a parser in C is one more place where
+    a crash can hide.)"""
+    document = catalog_toml.loads(text)
+    return tomllib.loads(text) if document is None else document
 
 
 def _read_routers(path: Path, problems: list[str]) -> list[object]:

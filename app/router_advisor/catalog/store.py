@@ -38,9 +38,9 @@ from router_advisor.catalog.rows import (
     COLUMNS,
     NAMES,
     SELECT,
-    column_value,
     read_patches,
     read_records,
+    router_rows,
 )
 from router_advisor.catalog.source import content_hash, load_source
 from router_advisor.catalog.validate import Record
@@ -320,21 +320,7 @@ class CatalogStore:
         )
         # Plain executemany, not insert_all: the first build of the shipped catalog must stay
         # under 200 ms, and sqlite-utils' per-value checks cost a third of it.
-        rows: list[tuple[Any, ...]] = []
-        source_rows: list[tuple[Any, ...]] = []
-        for record in records:
-            values = record.values
-            rows.append(
-                (
-                    record.key,
-                    record.origin,
-                    *(column_value(values.get(name)) for name in NAMES),
-                )
-            )
-            source_rows.extend(
-                (record.key, i, s.ref, json.dumps(list(s.fields)))
-                for i, s in enumerate(record.sources)
-            )
+        rows, source_rows = router_rows(records)
         marks = ", ".join("?" * (len(NAMES) + 2))
         self.conn.executemany(f"INSERT INTO routers ({SELECT}) VALUES ({marks})", rows)
         self.conn.executemany(

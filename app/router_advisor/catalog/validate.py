@@ -79,8 +79,20 @@ def check_fields(raw: Mapping[str, Any], where: str, problems: list[str]) -> dic
     return values
 
 
-def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ...]:
-    """Check the `sources` list: each a table with a known kind of `ref` and known `fields`."""
+_SOURCE_KEYS = frozenset({"ref", "fields"})
+
+
+SharedSources = dict[tuple[str, tuple[str, ...]], Source]
+
+
+def check_sources(
+    raw: Any, where: str, problems: list[str], shared: SharedSources | None = None
+) -> tuple[Source, ...]:
+    """Check the `sources` list: each a table with a known kind of `ref` and known `fields`.
+
+    The catalog's ~2,200 sources are checked on every first build, so the common case is
+    kept cheap: set operations in C, and with `shared`, a (ref, fields) pair met before (one
+    page vouching for the same facts of a kit's 2- and 3-pack) is one immutable Source."""
     if not isinstance(raw, list) or not raw:
         problems.append(f"{where}: field 'sources' must be a non-empty list of {{ ref, fields }}")
         return ()
@@ -90,9 +102,10 @@ def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ..
         if not isinstance(item, Mapping):
             problems.append(f"{at} must be a table {{ ref = ..., fields = [...] }}")
             continue
-        extra = sorted(set(item) - {"ref", "fields"})
-        if extra:
-            problems.append(f"{at} has unknown key(s) {cut(', '.join(extra))}")
+        if not _SOURCE_KEYS.issuperset(item):
+            problems.append(
+                f"{at} has unknown key(s) {cut(', '.join(sorted(set(item) - _SOURCE_KEYS)))}"
+            )
         ref, fields = item.get("ref"), item.get("fields")
         if not isinstance(ref, str) or not ref.startswith(SOURCE_PREFIXES) or "<" in ref:
             problems.append(f"{at}: 'ref' must start with one of {', '.join(SOURCE_PREFIXES)}")
@@ -104,10 +117,16 @@ def check_sources(raw: Any, where: str, problems: list[str]) -> tuple[Source, ..
         ):
             problems.append(f"{at}: 'fields' must be a non-empty list of field names")
             continue
-        unknown = [f for f in fields if f not in SOURCE_FIELD_NAMES]
-        if unknown:
+        names = tuple(fields)
+        if not SOURCE_FIELD_NAMES.issuperset(names):
+            unknown = [f for f in names if f not in SOURCE_FIELD_NAMES]
             problems.append(f"{at}: 'fields' names unknown field(s) {cut(', '.join(unknown))}")
-        sources.append(Source(ref=ref, fields=tuple(fields)))
+        if shared is None:
+            shared = {}
+        source = shared.get((ref, names))
+        if source is None:
+            source = shared[ref, names] = Source(ref=ref, fields=names)
+        sources.append(source)
     return tuple(sources)
 
 
@@ -162,12 +181,15 @@ def _check_kind_rules(values: Mapping[str, Any], where: str, problems: list[str]
 
 
 def check_record(
-    raw: Mapping[str, Any], where: str, problems: list[str]
+    raw: Mapping[str, Any],
+    where: str,
+    problems: list[str],
+    shared: SharedSources | None = None,
 ) -> tuple[dict[str, Any], tuple[Source, ...]]:
     """All checks of one record; problems are appended, the checked parts returned."""
     before = len(problems)
     values = check_fields(raw, where, problems)
-    sources = check_sources(raw.get("sources"), where, problems)
+    sources = check_sources(raw.get("sources"), where, problems, shared)
     if len(problems) == before:  # the rules need good values; avoid echoes of one mistake
         check_rules(values, sources, where, problems)
     return values, sources
