@@ -40,7 +40,7 @@ def router_rows(records: Iterable[Record]) -> tuple[list[list[Any]], list[tuple[
     encoded: dict[tuple[Any, ...], str] = {}
     rows: list[list[Any]] = []
     source_rows: list[tuple[Any, ...]] = []
-    empty = [None] * (len(NAMES) + 2)
+    empty: list[Any] = [None] * (len(NAMES) + 2)
     for record in records:
         row = empty.copy()
         row[0], row[1] = record.key, record.origin
