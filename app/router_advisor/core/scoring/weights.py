@@ -23,6 +23,9 @@ QOS_WEIGHT: dict[str, float] = {"none": 0.5, "helpful": 1.5, "important": 6.0}
 SECURITY_WEIGHT: dict[str, float] = {"normal": 1.5, "high": 2.5}
 # With nothing to plug in, the port count hardly matters.
 NO_WIRED_PORTS_WEIGHT = 0.2
+# A 2.5G+ LAN port for a NAS or PC, asked for: no cheap switch adds one (a gigabit port
+# holds the NAS to ~940 Mbit/s), so it weighs as much as the Wi-Fi itself.
+MULTIGIG_PORTS_WEIGHT = 2.0
 # More than one node: how they link decides the speed in the far rooms; most where no
 # cable runs (a shared radio halves it per hop) or where cable waits in the walls.
 BACKHAUL_WEIGHT: dict[str, float] = {
@@ -71,6 +74,8 @@ def weights_for(req: Requirements) -> tuple[float, ...]:
         weights["features"] = VPN_CLIENT_WEIGHT
     if req.lan_ports_needed == 0 and not req.multigig_lan:
         weights["ports"] = NO_WIRED_PORTS_WEIGHT
+    elif req.multigig_lan:
+        weights["ports"] = MULTIGIG_PORTS_WEIGHT
     if req.clients >= HEAVY_CLIENTS or req.one_router_stretched:
         weights["wifi"] = CROWDED_WIFI_WEIGHT  # a crowd, or one router stretched over a big home
     simple = (
