@@ -1,13 +1,20 @@
 """Every catalog field has a label, and stored values read as words."""
 
 from router_advisor.catalog.fields import FIELDS, TABLES
-from router_advisor.core.fact_words import FACT_LABELS, fact_text, source_labels
+from router_advisor.core.fact_words import (
+    ACCESS_POINT_LABELS,
+    FACT_LABELS,
+    fact_text,
+    source_labels,
+)
 from router_advisor.core.router import BANDS, KINDS, LINES, POE_VALUES
 
 
 def test_every_field_has_one_label_and_no_label_is_used_twice() -> None:
     assert set(FACT_LABELS) == set(FIELDS)
     assert len(set(FACT_LABELS.values())) == len(FACT_LABELS)
+    assert set(ACCESS_POINT_LABELS) <= set(FIELDS)
+    assert not set(ACCESS_POINT_LABELS.values()) & set(FACT_LABELS.values())
 
 
 def test_stored_values_read_as_words() -> None:

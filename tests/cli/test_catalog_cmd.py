@@ -185,6 +185,17 @@ def test_show_says_an_end_of_life_listing_in_words(cli, tmp_path: Path) -> None:
     assert shown[0]["firmware"]["eol_listed_as_of"] == "2026-06-24"
 
 
+def test_show_names_an_access_points_ports_by_their_role(cli) -> None:
+    """An access point's `wan_mbps` is its uplink, `lan_ports_mbps` its other ports; the
+    sources say so in the same words."""
+    text = cli("catalog", "show", "ubiquiti", "u7 pro").stdout
+    table, _, sources = text.partition("\nSources:\n")
+    assert re.search(r"^Uplink port \(to the router\), Mbit/s +2500$", table, re.M)
+    assert re.search(r"^Other Ethernet ports, Mbit/s each +none$", table, re.M)
+    assert "Internet (WAN) port" not in text and "LAN ports, Mbit/s each" not in text
+    assert "Uplink port (to the router), Mbit/s" in sources
+
+
 def test_suggestions_use_the_catalogs_spelling_and_a_plain_list(cli) -> None:
     result = cli("catalog", "show", "tp-link", "archer ax2")
     assert result.returncode == 2

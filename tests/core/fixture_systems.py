@@ -225,7 +225,8 @@ def systems_catalog() -> list[Router]:
             kind="access_point",
             wifi_generation="6",
             wifi_class="AX3000",
-            lan_ports_mbps=(1000,),
+            wan_mbps=1000,  # its uplink; it has no other port
+            lan_ports_mbps=(),
             price_usd=129.0,
             poe="in",
             management=_APP_LOCAL,

@@ -59,6 +59,30 @@ def test_one_access_point_gets_an_injector_unless_the_router_powers_it() -> None
     assert [c.kind for c in powered.components] == ["router", "access_point"]
 
 
+def test_an_access_point_is_chosen_by_the_uplink_that_carries_the_plan() -> None:
+    """An access point's uplink is `wan_mbps` (its other ports are `lan_ports_mbps`): it
+    passes its clients no more than that port carries, so a 2 Gbit/s plan gets the
+    cheapest 2.5G-uplink access point, a 500 Mbit/s plan the cheapest of all."""
+    gigabit = unit("AP 1G", kind="access_point", wan_mbps=1000, lan_ports_mbps=(), price_usd=80.0)
+    fast = unit("AP 2.5G", kind="access_point", wan_mbps=2500, lan_ports_mbps=(), price_usd=150.0)
+    unknown = unit("AP ?", kind="access_point", wan_mbps=None, lan_ports_mbps=(), price_usd=60.0)
+    gateway = unit("Gateway", wan_mbps=10000, poe="out")
+
+    def chosen(down_mbps: int) -> str:
+        q = home(home={"size_m2": 250, "cabling": "some_rooms"}, isp={"down_mbps": down_mbps})
+        s = built(gateway, q, gigabit, fast, unknown)
+        return next(c.model for c in s.components if c.kind == "access_point")
+
+    assert chosen(2000) == "AP 2.5G"
+    assert chosen(500) == "AP 1G"  # an unknown uplink comes after one known to carry it
+    slow_only = built(
+        gateway,
+        home(home={"size_m2": 250, "cabling": "some_rooms"}, isp={"down_mbps": 2000}),
+        gigabit,
+    )
+    assert [c.model for c in slow_only.components if c.kind == "access_point"] == ["AP 1G"]
+
+
 def test_a_switch_is_sized_for_the_ports_that_are_missing() -> None:
     """A switch takes one router port and one of its own: behind a 1-port router a 5-port
     switch leaves 4 ports (1 - 1 + 5 - 1), enough for 4 devices but not 5."""

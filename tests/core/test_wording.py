@@ -108,6 +108,26 @@ def test_key_facts_say_unknown_and_never_guess() -> None:
     assert (price(known.price_usd), price(bare.price_usd)) == ("$499.00", "price unknown")
 
 
+def test_an_access_points_ports_read_as_its_uplink_and_its_other_ports() -> None:
+    """An access point's `wan_mbps` is its uplink (toward the router), `lan_ports_mbps`
+    its other ports: it has no Internet port to speak of."""
+    src = (Source(ref="curator: test", fields=()),)
+    ap = Router(
+        brand="Ubiquiti",
+        model="U7 Pro",
+        kind="access_point",
+        pack_size=1,
+        wifi_generation="7",
+        sources=src,
+        wan_mbps=2500,
+        lan_ports_mbps=(),
+    )
+    assert key_facts(ap) == (
+        "Wi-Fi 7 · access point · uplink 2.5 Gbit/s · other ports none · QoS unknown"
+    )
+    assert "WAN" not in key_facts(ap)
+
+
 def test_a_price_says_how_old_it_is_and_what_it_is() -> None:
     src = (Source("https://example.com", ("price_usd",)),)
     dated = Router(

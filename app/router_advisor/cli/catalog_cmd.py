@@ -9,7 +9,7 @@ from router_advisor.catalog.records import router_to_document, router_to_flat
 from router_advisor.catalog.source import CatalogDataError
 from router_advisor.cli.lazy import lazy_import
 from router_advisor.cli.output import positive_number, print_json, print_table
-from router_advisor.core.fact_words import FACT_LABELS, fact_text, source_labels
+from router_advisor.core.fact_words import fact_label, fact_text, source_labels
 from router_advisor.core.router import KINDS, WIFI_GENERATIONS, Router
 from router_advisor.core.wording import plural, price_age
 from router_advisor.errors import RuntimeFailure, UserInputError
@@ -210,7 +210,7 @@ def _show(args: argparse.Namespace) -> int:
             ("fact", "value"),
             [
                 (
-                    FACT_LABELS[name],
+                    fact_label(name, router.kind),
                     _price(value) if name == "price_usd" else fact_text(name, value, router.brand),
                 )
                 for name, value in router_to_flat(router).items()
@@ -218,7 +218,8 @@ def _show(args: argparse.Namespace) -> int:
         )
         print("Sources:")
         for source in router.sources:
-            print(f"  {source.ref}\n    for: {'; '.join(source_labels(source.fields))}")
+            labels = source_labels(source.fields, router.kind)
+            print(f"  {source.ref}\n    for: {'; '.join(labels)}")
     return 0
 
 

@@ -64,6 +64,21 @@ FACT_LABELS: dict[str, str] = {
     "cross_check_note": "Cross-check note",
 }
 
+# An access point's ports (data/catalog/README.md): `wan_mbps` is its uplink, toward the
+# router or switch, and `lan_ports_mbps` lists its other Ethernet ports.
+ACCESS_POINT_LABELS: dict[str, str] = {
+    "wan_mbps": "Uplink port (to the router), Mbit/s",
+    "lan_ports_mbps": "Other Ethernet ports, Mbit/s each",
+}
+
+
+def fact_label(name: str, kind: str | None = None) -> str:
+    """What a fact is called for a model of `kind`: an access point's ports by their role."""
+    if kind == "access_point" and name in ACCESS_POINT_LABELS:
+        return ACCESS_POINT_LABELS[name]
+    return FACT_LABELS.get(name, name)
+
+
 # A radio band by its stored name: "5-2" is a second 5 GHz radio.
 BAND_WORDS: dict[str, str] = {"2.4": "2.4 GHz", "5": "5 GHz", "5-2": "second 5 GHz", "6": "6 GHz"}
 POE_WORDS: dict[str, str] = {
@@ -105,14 +120,15 @@ def fact_text(name: str, value: object, brand: str = "the vendor") -> str:
     return words.get(str(value), str(value)) if words else str(value)
 
 
-def source_labels(fields: Iterable[str]) -> list[str]:
-    """What a source vouches for, in the fact table's own labels: a table ("qos") stands
-    for its members ("Device priority", "Adaptive QoS", ...), never a label of its own."""
+def source_labels(fields: Iterable[str], kind: str | None = None) -> list[str]:
+    """What a source vouches for, in the fact table's own labels (those of a model of
+    `kind`): a table ("qos") stands for its members ("Device priority", "Adaptive QoS",
+    ...), never a label of its own."""
     labels: list[str] = []
     for name in fields:
         members = [key for key in FACT_LABELS if key.startswith(name + ".")]
         for key in members if name in _TABLES else [name]:
-            label = FACT_LABELS.get(key, key)
+            label = fact_label(key, kind)
             if label not in labels:
                 labels.append(label)
     return labels

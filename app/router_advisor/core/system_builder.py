@@ -92,7 +92,8 @@ class CatalogIndex:
         return self._plans[key]
 
     def access_point_line(self, family: str, n: int) -> Component | None:
-        """n of the family's cheapest access point, or None when it sells none."""
+        """n of the family's first access point (_access_point_order: the cheapest whose
+        uplink carries the plan), or None when it sells none."""
         key = (family, -n, False)  # negative counts: access points, beside the node plans
         if key not in self._plans:
             aps = self.access_points.get(family)
@@ -144,8 +145,17 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
     )
     index.leads = _cheapest_kit_of_each_size(index.leads, q, index)
     for aps in index.access_points.values():
-        aps.sort(key=lambda r: (r.price_usd if r.price_usd is not None else UNKNOWN, r.key))
+        aps.sort(key=lambda r: _access_point_order(r, q))
     return index
+
+
+def _access_point_order(r: Router, q: Requirements) -> tuple[bool, float, str]:
+    """Cheapest first among the access points whose uplink carries the plan: an access
+    point passes its clients no more than its uplink port (`wan_mbps`, toward the router)
+    carries, so on a 2 Gbit/s plan a gigabit uplink caps each room at ~940 Mbit/s. Those
+    of an unknown or slower uplink come after, cheapest first."""
+    carries = r.wan_mbps is not None and r.wan_mbps >= q.wan_mbps_needed
+    return (not carries, r.price_usd if r.price_usd is not None else UNKNOWN, r.key)
 
 
 def _without_oversized_kits(

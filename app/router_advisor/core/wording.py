@@ -162,14 +162,17 @@ def wifi(r: "Router") -> str:
 
 
 def wan(r: "Router") -> str:
-    """The Internet port's speed: "2.5 Gbit/s", "100 Mbit/s" or "unknown"."""
+    """The Internet port's speed: "2.5 Gbit/s", "100 Mbit/s" or "unknown". An access
+    point's `wan_mbps` is its uplink port, toward the router: "uplink 2.5 Gbit/s"."""
     if r.wan_mbps is None:
         return UNKNOWN
-    return f"{r.wan_mbps / 1000:g} Gbit/s" if r.wan_mbps >= 1000 else f"{r.wan_mbps} Mbit/s"
+    speed = f"{r.wan_mbps / 1000:g} Gbit/s" if r.wan_mbps >= 1000 else f"{r.wan_mbps} Mbit/s"
+    return f"uplink {speed}" if r.kind == "access_point" else speed
 
 
 def lan(r: "Router") -> str:
-    """The LAN ports: "4 (up to 2.5G)", "none" or "unknown"."""
+    """The LAN ports: "4 (up to 2.5G)", "none" or "unknown" (an access point's ports other
+    than its uplink)."""
     if r.lan_ports_mbps is None:
         return UNKNOWN
     if not r.lan_ports_mbps:
@@ -196,7 +199,11 @@ def key_facts(r: "Router") -> str:
     """One line a buyer compares first, the same on a card, in `recommend` and in exports:
     "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 3 (up to 2.5G) · QoS none"."""
     kind = router_kind(r.kind, r.pack_size, r.line)
-    return " · ".join((wifi(r), kind, f"WAN {wan(r)}", f"LAN {lan(r)}", f"QoS {qos(r)}"))
+    if r.kind == "access_point":  # its one cable goes to the router: "uplink 2.5 Gbit/s"
+        ports = (wan(r) if r.wan_mbps is not None else "uplink unknown", f"other ports {lan(r)}")
+    else:
+        ports = (f"WAN {wan(r)}", f"LAN {lan(r)}")
+    return " · ".join((wifi(r), kind, *ports, f"QoS {qos(r)}"))
 
 
 def usd(value: float) -> str:
