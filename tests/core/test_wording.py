@@ -200,3 +200,23 @@ def test_years_are_singular_for_one() -> None:
     from router_advisor.core.wording import years
 
     assert (years(1), years(2), years(1.5)) == ("1 year", "2 years", "1.5 years")
+
+
+def test_the_article_goes_by_how_the_word_is_said() -> None:
+    """ "A AX11000 system", "a 8-port switch" and "a EU price" read wrong."""
+    from router_advisor.core.wording import a_or_an
+
+    said = {
+        "AX11000": "an",
+        "AXE16000": "an",
+        "BE19000": "a",
+        "EU": "an",
+        "UK": "a",
+        "US": "a",
+        "8-port gigabit switch": "an",
+        "5-port gigabit switch": "a",
+        "16-port gigabit switch": "a",
+        "entry-level": "an",
+        "router": "a",
+    }
+    assert {word: a_or_an(word) for word in said} == said

@@ -211,6 +211,26 @@ def usd(value: float) -> str:
     return f"${value:,.2f}"
 
 
+# Letters whose spoken name starts with a vowel sound ("an AX3000", "an SFP cage", "an EU
+# price"; but "a BE19000", "a UK price"), and numbers that do ("an 8-port", "an 11-...").
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+_VOWEL_NUMBERS = ("8", "11", "18")
+
+
+def a_or_an(word: str) -> str:
+    """The indefinite article a word takes as it is said aloud: a class name or an
+    abbreviation is read letter by letter ("an AX11000", "a BE19000", "a UK price"), a
+    number as a number ("an 8-port switch"), any other word by its first letter."""
+    if not word:
+        return "a"
+    if word[0].isdigit():
+        return "an" if word.startswith(_VOWEL_NUMBERS) else "a"
+    head = word.split("-")[0].split()[0]
+    if head.isupper():
+        return "an" if head[0] in _VOWEL_LETTERS else "a"
+    return "an" if head[0].lower() in "aeiou" else "a"
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """ "1 floor", "2 floors"; `many` for irregular plurals ("1 LAN port" needs none)."""
     return f"{count} {word if count == 1 else many or word + 's'}"

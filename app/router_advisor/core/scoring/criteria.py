@@ -15,7 +15,7 @@ from router_advisor.core.part_prices import POWERLINE_ADAPTER_USD
 from router_advisor.core.router import Router
 from router_advisor.core.scoring import thresholds as t
 from router_advisor.core.system import System
-from router_advisor.core.wording import area, eol_listed, plural, usd
+from router_advisor.core.wording import a_or_an, area, eol_listed, plural, usd
 
 
 class Finding(NamedTuple):
@@ -83,8 +83,9 @@ class Derived:
         self.cover = "covers" if s.nodes == 1 else "cover"  # "3 units cover ..."
         self.plan = q.plan_words
         switch = next((c.name for c in s.components if c.kind == "switch"), "switch")
-        # "an 8-port ... switch", "a 5-port ...": the article goes by the sound of the number.
-        self.switch = ("an " if switch.startswith(("8", "11", "18")) else "a ") + switch
+        self.switch = f"{a_or_an(switch)} {switch}"  # "an 8-port ...", "a 5-port ..."
+        # "An AX11000 system ...", "A BE19000 system ...": the class as a sentence opens.
+        self.a_class = a_or_an(r.wifi_class or "").capitalize()
         self.fw = r.firmware
         listed = r.firmware.eol_listed_as_of
         self.eol_listed = eol_listed(r.brand, listed) if listed else ""
@@ -229,7 +230,7 @@ _VALUE_REASONS = {
 def _price_where(r: Router, q: Requirements) -> str:
     """A price seen in another region is a guide, not what the buyer will pay."""
     if r.price_region is not None and r.price_region != q.region:
-        article = "an" if r.price_region == "EU" else "a"  # "an EU price", "a UK price"
+        article = a_or_an(r.price_region)  # "an EU price", "a UK price"
         return (
             f" That is {article} {r.price_region} price: check what it costs in the {{x.region}}."
         )

@@ -11,8 +11,8 @@ from router_advisor.core.system import System
 
 _FLAGSHIP = Overkill(
     t.OVERKILL_FLAGSHIP_POINTS,
-    "A {r.wifi_class} system will not make {x.plan} faster: the line, not the Wi-Fi, sets "
-    "your speed.",
+    "{x.a_class} {r.wifi_class} system will not make {x.plan} faster: the line, not the "
+    "Wi-Fi, sets your speed.",
 )
 _OVERPRICED = Overkill(
     t.OVERKILL_PRICE_POINTS,
