@@ -556,3 +556,17 @@ def test_what_covering_the_home_would_take_comes_second(fixture: list[Router]) -
     covers = [item.system.nodes >= 2 for item in rec.shortlist]
     assert covers[:2] == [False, True], covers
     assert [m.must_have for m in rec.shortlist[1].misses] == ["budget"]
+
+
+def test_a_home_one_router_cannot_cover_is_named_with_the_right_article(
+    fixture: list[Router],
+) -> None:
+    """ "1 unit for a 80 m² home" read wrong: an 80 m² home."""
+    from router_advisor.core.answers import answers_from_dict
+    from router_advisor.core.recommend import recommend
+
+    home = {"home": {"size_m2": 80, "walls": "stone"}, "preferences": {"mesh": "yes"}}
+    routers = [r for r in fixture if r.kind == "router" and r.system is None]
+    rec = recommend(answers_from_dict(home), routers, today=TODAY)
+    caveats = [c for item in rec.shortlist for c in item.caveats if "home on" in c]
+    assert caveats and all("for an 80 m² home" in c for c in caveats), caveats

@@ -77,6 +77,7 @@ class Derived:
             " covering your home" if market.covering else " fitting your needs"
         )
         self.area = area(q.area_m2, q.area_unit)
+        self.an_area = f"{a_or_an(self.area)} {self.area}"  # "an 80 m²", "a 160 m²"
         self.floors = plural(q.floors, "floor")
         self.subscriptions = "; ".join(r.subscription_features or ())
         self.covers = "covers" if q.nodes_needed == 1 else "cover"  # "(1 covers it)"
@@ -113,7 +114,7 @@ def coverage(s: System, q: Requirements) -> Finding:
         )
         return Finding(
             share,
-            caveat="{x.units} for a {x.area} home on {x.floors} that needs "
+            caveat="{x.units} for {x.an_area} home on {x.floors} that needs "
             "{q.nodes_needed} (" + more + "): the far rooms will get weak Wi-Fi.",
         )
     return _ONE_ROUTER if s.nodes == 1 else _UNITS_COVER
