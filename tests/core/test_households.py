@@ -570,3 +570,20 @@ def test_a_home_one_router_cannot_cover_is_named_with_the_right_article(
     rec = recommend(answers_from_dict(home), routers, today=TODAY)
     caveats = [c for item in rec.shortlist for c in item.caveats if "home on" in c]
     assert caveats and all("for an 80 m² home" in c for c in caveats), caveats
+
+
+def test_a_router_of_unknown_price_is_offered_only_when_it_may_be_within_the_budget(
+    fixture: list[Router],
+) -> None:
+    """$60 for a studio: a Wi-Fi 7 router of unknown price (Flint 3, BE9300, on the shipped
+    catalog) was offered as one that may fit, though no Wi-Fi 7 unit of known price costs
+    under $279 here; a Wi-Fi 6 one of unknown price may be within $60 and is still asked."""
+    from dataclasses import replace
+
+    udr7 = next(r for r in fixture if r.model == "UniFi Dream Router 7")
+    ax55 = next(r for r in fixture if r.model == "Archer AX55")
+    wifi7 = replace(udr7, model="Mystery 7", price_usd=None, price_as_of=None)
+    wifi6 = replace(ax55, model="Mystery 6", price_usd=None, price_as_of=None)
+    rec = advise("studio-dsl-60", [*fixture, wifi7, wifi6])
+    shown = [item.router.model for item in rec.shortlist]
+    assert "Mystery 7" not in shown and "Mystery 6" in shown, shown

@@ -195,16 +195,16 @@ def _choose(
     """The systems to show, and whether they are closest fits. Without a budget, the best
     fits. With one, fits of known price come first (they are sure to be within it); when
     none of them covers the home, the cheapest system that does comes second, with how far
-    over the budget it is (what it would take); then a few fits of unknown price, flagged and
-    asked. When no fit has a known price, the closest systems of known price lead; when
-    nothing fits at all, the closest systems are all there is."""
+    over the budget it is (what it would take); then a few fits of unknown price that may be
+    within it, flagged and asked. When no fit has a known price, the closest systems of
+    known price lead; when nothing fits at all, the closest systems are all there is."""
     if not fitting:
         return _closest(systems, q, weights, market, today, top), True
     if q.budget_usd is None:
         return _best(fitting, q, weights, market, today, top), False
     known = [s for s in fitting if s.price_usd is not None]
-    unknown = [s for s in fitting if s.price_usd is None]
     priced = [s for s in systems if s.price_usd is not None]
+    unknown = _may_be_within([s for s in fitting if s.price_usd is None], priced, q.budget_usd)
     if not known and priced:
         shown = _best(unknown, q, weights, market, today, min(UNKNOWN_PRICE_SLOTS, top - 1))
         return _closest(priced, q, weights, market, today, top - len(shown)) + shown, True
@@ -222,6 +222,22 @@ def _choose(
     # What covering the home would take comes second, right after the best fit of the
     # budget: below four routers that each leave rooms weak, nobody reads it.
     return main[:1] + stretch + main[1:] + _best(unknown, q, weights, market, today, room), False
+
+
+def _may_be_within(
+    unknown: Sequence[System], priced: Sequence[System], budget: float
+) -> list[System]:
+    """The systems of unknown price that may be within the budget: not one whose units
+    would cost more than the budget even at the lowest price per unit of any system of
+    known price with the same Wi-Fi generation (the cheapest Wi-Fi 7 unit of known price
+    costs $130: a Wi-Fi 7 router of unknown price was offered to a $60 budget)."""
+    per_unit: dict[str, float] = {}
+    for s in priced:
+        if s.price_usd is not None:
+            unit = s.price_usd / max(1, s.nodes)
+            gen = s.lead.wifi_generation
+            per_unit[gen] = min(per_unit.get(gen, unit), unit)
+    return [s for s in unknown if per_unit.get(s.lead.wifi_generation, 0) * s.nodes <= budget]
 
 
 def _best(
