@@ -3,7 +3,12 @@
 import pytest
 from router_advisor.core.router import Router, Source
 from router_advisor.errors import UserInputError
-from router_advisor.services.catalog import edit_distance, find_routers, nearest_names
+from router_advisor.services.catalog import (
+    edit_distance,
+    find_routers,
+    nearest_names,
+    number_gap,
+)
 
 _SOURCE = (Source("https://example.com", ("wan_mbps",)),)
 
@@ -13,7 +18,9 @@ def _router(brand: str, model: str, revision: str | None = None) -> Router:
 
 
 ROUTERS = [
+    _router("TP-Link", "Archer A6", "v2"),
     _router("TP-Link", "Archer A7", "v5"),
+    _router("TP-Link", "Archer A9", "v6"),
     _router("TP-Link", "Archer AX80"),
     _router("TP-Link", "Archer AX21"),
     _router("TP-Link", "Archer C6", "v3"),
@@ -29,11 +36,22 @@ def test_edit_distance_counts_single_letter_changes() -> None:
 
 
 def test_a_near_miss_suggests_the_nearest_model_first() -> None:
-    """Issue 12: "archer a8" suggested Archer AX80 first; A7 is one letter away."""
-    assert nearest_names("tp-link", "archer a8", ROUTERS)[0] == "TP-Link Archer A7 v5"
+    """Issue 12: "archer a8" suggested Archer AX80 first; A7 is one letter away. A6 and A9
+    are too (the shipped catalog has both): the nearest number, then the name, decides."""
+    assert nearest_names("tp-link", "archer a8", ROUTERS) == [
+        "TP-Link Archer A7 v5",
+        "TP-Link Archer A9 v6",
+        "TP-Link Archer A6 v2",
+    ]
     with pytest.raises(UserInputError) as caught:
         find_routers("tp-link", "Archer A8", ROUTERS)
-    assert "did you mean 'TP-Link Archer A7 v5', 'TP-Link Archer AX80'" in str(caught.value)
+    assert "did you mean 'TP-Link Archer A7 v5', 'TP-Link Archer A9 v6'" in str(caught.value)
+
+
+def test_numbers_apart_count_how_far_a_mistyped_digit_is() -> None:
+    assert number_gap("archer a8", "archer a7") == number_gap("archer a8", "archer a9") == 1
+    assert number_gap("archer a8", "archer a6") == 2
+    assert number_gap("archer a8", "archer a7 v5") > 1000  # a revision is not a near number
 
 
 def test_a_name_the_person_cut_short_finds_the_model_it_begins() -> None:

@@ -185,6 +185,13 @@ def test_show_says_an_end_of_life_listing_in_words(cli, tmp_path: Path) -> None:
     assert shown[0]["firmware"]["eol_listed_as_of"] == "2026-06-24"
 
 
+def test_archer_a8_suggests_archer_a7_first_in_the_shipped_catalog(cli) -> None:
+    """Issue 12's contract, on the real catalog (it sells the A6, A7 and A9 too)."""
+    result = cli("catalog", "show", "tp-link", "archer a8")
+    assert result.returncode == 2
+    assert "did you mean 'TP-Link Archer A7 v5', " in one_line(result)
+
+
 def test_show_names_an_access_points_ports_by_their_role(cli) -> None:
     """An access point's `wan_mbps` is its uplink, `lan_ports_mbps` its other ports; the
     sources say so in the same words."""

@@ -5,6 +5,7 @@ on first use, and again whenever those files or the schema change.
 """
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,11 +99,27 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
+def number_gap(a: str, b: str) -> int:
+    """How far apart the numbers in two names are ("archer a8" and "archer a7": 1, and
+    "archer a6": 2); a large gap when they hold different counts of numbers. A mistyped
+    digit is most often a neighbour of the right one, so among names one letter away the
+    nearest number comes first."""
+    numbers_a, numbers_b = _NUMBER.findall(a), _NUMBER.findall(b)
+    if len(numbers_a) != len(numbers_b):
+        return _FAR
+    return sum(abs(int(x) - int(y)) for x, y in zip(numbers_a, numbers_b, strict=True))
+
+
+_NUMBER = re.compile(r"\d+")
+_FAR = 10**9
+
+
 def nearest_names(brand: str, model: str, routers: list[Router], count: int = 3) -> list[str]:
     """The catalog's names ("TP-Link Archer A7 v5") nearest to what a person typed, nearest
-    first: the brand's own models when the brand is known, else every "brand model"."""
+    first (fewest letters changed, then the nearest number, then by name): the brand's own
+    models when the brand is known, else every "brand model"."""
     same_brand = [r for r in routers if r.brand.lower() == brand]
-    distances: dict[str, int] = {}
+    nearness: dict[str, tuple[int, int]] = {}
     for r in same_brand or routers:
         name = f"{r.brand} {_title(r)}"
         if same_brand:
@@ -110,13 +127,16 @@ def nearest_names(brand: str, model: str, routers: list[Router], count: int = 3)
         else:
             wanted, spellings = f"{brand} {model}", (name.lower(), f"{r.brand} {r.model}".lower())
         # A model the typed name begins ("rt-ax86" of "RT-AX86U Pro") is one step away.
-        distance = min(
-            1 if spelling.startswith(wanted) else edit_distance(wanted, spelling)
+        near = min(
+            (
+                1 if spelling.startswith(wanted) else edit_distance(wanted, spelling),
+                number_gap(wanted, spelling),
+            )
             for spelling in spellings
         )
-        if distance <= max(2, len(wanted) // 2):
-            distances[name] = min(distance, distances.get(name, distance))
-    return sorted(distances, key=lambda name: (distances[name], name))[:count]
+        if near[0] <= max(2, len(wanted) // 2):
+            nearness[name] = min(near, nearness.get(name, near))
+    return sorted(nearness, key=lambda name: (nearness[name], name))[:count]
 
 
 def build_catalog(
