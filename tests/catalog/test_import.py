@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from router_advisor.catalog.export import to_csv
+from router_advisor.core.credits import DATA_CREDITS, credit_line
 from router_advisor.errors import UserInputError
 from router_advisor.services.catalog import (
     export_catalog,
@@ -105,6 +106,8 @@ def test_exports_credit_the_sources_and_their_licences(
         "shared under CC BY-SA 4.0",
     ):
         assert needed in head, (fmt, needed)
+    for credit in DATA_CREDITS:
+        assert credit_line(credit) in head, (fmt, credit)
     if fmt == "csv":
         assert text.splitlines()[0].startswith('"# OpenWrt Table of Hardware')
 

@@ -1,6 +1,7 @@
 """`router-advisor history ...` and `devices label`, run as a person runs them (subprocess)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -198,6 +199,19 @@ def test_run_without_speed_or_scan_saves_answers_and_the_recommendation(cli) -> 
     assert run["answers"]["household"]["people"] == 4
     assert run["top_pick"] == run["recommendation"]["shortlist"][0]["key"]
     assert "fewer than two runs with a network scan" in cli("history", "diff").stderr
+
+
+def test_history_show_gives_every_price_its_age(cli) -> None:
+    """Issue 12: a price is shown with how old it is wherever it is shown; a system of
+    several parts names the age of its main unit's price, the date a saved run keeps."""
+    answers = "data/examples/family-home.toml"
+    assert cli("run", "--answers", answers, "--no-speed", "--no-scan").returncode == 0
+    text = cli("history", "show", "1").stdout
+    shortlist = text.partition("Shortlist:\n")[2].partition("Answers:")[0]
+    priced = [line for line in shortlist.splitlines() if "$" in line]
+    assert priced, text
+    for line in priced:
+        assert re.search(r"price as of \d{4}-\d\d|date unknown", line), line
 
 
 def test_run_with_bad_answers_saves_nothing(cli, tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from router_advisor.core.wording import (
     price_age,
     router_name,
     router_price,
+    stored_price,
 )
 
 
@@ -105,7 +106,10 @@ def test_key_facts_say_unknown_and_never_guess() -> None:
         brand="Nova", model="R1", kind="router", pack_size=1, wifi_generation="6", sources=src
     )
     assert key_facts(bare) == "Wi-Fi 6 · router · WAN unknown · LAN unknown · QoS unknown"
-    assert (price(known.price_usd), price(bare.price_usd)) == ("$499.00", "price unknown")
+    assert (price(known.price_usd), price(bare.price_usd)) == (
+        "$499.00 (price, date unknown)",
+        "price unknown",
+    )
 
 
 def test_an_access_points_ports_read_as_its_uplink_and_its_other_ports() -> None:
@@ -145,6 +149,11 @@ def test_a_price_says_how_old_it_is_and_what_it_is() -> None:
     assert router_price(dated) == "$299.99 (list price as of 2024-03, US)"
     assert price(89, "2025-06", "street") == "$89.00 (street price as of 2025-06)"
     assert price(89, None, "street") == "$89.00 (street price, date unknown)"
+    assert stored_price(769.98, 3, "2025-03", "street", "US") == (
+        "$769.98 for the whole system (main unit: street price as of 2025-03, US)"
+    )
+    assert stored_price(89, 1, "2025-06", "street") == "$89.00 (street price as of 2025-06)"
+    assert stored_price(None, 3) == "price unknown"
     assert price(89, "2025-06") == "$89.00 (price as of 2025-06)"
     assert price(None, "2025-06", "street") == "price unknown"
     assert price_age("2025-06", "street", "UK") == "street price as of 2025-06, UK"

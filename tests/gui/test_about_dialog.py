@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from router_advisor.core.credits import DATA_CREDITS
 from router_advisor.gui.about_dialog import AboutDialog
 
 from tests.gui import walk
@@ -24,4 +25,6 @@ def test_about_names_version_licences_and_every_data_source(qtbot: QtBot) -> Non
         "shared under CC BY-SA 4.0",
     ):
         assert needed in text, needed
+    for credit in DATA_CREDITS:  # every credited source, its address and its licence
+        assert f"{credit.name} ({credit.licence})" in text and credit.url in text, credit
     dialog.reject()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from router_advisor.core.answers import answers_from_dict
-from router_advisor.core.credits import CATALOG_LICENCE, credit_lines
+from router_advisor.core.credits import CATALOG_LICENCE, DATA_CREDITS, credit_lines
 from router_advisor.core.recommend import Recommendation, recommend
 from router_advisor.core.router import Router
 from router_advisor.errors import UserInputError
@@ -108,6 +108,8 @@ def test_every_report_credits_the_catalogs_sources_and_licence(
         "CC BY-SA 3.0",
     ):
         assert needed in text, (fmt, needed)
+    for credit in DATA_CREDITS:
+        assert credit.name in text and credit.url in text and credit.licence in text, credit
 
 
 def test_csv_cell_keeps_numbers_and_plain_text() -> None:
@@ -174,3 +176,26 @@ def test_every_listed_format_has_a_renderer() -> None:
     from router_advisor.services.export import RENDERERS
 
     assert tuple(RENDERERS) == FORMATS
+
+
+def test_every_price_in_every_report_says_how_old_it_is() -> None:
+    """Issue 12: a price is shown with its age wherever it is shown, and one of unknown
+    age says so (a price list imported without dates)."""
+    from dataclasses import replace
+
+    dated = [
+        replace(r, price_as_of="2025-06", price_kind="street", price_region="US") if i % 2 else r
+        for i, r in enumerate(fixture_routers())
+    ]
+    rec = recommend(answers_from_dict({}), dated, top=6)
+    age = re.compile(r"\(([^)]*price as of 20\d\d-\d\d[^)]*|price, date unknown)\)|whole system")
+    headings = [line for line in render(rec, "md").splitlines() if line.startswith("### ")]
+    shown = re.findall(r'<span class="price">([^<]*)</span>', render(rec, "html"))
+    assert len(headings) == len(shown) == len(rec.shortlist)
+    for text in (*headings, *shown):
+        assert age.search(text), text
+    assert any("date unknown" in t for t in shown) and any("as of 2025-06" in t for t in shown)
+    rows = list(csv.DictReader(io.StringIO(render(rec, "csv").split("\n\n")[-1])))
+    entries = json.loads(render(rec, "json"))["shortlist"]
+    assert all("price_as_of" in e and "price_kind" in e for e in entries)
+    assert rows and all("price_as_of" in row for row in rows)

@@ -17,8 +17,8 @@ from router_advisor.core.wording import (
     kind_word,
     measured,
     plural,
-    price,
     score_text,
+    stored_price,
 )
 from router_advisor.errors import UserInputError
 from router_advisor.history.records import DETECTED_KIND, RunSummary, StoredRun
@@ -155,8 +155,12 @@ def _print_shortlist(recommendation: dict[str, Any] | None) -> None:
         return
     print("Shortlist:")
     for e in entries:
-        cost = price(
-            e["price_usd"], e.get("price_as_of"), e.get("price_kind"), e.get("price_region")
+        cost = stored_price(
+            e["price_usd"],
+            len(e.get("components") or ()),
+            e.get("price_as_of"),
+            e.get("price_kind"),
+            e.get("price_region"),
         )
         print(f"  {e['rank']}. {display_name(e)}  {cost}  {score_text(e['score'])}")
 

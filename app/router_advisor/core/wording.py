@@ -138,12 +138,27 @@ def price(
     region: str | None = None,
 ) -> str:
     """A price as every card, answer and report shows it, with how old it is and what it
-    is: "$99.99 (street price as of 2025-06, US)", or "price unknown"."""
+    is: "$99.99 (street price as of 2025-06, US)"; one of unknown age says so ("$54.99
+    (price, date unknown)": an imported price list may give no date), or "price unknown"."""
     if value is None:
         return "price unknown"
-    if as_of is None and kind is None:
-        return usd(value)
     return f"{usd(value)} ({price_age(as_of, kind, region)})"
+
+
+def stored_price(
+    total: float | None,
+    parts: int,
+    as_of: str | None = None,
+    kind: str | None = None,
+    region: str | None = None,
+) -> str:
+    """A saved shortlist entry's price (`history show`): one box as `price` shows it; a
+    system of several parts its total, with the age of its main unit's price, the one
+    date a saved run keeps: "$769.98 for the whole system (main unit: street price as of
+    2025-03, US)"."""
+    if parts <= 1 or total is None:
+        return price(total, as_of, kind, region)
+    return f"{usd(total)} for the whole system (main unit: {price_age(as_of, kind, region)})"
 
 
 def router_price(r: "Router") -> str:
