@@ -1,10 +1,12 @@
 """Pure parsers on recorded real outputs: neighbour tables and Wi-Fi tools."""
 
 from router_advisor.core.wifi_crowding import crowding
+from router_advisor.net.neighbor_netlink import NetlinkNeighbour, parse_dump
 from router_advisor.net.neighbor_table import (
+    NeighbourSnapshot,
+    linux_snapshot,
     normalise_mac,
     parse_macos_arp,
-    parse_proc_net_arp,
     parse_windows_arp,
 )
 from router_advisor.net.wifi_parsers import (
@@ -20,19 +22,21 @@ from router_advisor.net.wifi_parsers import (
 
 from tests.net.conftest import recorded
 
-PROC_NET_ARP = """IP address       HW type     Flags       HW address            Mask     Device
-10.77.0.1        0x1         0x2         50:c7:bf:0a:00:01     *        eth0
-10.77.0.7        0x1         0x0         00:00:00:00:00:00     *        eth0
-10.77.0.11       0x1         0x2         b8:27:eb:00:01:01     *        eth0
-192.168.5.3      0x1         0x2         11:22:33:44:55:66     *        eth1
-"""
+
+def _netlink_dump() -> list[NetlinkNeighbour]:
+    entries, done = parse_dump(bytes.fromhex(recorded("arp", "linux_rtm_getneigh.hex")), seq=1)
+    assert done
+    return entries
 
 
-def test_proc_net_arp_keeps_complete_entries_on_the_interface() -> None:
-    assert parse_proc_net_arp(PROC_NET_ARP, "eth0") == {
-        "10.77.0.1": "50:c7:bf:0a:00:01",
-        "10.77.0.11": "b8:27:eb:00:01:01",
-    }
+def test_netlink_dump_keeps_resolved_unicast_entries_and_counts_of_incomplete_ones() -> None:
+    assert linux_snapshot(_netlink_dump(), ifindex=2) == NeighbourSnapshot(
+        resolved={"10.77.0.11": "b8:27:eb:00:01:01", "10.77.0.1": "50:c7:bf:0a:00:01"},
+        resolving={"10.77.0.9": 5},  # failed 10.77.0.7 and multicast 224.0.0.251 left out
+    )
+    # Another interface's entry: a permanent one, but 11:... is a multicast MAC.
+    assert linux_snapshot(_netlink_dump(), ifindex=4) == NeighbourSnapshot({}, {})
+    assert linux_snapshot(_netlink_dump(), ifindex=1) == NeighbourSnapshot({}, {})
 
 
 def test_macos_arp_pads_octets_and_skips_incomplete() -> None:

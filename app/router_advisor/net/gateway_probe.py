@@ -21,6 +21,7 @@ from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
 from router_advisor.core.current_router import GatewayClues
+from router_advisor.errors import RuntimeFailure
 from router_advisor.net.names import reverse_dns
 from router_advisor.net.neighbor_sweep import table_reader
 from router_advisor.net.vendors import vendor_of
@@ -244,8 +245,8 @@ def _mac_and_name(gateway_ip: str, iface: str | None, local_ip: str | None) -> d
     found: dict = {}
     if iface and local_ip:
         try:
-            mac = table_reader(iface, local_ip)().get(gateway_ip)
-        except OSError:
+            mac = table_reader(iface, local_ip)().resolved.get(gateway_ip)
+        except (OSError, RuntimeFailure):
             mac = None
         if mac:
             found |= {"mac": mac, "mac_vendor": vendor_of(mac)}

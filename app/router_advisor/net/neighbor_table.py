@@ -1,11 +1,14 @@
-"""Pure parsers for the OS neighbour (ARP) table: Linux /proc/net/arp, macOS and Windows
-`arp -a`. Each returns IP -> MAC (lower-case, colon-separated, zero-padded) of resolved
-unicast entries only: incomplete, broadcast and multicast entries are left out."""
+"""The OS neighbour (ARP) table: Linux's rtnetlink entries, and pure parsers for macOS and
+Windows `arp -a`. Each gives IP -> MAC (lower-case, colon-separated, zero-padded) of
+resolved unicast entries only: incomplete, broadcast and multicast entries are left out.
+"""
 
 import ipaddress
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-ATF_COM = 0x2  # /proc/net/arp flag: the entry is complete (linux/if_arp.h)
+from router_advisor.net.neighbor_netlink import NUD_INCOMPLETE, NUD_VALID, NetlinkNeighbour
 
 _MAC_RE = r"[0-9a-fA-F]{1,2}(?:[:-][0-9a-fA-F]{1,2}){5}"
 _MACOS_LINE = re.compile(rf"\((?P<ip>[\d.]+)\) at (?P<mac>{_MAC_RE}) on (?P<iface>\S+)")
@@ -24,17 +27,27 @@ def _unicast(ip: str, mac: str) -> bool:
     return not (first_octet & 1 or mac == "00:00:00:00:00:00" or addr.is_multicast)
 
 
-def parse_proc_net_arp(text: str, iface: str) -> dict[str, str]:
-    """Linux /proc/net/arp, entries on `iface` whose complete flag is set."""
-    found = {}
-    for line in text.splitlines()[1:]:
-        fields = line.split()
-        if len(fields) < 6 or fields[5] != iface or not int(fields[2], 16) & ATF_COM:
+@dataclass(frozen=True)
+class NeighbourSnapshot:
+    """One read of the table: IP -> MAC of resolved entries and, where the OS reports it
+    (Linux), IP -> the kernel's request counter of each entry still being resolved."""
+
+    resolved: dict[str, str]
+    resolving: dict[str, int] | None = None
+
+
+def linux_snapshot(entries: Iterable[NetlinkNeighbour], ifindex: int) -> NeighbourSnapshot:
+    """The entries of interface `ifindex`: resolved ones (a valid state with a MAC), and
+    the counters of incomplete ones. A failed entry is in neither."""
+    resolved, resolving = {}, {}
+    for entry in entries:
+        if entry.ifindex != ifindex:
             continue
-        mac = normalise_mac(fields[3])
-        if _unicast(fields[0], mac):
-            found[fields[0]] = mac
-    return found
+        if entry.state & NUD_VALID and entry.mac and _unicast(entry.ip, entry.mac):
+            resolved[entry.ip] = entry.mac
+        elif entry.state & NUD_INCOMPLETE:
+            resolving[entry.ip] = entry.probes
+    return NeighbourSnapshot(resolved, resolving)
 
 
 def parse_macos_arp(text: str, iface: str) -> dict[str, str]:
