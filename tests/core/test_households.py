@@ -188,7 +188,9 @@ def test_five_gigabit_fibre(fixture: list[Router]) -> None:
     assert rec.requirements.wan_mbps_needed == 10000
     top = rec.shortlist[0].router
     assert top.wan_mbps == 10000 and (top.max_lan_mbps or 0) >= 2500
-    assert "10 Gbit/s" in questions(rec)
+    # The catalog knows the WAN ports; what it cannot know is the speed with features on.
+    assert "route 5000 Mbit/s with the firewall" in questions(rec)
+    assert "What speed is the Internet (WAN) port" not in questions(rec)
 
 
 def test_satellite_line(fixture: list[Router]) -> None:
@@ -543,7 +545,7 @@ def test_an_eu_price_and_the_price_question_of_one_router_read_right() -> None:
     )
     unpriced = replace(base, price_usd=None)
     asked = questions(recommend(answers_from_dict({}), [unpriced], today=TODAY))
-    assert "What does the TP-Link Archer AX55 cost today?" in asked
+    assert "What does the TP-Link Archer AX55 cost in the US, and as of when?" in asked
     assert "all nodes included" not in asked
 
 

@@ -1,4 +1,6 @@
-"""Vendor questions: the seed list, need-driven and gap-driven ones, each with its why."""
+"""Vendor questions: need-driven ones from what was measured and heard, gap-driven ones
+from what the catalog does not know about the shortlisted models (one per fact, naming
+the models), and the few seeds a buyer of this comfort should ask; each with its why."""
 
 from dataclasses import replace
 
@@ -6,29 +8,51 @@ from router_advisor.core.answers import answers_from_dict
 from router_advisor.core.needs import derive_requirements
 from router_advisor.core.questions import need_questions, seed_questions, vendor_questions
 from router_advisor.core.recommend import rank
-from router_advisor.core.router import QoS
+from router_advisor.core.router import FirmwarePolicy, QoS, Router
 
 from tests.core.fixture_catalog import fixture_routers
 from tests.core.fixture_speed import bufferbloated_line
 
-
-def test_the_seed_list_asks_only_what_no_catalog_knows_and_says_why() -> None:
-    """Issue 11: ask only what we don't know and what matters; known firmware facts are
-    reasons on the card, an unknown policy a gap question about that model."""
-    q = derive_requirements(answers_from_dict({}))
-    text = " ".join(vq.question.lower() for vq in seed_questions(q))
-    for topic in ("interface", "how many devices", "warranty", "support", "independent reviews"):
-        assert topic in text, topic
-    for known_elsewhere in ("firmware", "wpa3", "qos"):
-        assert known_elsewhere not in text, known_elsewhere
-    assert all(vq.why for vq in seed_questions(q))
+TODAY = "2026-12-01"
 
 
-def test_a_gamer_with_bufferbloat_is_asked_about_sqm_at_their_speed() -> None:
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(500))
-    sqm = [vq for vq in need_questions(q) if "SQM" in vq.question]
-    assert sqm and "500 Mbit/s" in sqm[0].question and "hardware acceleration" in sqm[0].question
-    assert "grade F" in sqm[0].why
+def _asked(answers: dict, routers: list[Router] | None = None, speed=None, top: int = 3):
+    q = derive_requirements(answers_from_dict(answers), speed)
+    shortlist = rank(routers or fixture_routers(), q, top=top, today=TODAY).shortlist
+    return q, vendor_questions(q, shortlist, TODAY)
+
+
+def _one(brand: str, model: str, **facts) -> Router:
+    """A fixture router renamed, with `facts` replacing its own."""
+    base = next(r for r in fixture_routers() if r.model == "Archer AX55")
+    return replace(base, brand=brand, model=model, hardware_revision=None, **facts)
+
+
+def test_the_seed_list_is_short_and_fits_the_buyers_comfort() -> None:
+    """No generic filler: no "which independent reviews" (a vendor will not say), no
+    device-capacity question for five devices, no warranty question when every
+    shortlisted model's warranty is known; what the buyer's comfort needs instead."""
+    app = derive_requirements(answers_from_dict({"household": {"devices": 5}}))
+    text = " ".join(vq.question for vq in seed_questions(app))
+    assert "support" in text
+    assert "reviews" not in text and "How many devices" not in text and "warranty" not in text
+    web = derive_requirements(answers_from_dict({"preferences": {"comfort": "web"}}))
+    assert any("web page" in vq.question for vq in seed_questions(web))
+    crowd = derive_requirements(answers_from_dict({"household": {"devices": 40}}))
+    assert any("How many devices" in vq.question for vq in seed_questions(crowd))
+    assert all(vq.why for vq in seed_questions(crowd))
+
+
+def test_a_measured_bufferbloat_asks_how_to_turn_on_sqm_by_name_at_both_speeds() -> None:
+    """Grade F measured: SQM named (fq_codel, CAKE) and explained, how to turn it on, on
+    the shortlisted models that have it, at the measured download and upload."""
+    with_sqm = replace(fixture_routers()[0], qos=QoS(sqm=True))
+    _, questions = _asked({"usage": {"gaming": True}}, [with_sqm], bufferbloated_line(500))
+    sqm = next(vq for vq in questions if "SQM" in vq.question)
+    assert "How do I turn on SQM" in sqm.question and "fq_codel or CAKE" in sqm.question
+    assert with_sqm.display_name in sqm.question
+    assert "500 Mbit/s down and 20 up" in sqm.question
+    assert "grade F" in sqm.why and "hardware acceleration" in sqm.why
 
 
 def test_no_sqm_question_without_a_need() -> None:
@@ -36,67 +60,168 @@ def test_no_sqm_question_without_a_need() -> None:
     assert not any("SQM" in vq.question for vq in need_questions(q))
 
 
-def test_a_multi_floor_mesh_is_asked_about_wired_backhaul() -> None:
-    q = derive_requirements(answers_from_dict({"home": {"size_m2": 260, "floors": 3}}))
+def test_a_satellite_line_without_gamers_is_not_told_about_games() -> None:
+    """The SQM why spoke of "each game" to a home that only takes calls."""
+    q = derive_requirements(
+        answers_from_dict(
+            {"usage": {"video_calls": True}, "isp": {"line": "satellite", "isp_box": "router"}}
+        )
+    )
+    sqm = next(vq for vq in need_questions(q) if "SQM" in vq.question)
+    assert "game" not in sqm.why and "satellite" in sqm.why and "adapts" in sqm.why
+
+
+def test_large_uploads_beside_calls_ask_about_the_upload() -> None:
+    uploads = {"usage": {"video_calls": True, "large_uploads": True}, "isp": {"up_mbps": 20}}
+    q = derive_requirements(answers_from_dict(uploads))
+    upload = [vq for vq in need_questions(q) if "upload" in vq.question]
+    assert upload and "20 Mbit/s" in upload[0].why
+    q = derive_requirements(answers_from_dict({"usage": {"video_calls": True}}))
+    assert not any("upload" in vq.question for vq in need_questions(q))
+
+
+def test_a_fast_plan_asks_the_provider_hand_off_and_the_speed_with_features_on() -> None:
+    _, questions = _asked({"isp": {"down_mbps": 2000, "up_mbps": 2000}})
+    text = " ".join(vq.question for vq in questions)
+    assert "Ask your provider: at what speed does the Ethernet port" in text
+    assert "route 2000 Mbit/s with the firewall" in text
+    _, known = _asked({"isp": {"down_mbps": 2000, "handoff_mbps": 10000}})
+    assert not any("Ethernet port of its fibre box" in vq.question for vq in known)
+
+
+def test_smart_home_devices_get_the_2_4_ghz_iot_and_thread_questions() -> None:
+    q = derive_requirements(answers_from_dict({"household": {"smart_home_devices": 12}}))
+    text = " ".join(vq.question for vq in need_questions(q))
+    assert "2.4 GHz band get a network name" in text
+    assert "separate network" in text and "Thread" in text
+    few = derive_requirements(answers_from_dict({"household": {"smart_home_devices": 2}}))
+    assert [vq.question for vq in need_questions(few)] == [
+        "Can the 2.4 GHz band get a network name (SSID) of its own, for smart-home gadgets "
+        "that only speak 2.4 GHz?"
+    ]
+
+
+def test_without_cable_the_backhaul_band_is_asked_not_cable() -> None:
+    """A home that said no cable runs was asked "can the nodes be linked by cable"."""
+    no_cable = {"home": {"size_m2": 260, "floors": 3, "walls": "concrete"}}
+    q = derive_requirements(answers_from_dict(no_cable))
+    asked = need_questions(q)
+    assert not any("cable" in vq.question for vq in asked)
+    band = next(vq for vq in asked if "backhaul" in vq.question)
+    assert "5 GHz or 6 GHz" in band.question and "concrete" in band.why
+    cabled = {"home": {"size_m2": 260, "floors": 3, "cabling": "every_room"}}
+    q = derive_requirements(answers_from_dict(cabled))
     assert any("wired backhaul" in vq.question for vq in need_questions(q))
-    flat = derive_requirements(answers_from_dict({"home": {"size_m2": 60}}))
-    assert not any("wired backhaul" in vq.question for vq in need_questions(flat))
+
+
+def test_the_wired_backhaul_why_names_the_floors_it_was_asked_for() -> None:
+    cabled = {"home": {"size_m2": 300, "floors": 3, "cabling": "every_room"}}
+    routers = [replace(r, wired_backhaul=None) for r in fixture_routers() if r.kind == "mesh"]
+    _, questions = _asked(cabled, routers)
+    whys = [vq.why for vq in questions if "wired backhaul" in vq.question]
+    assert whys and all("3 floors" in why for why in whys)
+
+
+def test_remote_access_5g_an_outbuilding_and_privacy_each_get_their_question() -> None:
+    cases = {
+        "CGNAT": {"usage": {"vpn": "server"}},
+        "5G and 4G bands": {"isp": {"line": "lte_5g", "handoff": "modem_needed"}},
+        "separate building": {"home": {"layout": "separate_building"}},
+        "send to its maker": {"preferences": {"no_cloud_account": True}},
+    }
+    for words, answers in cases.items():
+        q = derive_requirements(answers_from_dict(answers))
+        assert any(words in vq.question for vq in need_questions(q)), words
+        plain = derive_requirements(answers_from_dict({}))
+        assert not any(words in vq.question for vq in need_questions(plain)), words
 
 
 def test_unknown_facts_of_a_shortlisted_model_become_questions_about_it() -> None:
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(300))
     routers = [r for r in fixture_routers() if r.model == "AX3000T"]
     assert routers[0].qos == QoS()  # nothing known about its QoS
-    shortlist = rank(routers, q, top=1).shortlist
-    gaps = [vq for vq in vendor_questions(q, shortlist) if vq.topic == "gap"]
+    _, questions = _asked({"usage": {"gaming": True}}, routers, bufferbloated_line(300), top=1)
+    gaps = [vq for vq in questions if vq.topic == "gap"]
     assert any("Xiaomi AX3000T" in vq.question and "SQM" in vq.question for vq in gaps)
     assert all(vq.why for vq in gaps)
 
 
-def test_subscriptions_of_a_shortlisted_model_are_asked_about_and_nothing_repeats() -> None:
-    q = derive_requirements(answers_from_dict({}))
-    shortlist = rank(fixture_routers(), q, top=15).shortlist
-    questions = vendor_questions(q, shortlist)
-    assert any("HomeShield Pro" in vq.question for vq in questions)
+def test_a_support_window_is_asked_from_what_the_catalog_knows() -> None:
+    """ "We know its support window" was said of models whose only fact was a supported-list
+    date; a known end date was asked about again. Now: until when, with the date seen; the
+    end of sale where the window counts from it; nothing where the end is known."""
+    listed = _one("Ubi", "Listed", firmware=FirmwarePolicy(supported_as_of="2025-06-01"))
+    ended_by_sale = _one("Ee", "Sold", firmware=FirmwarePolicy(True, None, 5, "end_of_sale"))
+    dated = _one("Da", "Dated", firmware=FirmwarePolicy(end_of_support="2031-01-01"))
+    _, questions = _asked({}, [listed, ended_by_sale, dated], top=3)
+    text = {vq.question: vq.why for vq in questions}
+    until = next(q for q in text if q.startswith("Until when"))
+    assert "Ubi Listed" in until and "Dated" not in until and "Sold" not in until
+    assert "2025-06-01" in text[until] and "support window" not in text[until]
+    assert "When will the Ee Sold stop being sold?" in text
+    auto = next(q for q in text if "by themselves" in q or "by itself" in q)
+    assert "Da Dated" in auto and "2031-01-01" in text[auto] and "Ee Sold" not in auto
+
+
+def test_one_fact_unknown_on_several_models_is_one_question_naming_them() -> None:
+    routers = [_one("Ubi", f"Unit {n}", firmware=FirmwarePolicy()) for n in (1, 2, 3)]
+    _, questions = _asked({}, routers, top=3)
+    until = [vq for vq in questions if vq.question.startswith("Until when")]
+    assert len(until) == 1
+    assert "the Ubi Unit 1, Ubi Unit 2 and Ubi Unit 3" in until[0].question
     assert len({vq.question for vq in questions}) == len(questions)
 
 
-def _sqm_gap_why(q) -> str:
-    routers = [r for r in fixture_routers() if r.model == "AX3000T"]
-    shortlist = rank(routers, q, top=1).shortlist
-    gaps = [vq for vq in vendor_questions(q, shortlist) if vq.topic == "gap"]
-    return next(vq.why for vq in gaps if "SQM" in vq.question)
+def test_an_unknown_price_is_asked_in_the_buyers_region_and_as_of_when() -> None:
+    unpriced = _one("No", "Price", price_usd=None, regions=None)
+    _, questions = _asked({"preferences": {"region": "UK"}}, [unpriced], top=1)
+    assert "What does the No Price cost in the UK, and as of when?" in [
+        vq.question for vq in questions
+    ]
 
 
-def test_without_a_speed_test_the_sqm_why_does_not_claim_lag() -> None:
-    """Review item 5: no measurement, so no "Your connection lags under load"."""
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}))
-    why = _sqm_gap_why(q)
-    assert "lags under load" not in why and "No speed test was run" in why
-    assert "if your line lags when busy" in why
+def test_an_old_or_foreign_price_is_confirmed_in_one_question() -> None:
+    old = _one("Old", "Price", price_usd=99.0, price_as_of="2020-01", price_region="US")
+    new = _one("New", "Price", price_usd=99.0, price_as_of="2026-06", price_region="US")
+    _, questions = _asked({}, [old, new], top=2)
+    confirm = [vq for vq in questions if "today?" in vq.question]
+    assert len(confirm) == 1 and "Old Price ($99.00 in US, 2020-01)" in confirm[0].question
+    assert "New Price" not in confirm[0].question
+    _, uk = _asked({"preferences": {"region": "UK"}}, [replace(new, regions=None)], top=1)
+    assert any("cost in the UK today?" in vq.question for vq in uk)
 
 
-def test_a_measured_grade_c_or_worse_is_named_in_the_sqm_why() -> None:
-    q = derive_requirements(answers_from_dict({"usage": {"gaming": True}}), bufferbloated_line(300))
-    assert "measured bufferbloat grade F" in _sqm_gap_why(q)
-
-
-def test_the_wired_backhaul_why_names_the_floors_it_was_asked_for() -> None:
-    q = derive_requirements(answers_from_dict({"home": {"size_m2": 300, "floors": 3}}))
-    routers = [replace(r, wired_backhaul=None) for r in fixture_routers() if r.kind == "mesh"]
-    shortlist = rank(routers, q, top=3).shortlist
-    whys = [vq.why for vq in vendor_questions(q, shortlist) if "wired backhaul" in vq.question]
-    assert whys and all("3 floors" in why for why in whys)
+def test_subscriptions_of_shortlisted_models_are_one_question_and_nothing_repeats() -> None:
+    _, questions = _asked({}, top=15)
+    subs = [vq for vq in questions if "paid subscription" in vq.question]
+    assert len(subs) == 1 and "(HomeShield Pro)" in subs[0].question
+    assert len({vq.question for vq in questions}) == len(questions)
 
 
 def test_the_subscription_question_is_asked_only_when_a_shortlisted_model_leaves_it_unknown() -> (
     None
 ):
     """Issue 11: ask only what we don't know and what matters."""
-    q = derive_requirements(answers_from_dict({}))
     known = [replace(r, subscription_features=()) for r in fixture_routers()]
-    asked = [vq.question for vq in vendor_questions(q, rank(known, q, top=3).shortlist)]
-    assert not any("paid subscription" in question for question in asked)
+    _, asked = _asked({}, known)
+    assert not any("paid subscription" in vq.question for vq in asked)
     unknown = [replace(r, subscription_features=None) for r in fixture_routers()]
-    asked = [vq.question for vq in vendor_questions(q, rank(unknown, q, top=3).shortlist)]
-    assert any("paid subscription" in question for question in asked)
+    _, asked = _asked({}, unknown)
+    assert any("paid subscription" in vq.question for vq in asked)
+
+
+def _sqm_gap_why(answers: dict, speed=None) -> str:
+    routers = [r for r in fixture_routers() if r.model == "AX3000T"]
+    _, questions = _asked(answers, routers, speed, top=1)
+    return next(vq.why for vq in questions if vq.topic == "gap" and "SQM" in vq.question)
+
+
+def test_without_a_speed_test_the_sqm_why_does_not_claim_lag() -> None:
+    """Review item 5: no measurement, so no "Your connection lags under load"."""
+    why = _sqm_gap_why({"usage": {"gaming": True}})
+    assert "lags under load" not in why and "No speed test was run" in why
+    assert "if your line lags when busy" in why
+
+
+def test_a_measured_grade_c_or_worse_is_named_in_the_sqm_why() -> None:
+    why = _sqm_gap_why({"usage": {"gaming": True}}, bufferbloated_line(300))
+    assert "measured bufferbloat grade F" in why

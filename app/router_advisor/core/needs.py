@@ -104,6 +104,7 @@ class Requirements:
     # One router asked for ("no mesh") where the home needs more nodes: its radios must
     # reach as far as a router's can.
     one_router_stretched: bool = False
+    large_uploads: bool = False  # sends large files (backups, video): the upload queue matters
 
     @property
     def wants_mesh(self) -> bool:
@@ -325,4 +326,5 @@ def derive_requirements(
         owned=answers.equipment.owned,
         nodes_measured=measured,
         one_router_stretched=nodes == 1 and coverage.home_nodes > 1,
+        large_uploads=usage.large_uploads,
     )

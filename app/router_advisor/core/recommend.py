@@ -339,7 +339,7 @@ def recommend(
     return Recommendation(
         requirements=q,
         shortlist=shortlist,
-        vendor_questions=tuple(vendor_questions(q, shortlist)),
+        vendor_questions=tuple(vendor_questions(q, shortlist, today)),
         considered=len(routers),
         excluded=ranking.excluded,
         fits=ranking.fits,

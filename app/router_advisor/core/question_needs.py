@@ -1,0 +1,295 @@
+"""Questions this household's own answers and measurements raise, each only where it
+matters, naming the shortlisted models where the answer differs by model, and explaining
+each technical word the first time it is used. Returned as (question, why) pairs in the
+order that decides a purchase: will it work on this line at all, then what was measured
+and heard (lag, speed, nodes), then the smart-home, remote-access and privacy needs.
+"""
+
+from collections.abc import Sequence
+
+from router_advisor.core.need_notes import BAD_BUFFERBLOAT, MEDIOCRE_BUFFERBLOAT
+from router_advisor.core.needs import VARIABLE_LINES, Requirements
+from router_advisor.core.question_gaps import names_of
+from router_advisor.core.scoring.score import Scored
+
+Pair = tuple[str, str]
+
+SQM_WORDS = "SQM (smart queue management, such as fq_codel or CAKE)"
+ACCELERATION_WORDS = (
+    "on many routers it turns off hardware acceleration (the chip's fast path) and then "
+    "cannot keep up with a fast plan"
+)
+
+
+def _leads(shortlist: Sequence[Scored]) -> list[str]:
+    """The shortlisted lead units' names, each once."""
+    return [item.router.display_name for item in _first_items(shortlist)]
+
+
+def line_questions(q: Requirements) -> list[Pair]:
+    """Will it work on this line at all: the modem, the fibre module, the provider's box."""
+    out: list[Pair] = []
+    if q.modem_needed and q.line in ("unknown", "dsl", "cable"):
+        detail = {
+            "dsl": "VDSL2 profile (e.g. 35b) and vectoring, the DSL standards your line uses,",
+            "cable": "DOCSIS version (the cable-modem standard, e.g. DOCSIS 3.1)",
+        }.get(q.line, "line standard")
+        out.append(
+            (
+                f"Which {detail} does the built-in modem support, and is it on my "
+                "provider's approved list?",
+                "A modem-router must match your line exactly, or it will not connect.",
+            )
+        )
+    if q.modem_needed and q.line == "lte_5g":
+        out.append(
+            (
+                "Which 5G and 4G bands does its modem support, and does it work with my "
+                "carrier's SIM (unlocked and approved)?",
+                "A 5G router connects only on the bands and carriers it supports; check your "
+                "carrier's bands where you live before buying.",
+            )
+        )
+    if q.handoff == "sfp":
+        out.append(
+            (
+                "Does its SFP/SFP+ cage (the slot for a plug-in fibre module) accept my "
+                "provider's module, or do I keep the provider's fibre box?",
+                "Your fibre arrives as such a module; not every cage takes every module, and "
+                "some providers lock theirs to their own box.",
+            )
+        )
+    if q.isp_box == "router" or q.line == "satellite":
+        who = "satellite" if q.line == "satellite" else "provider's"
+        out.append(
+            (
+                f"Ask your provider: does the {who} router have a bridge or bypass mode, and "
+                "does the new router work behind it?",
+                "Two routers in a row (double NAT: each hides the network behind it) break "
+                "games, calls and port forwarding; bypass mode lets your new router do the "
+                "routing.",
+            )
+        )
+    fast = q.wan_mbps_needed > 1000 or q.wan_preferred_mbps > 1000
+    if fast and q.handoff == "ethernet" and q.handoff_mbps is None:
+        out.append(
+            (
+                "Ask your provider: at what speed does the Ethernet port of its fibre box or "
+                "modem hand over (1, 2.5 or 10 Gbit/s)?",
+                f"{_capital(q.plan_words)} needs more than the ~940 Mbit/s a 1 Gbit/s port "
+                "carries; a faster Internet (WAN) port on the router helps only if the "
+                "provider's box hands over faster too.",
+            )
+        )
+    return out
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sqm_why(q: Requirements) -> str:
+    grade = q.bufferbloat_grade
+    fix = (
+        "SQM paces traffic just under the line's speed so the queue stays short, but "
+        f"{ACCELERATION_WORDS}."
+    )
+    if grade in BAD_BUFFERBLOAT or grade in MEDIOCRE_BUFFERBLOAT:
+        return (
+            f"Your speed test measured bufferbloat grade {grade}: the delay grows when the "
+            f"line is busy, which is lag in games and calls. {fix}"
+        )
+    if q.line in VARIABLE_LINES:
+        line = "satellite" if q.line == "satellite" else "mobile (4G/5G)"
+        return (
+            f"A {line} line's speed changes from minute to minute and its modem queues "
+            "deeply, so calls lag when it is busy; SQM set to one fixed speed either wastes "
+            "speed or lets the lag back in: ask whether it adapts (e.g. cake-autorate)."
+        )
+    if q.gamers > 1:
+        return f"With {q.gamers} people gaming at once, lag under load is what spoils games. {fix}"
+    return f"You game or take calls, and lag under load is what spoils them. {fix}"
+
+
+def performance_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
+    """What was measured and heard: lag under load, the upload, a multi-gig plan."""
+    out: list[Pair] = []
+    uploads = q.large_uploads and (q.video_calls or q.gaming)
+    speeds = f"{q.plan_down_mbps:.0f} Mbit/s down and {q.plan_up_mbps:.0f} up"
+    if q.sqm_wanted or q.qos_need == "important":
+        with_sqm = [
+            item.router.display_name for item in _first_items(shortlist) if item.router.qos.sqm
+        ]
+        both = " in both directions" if uploads else ""
+        if with_sqm:
+            question = (
+                f"How do I turn on {SQM_WORDS} on {names_of(with_sqm)}, and does it keep "
+                f"{speeds} with it on{both}?"
+            )
+        else:
+            question = f"Does its {SQM_WORDS} keep {speeds} with hardware acceleration on{both}?"
+        why = _sqm_why(q)
+        if uploads:
+            why += (
+                f" You send large files: pacing the {q.plan_up_mbps:.0f} Mbit/s upload too "
+                "keeps a backup from freezing your calls."
+            )
+        out.append((question, why))
+    elif uploads:
+        out.append(
+            (
+                "Can its QoS (traffic priority) pace the upload, so a large upload does not "
+                "freeze a video call or game?",
+                f"Your upload is {q.plan_up_mbps:.0f} Mbit/s; a backup or video upload fills "
+                "it and adds seconds of delay to everything else unless the router paces it.",
+            )
+        )
+    if q.wan_mbps_needed > 1000:
+        leads = _leads(shortlist)[:3]
+        who = f"{'Do' if len(leads) > 1 else 'Does'} {names_of(leads)}" if leads else "Does it"
+        out.append(
+            (
+                f"{who} route {q.plan_down_mbps:.0f} Mbit/s with the firewall, QoS (traffic "
+                "priority) and security filters on?",
+                "Box speeds are measured with every feature off. One wired device also needs "
+                "a 2.5 Gbit/s or faster LAN port (or Wi-Fi 7) to see more than ~940 Mbit/s "
+                "of your plan.",
+            )
+        )
+    return out
+
+
+def _first_items(shortlist: Sequence[Scored]) -> list[Scored]:
+    """One shortlisted system per lead name, in the order of _leads."""
+    seen: dict[str, Scored] = {}
+    for item in shortlist:
+        seen.setdefault(item.router.display_name, item)
+    return list(seen.values())
+
+
+def backhaul_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
+    """How the nodes link, asked whenever the home needs more than one: about what the
+    catalog cannot know (the band, the link's health, whether cable is used by itself)."""
+    if q.nodes_needed <= 1:
+        return []
+    nodes = f"{q.nodes_needed} nodes"
+    if q.backhaul_need == "wired":
+        meshes = [
+            item.router.display_name
+            for item in _first_items(shortlist)
+            if item.system.nodes > 1
+            and not any(c.kind == "access_point" for c in item.system.components)
+        ]
+        if not meshes and shortlist:
+            return []  # wired access points: the cable is their only link
+        floors = f" on all {q.floors} floors" if q.floors > 1 else ""
+        return [
+            (
+                f"Do the nodes of {names_of(meshes) if meshes else 'the system'} use the "
+                "Ethernet cable as the link between them (wired backhaul) by themselves, or "
+                "must it be turned on?",
+                f"Ethernet runs between your rooms: linked by cable, every node keeps full "
+                f"speed{floors}. Some systems keep using Wi-Fi until told otherwise.",
+            )
+        ]
+    if q.backhaul_need == "powerline_or_moca":
+        return [
+            (
+                "Can each node use a powerline or MoCA adapter as its backhaul (the link "
+                "between nodes), with an Ethernet port free on every node?",
+                f"Powerline (the mains wiring) or MoCA (the TV coax) could link your {nodes} "
+                "near cable speed, which a radio link loses through walls and floors.",
+            )
+        ]
+    walls = (
+        f" Your {q.walls} walls make that worse: ask whether it can be kept on 5 GHz."
+        if q.walls in ("stone", "concrete", "brick")
+        else ""
+    )
+    return [
+        (
+            "Which band carries the link between the nodes (the backhaul): 5 GHz or 6 GHz, "
+            "and does the app show that link's speed so I can place each node?",
+            f"No cable runs between your rooms, so your {nodes} link by radio; 6 GHz is "
+            f"faster but passes walls and floors worse than 5 GHz.{walls}",
+        )
+    ]
+
+
+def home_questions(q: Requirements) -> list[Pair]:
+    """The smart-home, remote-access, outbuilding and privacy needs."""
+    out: list[Pair] = []
+    smart = q.smart_home_devices
+    if smart:
+        out.append(
+            (
+                "Can the 2.4 GHz band get a network name (SSID) of its own, for smart-home "
+                "gadgets that only speak 2.4 GHz?",
+                f"Many of your {smart} plugs, bulbs and sensors can only join 2.4 GHz and "
+                "often fail to set up on a network that mixes bands under one name.",
+            )
+        )
+    if smart >= 10 or q.separate_networks:
+        out.append(
+            (
+                "Can I put smart-home devices on a separate network (an IoT or guest "
+                "network) that cannot reach my computers?",
+                f"{smart} smart-home gadgets are the devices least likely to get security "
+                "fixes; keeping them apart protects your computers."
+                if smart >= 10
+                else "You want smart-home devices or guests on a network of their own.",
+            )
+        )
+    if smart >= 10:
+        out.append(
+            (
+                "Is it a Thread border router or Matter controller, or do I need a hub?",
+                "New smart-home gadgets speak Thread and Matter (the new common smart-home "
+                "standards); a router that is their border router saves a separate hub.",
+            )
+        )
+    plan = f"{q.plan_down_mbps:.0f} Mbit/s"
+    if q.vpn == "client":
+        out.append(
+            (
+                f"How fast can it run a WireGuard or OpenVPN client, and does it reach {plan}?",
+                "A VPN client on the router encrypts every packet; most home routers manage "
+                "a fraction of a fast plan.",
+            )
+        )
+    if q.vpn == "server":
+        out.append(
+            (
+                "Ask your provider: do I get a public IPv4 address, or do I share one with "
+                "other customers (CGNAT)?",
+                "A VPN server at home can be reached from outside only at an address of its "
+                "own; behind a shared one (CGNAT) it needs IPv6 or a relay service.",
+            )
+        )
+    if q.home.layout == "separate_building":
+        out.append(
+            (
+                "Can a node reach the separate building through the outside walls, or do I "
+                "need an outdoor-rated node, a cable or a point-to-point link to it?",
+                "Outside walls and the gap between buildings stop Wi-Fi more than any inner "
+                "wall; the node there needs a link that holds up.",
+            )
+        )
+    if q.no_cloud_account:
+        out.append(
+            (
+                "What does it send to its maker (usage data, the list of my devices), and "
+                "can I turn that off?",
+                "You want no account with the maker; some routers report to the cloud anyway.",
+            )
+        )
+    if q.multigig_lan:
+        out.append(
+            (
+                "Is there a 2.5 Gbit/s (or faster) LAN port that is not shared with the "
+                "Internet (WAN) port?",
+                "You want a fast wired link for a NAS or PC; on some routers one multi-gig "
+                "port does either job, not both.",
+            )
+        )
+    return out
