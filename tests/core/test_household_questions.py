@@ -101,3 +101,12 @@ def test_a_measured_bufferbloat_is_asked_about_by_name_on_the_shipped_catalog(
     first = rec.vendor_questions[0]
     assert "SQM" in first.question and "fq_codel or CAKE" in first.question
     assert "480 Mbit/s down and 20 up" in first.question and "grade F" in first.why
+
+
+def test_a_price_seen_abroad_is_confirmed_before_the_support_questions(
+    shipped: list[Router],
+) -> None:
+    """What decides the purchase first: the price in the buyer's region before warranty."""
+    texts = [vq.question for vq in advise("uk-buyer", shipped).vendor_questions]
+    confirm = next(i for i, t in enumerate(texts) if "cost in the UK today?" in t)
+    assert all(confirm < i for i, t in enumerate(texts) if "security updates" in t)

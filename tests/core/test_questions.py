@@ -225,3 +225,43 @@ def test_without_a_speed_test_the_sqm_why_does_not_claim_lag() -> None:
 def test_a_measured_grade_c_or_worse_is_named_in_the_sqm_why() -> None:
     why = _sqm_gap_why({"usage": {"gaming": True}}, bufferbloated_line(300))
     assert "measured bufferbloat grade F" in why
+
+
+def test_an_sfp_hand_off_names_the_routers_with_a_cage_or_asks_for_an_ethernet_box() -> None:
+    """ "Does its SFP cage accept my module" was asked of routers the catalog knows have none."""
+    sfp = {"isp": {"down_mbps": 2000, "line": "fibre", "handoff": "sfp"}}
+    caged = _one("Cage", "Router", sfp_ports=(10000,))
+    _, questions = _asked(sfp, [caged], top=1)
+    assert any("SFP/SFP+ cage" in vq.question and "Cage Router" in vq.question for vq in questions)
+    bare = _one("Bare", "Router", sfp_ports=())
+    _, questions = _asked(sfp, [bare], top=1)
+    assert not any("cage" in vq.question for vq in questions)
+    assert any("fibre box (ONT) with an Ethernet port" in vq.question for vq in questions)
+
+
+def test_a_measured_bufferbloat_asks_about_sqm_without_games_or_calls() -> None:
+    """Measured lag is a need of its own: no household with grade F goes without."""
+    _, questions = _asked({}, speed=bufferbloated_line(300))
+    sqm = next(vq for vq in questions if vq.topic == "need" and "SQM" in vq.question)
+    assert "grade F" in sqm.why
+
+
+def test_the_checklist_is_cut_to_a_dozen_keeping_every_need_first() -> None:
+    everything = {
+        "home": {"size_m2": 260, "floors": 3, "layout": "separate_building"},
+        "household": {"devices": 60, "smart_home_devices": 30},
+        "usage": {
+            "gamers": 3,
+            "video_calls": True,
+            "large_uploads": True,
+            "vpn": "server",
+            "separate_networks": True,
+        },
+        "wired": {"multigig": True},
+        "isp": {"down_mbps": 2000, "up_mbps": 100, "isp_box": "router"},
+        "preferences": {"no_cloud_account": True, "comfort": "web"},
+    }
+    q, questions = _asked(everything, speed=None, top=10)
+    needs = need_questions(q, rank(fixture_routers(), q, top=10, today=TODAY).shortlist)
+    assert len(questions) == max(12, len(needs))
+    assert [vq.question for vq in questions[: len(needs)]] == [vq.question for vq in needs]

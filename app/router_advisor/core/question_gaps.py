@@ -111,7 +111,7 @@ def _price_gaps(item: Scored, q: Requirements) -> list[Gap]:
         Gap(
             "price_usd",
             lambda n, m: f"What {'do' if m else 'does'} {n} cost in {where}, and as of when?",
-            f"The catalog has no price for it, so we could not weigh its value{budget}.",
+            f"The catalog has no price, so we could not weigh value for money{budget}.",
             name,
         )
         for name in parts
@@ -262,13 +262,13 @@ GAP_FACTS: tuple[str, ...] = (
 _ORDER = (
     "cloud_account",
     "price_usd",
+    "price_confirm",
     "firmware",
     "firmware_sale",
     "automatic_updates",
     *GAP_FACTS[4:],
     "subscriptions",
     "warranty",
-    "price_confirm",
 )
 
 

@@ -26,7 +26,7 @@ def _leads(shortlist: Sequence[Scored]) -> list[str]:
     return [item.router.display_name for item in _first_items(shortlist)]
 
 
-def line_questions(q: Requirements) -> list[Pair]:
+def line_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pair]:
     """Will it work on this line at all: the modem, the fibre module, the provider's box."""
     out: list[Pair] = []
     if q.modem_needed and q.line in ("unknown", "dsl", "cable"):
@@ -51,14 +51,28 @@ def line_questions(q: Requirements) -> list[Pair]:
             )
         )
     if q.handoff == "sfp":
-        out.append(
-            (
-                "Does its SFP/SFP+ cage (the slot for a plug-in fibre module) accept my "
-                "provider's module, or do I keep the provider's fibre box?",
-                "Your fibre arrives as such a module; not every cage takes every module, and "
-                "some providers lock theirs to their own box.",
+        caged = [
+            item.router.display_name for item in _first_items(shortlist) if item.router.sfp_ports
+        ]
+        if caged:
+            out.append(
+                (
+                    f"Does the SFP/SFP+ cage (the slot for a plug-in fibre module) of "
+                    f"{names_of(caged)} accept my provider's module, and does the provider "
+                    "allow its module in my own router?",
+                    "Your fibre arrives as such a module; not every cage takes every module, "
+                    "and some providers lock theirs to their own box.",
+                )
             )
-        )
+        else:
+            out.append(
+                (
+                    "Ask your provider: can I have a fibre box (ONT) with an Ethernet port "
+                    "instead of the plug-in fibre module (SFP)?",
+                    "Your fibre arrives as a module for an SFP slot, and no shortlisted router "
+                    "has one: the module needs a box that turns it into Ethernet.",
+                )
+            )
     if q.isp_box == "router" or q.line == "satellite":
         who = "satellite" if q.line == "satellite" else "provider's"
         out.append(
@@ -97,7 +111,8 @@ def _sqm_why(q: Requirements) -> str:
     if grade in BAD_BUFFERBLOAT or grade in MEDIOCRE_BUFFERBLOAT:
         return (
             f"Your speed test measured bufferbloat grade {grade}: the delay grows when the "
-            f"line is busy, which is lag in games and calls. {fix}"
+            f"line is busy, so calls stutter and games lag while anyone downloads or "
+            f"uploads. {fix}"
         )
     if q.line in VARIABLE_LINES:
         line = "satellite" if q.line == "satellite" else "mobile (4G/5G)"
@@ -209,7 +224,7 @@ def backhaul_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pai
     return [
         (
             "Which band carries the link between the nodes (the backhaul): 5 GHz or 6 GHz, "
-            "and does the app show that link's speed so I can place each node?",
+            "and does the app or web page show that link's speed so I can place each node?",
             f"No cable runs between your rooms, so your {nodes} link by radio; 6 GHz is "
             f"faster but passes walls and floors worse than 5 GHz.{walls}",
         )

@@ -20,6 +20,9 @@ from router_advisor.core.scoring.score import Scored
 
 __all__ = ["GAP_FACTS", "VendorQuestion", "need_questions", "seed_questions", "vendor_questions"]
 
+# A dozen strong questions get asked; thirty weak ones do not. The household's own needs
+# always stay; the least decisive model and seed questions (last in order) give way.
+MOST_QUESTIONS = 12
 # A crowd of devices is where "how many at once" becomes a real question (Wi-Fi 6's
 # gains show from 15 devices, needs.MANY_CLIENTS; twice that strains older routers).
 CROWDED_HOME = 30
@@ -86,7 +89,7 @@ def seed_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Ve
 def need_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[VendorQuestion]:
     """Questions this household's own needs raise, each only where it matters."""
     pairs = [
-        *needs.line_questions(q),
+        *needs.line_questions(q, shortlist),
         *needs.performance_questions(q, shortlist),
         *needs.backhaul_questions(q, shortlist),
         *needs.home_questions(q),
@@ -98,13 +101,15 @@ def vendor_questions(
     q: Requirements, shortlist: Sequence[Scored], today: str | None = None
 ) -> list[VendorQuestion]:
     """The whole checklist: need-driven, gap-driven then seed questions, without repeats:
-    what decides the purchase first. `today` ("YYYY-MM-DD") lets years-old prices be asked
-    about; the core never reads the clock."""
+    what decides the purchase first, at most MOST_QUESTIONS unless the needs alone are more.
+    `today` ("YYYY-MM-DD") lets years-old prices be asked about; the core never reads the
+    clock."""
+    needs_asked = need_questions(q, shortlist)
     gaps = [VendorQuestion(qn, why, "gap") for qn, why in gap_questions(q, shortlist, today)]
     seen: set[str] = set()
     out: list[VendorQuestion] = []
-    for vq in [*need_questions(q, shortlist), *gaps, *seed_questions(q, shortlist)]:
+    for vq in [*needs_asked, *gaps, *seed_questions(q, shortlist)]:
         if vq.question not in seen:
             seen.add(vq.question)
             out.append(vq)
-    return out
+    return out[: max(MOST_QUESTIONS, len(needs_asked))]
