@@ -188,7 +188,12 @@ def test_a_damaged_file_gives_one_line_with_the_fix(
         load_routers(db_path=db_path, source_dir=source_dir)
     message = str(caught.value)
     assert "\n" not in message
-    assert str(db_path) in message and "router-advisor catalog build --force" in message
+    assert str(db_path) in message and message.endswith(
+        "; set it aside and rebuild it from the catalog that comes with the app"
+    )
+    # The command is the CLI's to add: the desktop app shows the message with a button.
+    assert "router-advisor" not in message
+    assert caught.value.cli_hint == "run `router-advisor catalog build --force` to do that"
 
 
 def test_a_foreign_sqlite_file_is_not_touched(db_path: Path, source_dir: Path) -> None:

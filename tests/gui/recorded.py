@@ -140,7 +140,13 @@ def recorded_engines(
     scan_file: str = "scan.json",
     routers: Callable[[], list[Router]] | None = None,
 ) -> Engines:
-    from router_advisor.services.catalog import import_file, import_summary, load_routers
+    from router_advisor.services.catalog import (
+        build_catalog,
+        import_file,
+        import_summary,
+        load_routers,
+        rebuild_summary,
+    )
     from router_advisor.services.current import check_current_router, known_router_names
 
     speed = SpeedResult.from_dict(load_json("speed.json"))
@@ -151,6 +157,7 @@ def recorded_engines(
         deeper_scan=replay(ScanResult.from_dict(load_json("scan2.json")), seconds),
         routers=routers or load_routers,
         import_catalog=lambda path: import_summary(path.name, import_file(path)),
+        rebuild_catalog=lambda: rebuild_summary(*build_catalog(force=True)),
         name_router=lambda model, speed, scan: check_current_router(
             model=model, speed=speed, scan=scan
         ),

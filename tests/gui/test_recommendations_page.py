@@ -3,6 +3,7 @@ price and its age, where the units go; closest fits say what they miss and name 
 Your-home question to change in the page's own words; the comparison shows systems."""
 
 import re
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -168,3 +169,28 @@ def test_a_budget_nothing_meets_shows_the_closest_fits_from_the_catalog(qtbot: Q
         if card.item.misses:
             assert "change “Budget”" in body and "[budget]" not in body
     assert any(card.item.misses for card in page.cards)
+
+
+def test_a_damaged_catalog_is_said_in_the_apps_words_and_rebuilt_by_a_button(
+    qtbot: QtBot, app_home: Path
+) -> None:
+    """Issue 12: the desktop app said "run `router-advisor catalog build --force`", a
+    command of the CLI; it now says what is wrong and offers the same repair as a button,
+    then ranks with the rebuilt catalog."""
+    (app_home / "catalog.db").write_bytes(b"not a database at all" * 100)
+    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
+    while not isinstance(window.current_page, RecommendationsPage):
+        walk.press_next(qtbot, window)
+    walk.wait_idle(qtbot, window, 30000)
+    page = window.current_page
+    assert isinstance(page, RecommendationsPage)
+    message = page.error.text()
+    assert "catalog database" in message and "is damaged" in message
+    assert "router-advisor" not in message and "--force" not in message
+    assert "“Rebuild the catalog” below does that" in message
+    assert page.rebuild_button.isVisible() and not page.cards
+    qtbot.mouseClick(page.rebuild_button, Qt.MouseButton.LeftButton)
+    walk.wait_idle(qtbot, window, 30000)
+    assert page.cards and not page.error.isVisible() and not page.rebuild_button.isVisible()
+    assert "The damaged catalog was set aside as" in page.status.text()
+    assert [p.name for p in app_home.glob("catalog.db.broken-*")]

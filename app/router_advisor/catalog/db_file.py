@@ -18,14 +18,20 @@ from router_advisor.errors import RuntimeFailure
 
 APPLICATION_ID = 0x52414354  # "RACT": marks a file as a Router Advisor catalog
 BUSY_TIMEOUT_S = 10
-REBUILD_HINT = (
-    "run `router-advisor catalog build --force` to set it aside and rebuild it from the "
-    "catalog that comes with the app"
-)
+# What to do about an unusable catalog file, in words both front ends can show: the
+# desktop app offers it as a button (Recommendations, "Rebuild the catalog"), the CLI adds
+# its command (`cli_hint`).
+REBUILD_ACTION = "set it aside and rebuild it from the catalog that comes with the app"
+REBUILD_COMMAND = "run `router-advisor catalog build --force` to do that"
 
 
 class CatalogUnusable(RuntimeFailure):
-    """The database file is damaged, foreign or from a newer app: it can only be set aside."""
+    """The database file is damaged, foreign or from a newer app: it can only be set aside.
+    The message ends with what to do in plain words; the CLI's command is the `cli_hint`."""
+
+    def __init__(self, problem: str, instead: str = "") -> None:
+        """`instead`: a better way out, said first ("update the app, or ")."""
+        super().__init__(f"{problem}; {instead}{REBUILD_ACTION}", cli_hint=REBUILD_COMMAND)
 
 
 @contextmanager
@@ -70,7 +76,7 @@ def _check_file(path: Path) -> None:
         raise sqlite3.DatabaseError("file is not a database")
     app_id = int.from_bytes(header[68:72], "big")
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and _has_tables(path)):
-        raise CatalogUnusable(f"{path} is not a Router Advisor catalog; {REBUILD_HINT}")
+        raise CatalogUnusable(f"{path} is not a Router Advisor catalog")
 
 
 def _has_tables(path: Path) -> bool:
@@ -112,8 +118,7 @@ class unusable_guard:
     ) -> None:
         if isinstance(exc, sqlite3.DatabaseError) and _is_damage(exc):
             raise CatalogUnusable(
-                f"the catalog database {self.path} is damaged ({cut(str(exc), 120)}); "
-                f"{REBUILD_HINT}"
+                f"the catalog database {self.path} is damaged ({cut(str(exc), 120)})"
             ) from exc
         if isinstance(exc, sqlite3.OperationalError) and any(
             word in str(exc) for word in ("full", "disk I/O")
@@ -142,7 +147,7 @@ def refuse_if_damaged(conn: sqlite3.Connection, path: Path) -> None:
     lines = [line for row in found for line in str(row[0]).splitlines()]
     problem = "; ".join(x for x in lines if not x.startswith("***"))  # "*** in database main"
     raise CatalogUnusable(
-        f"the catalog database {path} is damaged (quick_check: {cut(problem, 120)}); {REBUILD_HINT}"
+        f"the catalog database {path} is damaged (quick_check: {cut(problem, 120)})"
     )
 
 

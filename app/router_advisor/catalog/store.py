@@ -21,7 +21,6 @@ import sqlite_utils
 
 from router_advisor.catalog.db_file import (
     APPLICATION_ID,
-    REBUILD_HINT,
     CatalogUnusable,
     can_write,
     connect,
@@ -350,12 +349,12 @@ class CatalogStore:
             "(SELECT count(*) FROM sqlite_master)"
         ).fetchone()
         if app_id != APPLICATION_ID and (app_id or version or tables):
-            raise CatalogUnusable(f"{self.db_path} is not a Router Advisor catalog; {REBUILD_HINT}")
+            raise CatalogUnusable(f"{self.db_path} is not a Router Advisor catalog")
         if version > self.schema_version:
             raise CatalogUnusable(
                 f"{self.db_path} was made by a newer Router Advisor (schema "
-                f"{version}, this one knows {self.schema_version}); update the "
-                f"app, or {REBUILD_HINT}"
+                f"{version}, this one knows {self.schema_version})",
+                instead="update the app, or ",
             )
         return int(version)
 

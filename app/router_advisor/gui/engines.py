@@ -41,6 +41,8 @@ class Engines:
     settings: Settings = field(default_factory=Settings)
     # Imports a price list or catalog file and returns the summary line; None: no import.
     import_catalog: Callable[[Path], str] | None = None
+    # Sets a damaged catalog aside, builds it anew and says what it did; None: not offered.
+    rebuild_catalog: Callable[[], str] | None = None
     # The router a person names (brand and model), judged on the line and scan so far;
     # and every model name it understands. None: the Devices page offers no naming.
     name_router: (
@@ -99,6 +101,11 @@ def real_engines(settings: Settings, settings_problem: str | None = None) -> Eng
 
         return import_summary(path.name, import_file(path))
 
+    def rebuild_catalog() -> str:
+        from router_advisor.services.catalog import build_catalog, rebuild_summary
+
+        return rebuild_summary(*build_catalog(force=True))
+
     def deeper_scan(progress: ProgressCallback, cancel: CancelToken) -> ScanResult:
         from router_advisor.services.scan import privileged_scan
 
@@ -142,6 +149,7 @@ def real_engines(settings: Settings, settings_problem: str | None = None) -> Eng
         nearby_servers=nearby_servers,
         settings=settings,
         import_catalog=import_catalog,
+        rebuild_catalog=rebuild_catalog,
         name_router=name_router,
         router_names=router_names,
         walk_stop=walk_stop,

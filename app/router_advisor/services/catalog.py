@@ -174,6 +174,21 @@ def build_catalog(
     return report, moved
 
 
+def rebuild_summary(report: BuildReport, moved: Path | None) -> str:
+    """What a forced rebuild did, in the desktop app's words (the CLI prints its own lines,
+    with its commands): where the damaged file went, the models, the imports kept or lost."""
+    kept = f", and {plural(report.recovered, 'imported row')} kept" if report.recovered else ""
+    lines = [f"Built the catalog anew: {plural(report.models, 'model')}{kept}."]
+    if moved is not None:
+        lines.insert(0, f"The damaged catalog was set aside as {moved}.")
+    if report.imports_lost:
+        lines.append(
+            "Models and prices you imported could not be read from the damaged file: import "
+            "your files again."
+        )
+    return " ".join(lines)
+
+
 @dataclass
 class ImportResult:
     """What `catalog import` did, for a person to read."""

@@ -59,15 +59,26 @@ def status_text(rec: Recommendation) -> str:
 @dataclass(frozen=True)
 class Ranked:
     """What the ranking job hands back: the catalog, the recommendation, and the saved
-    run's id or why it could not be saved (the recommendation stands either way)."""
+    run's id or why it could not be saved (the recommendation stands either way); after a
+    rebuild of a damaged catalog, what the rebuild did."""
 
     routers: list[Router]
     recommendation: Recommendation
     run_id: int | None
     save_error: str | None
+    rebuilt: str | None = None
 
 
-class RecommendationsPage(JobPage[Ranked]):
+@dataclass(frozen=True)
+class CatalogDamaged:
+    """The catalog database cannot be read (damaged, another program's, a newer app's):
+    the message says so, and the page offers to set it aside and build it anew."""
+
+    message: str
+    rebuild_failed: bool = False  # the rebuild itself failed: the message says why
+
+
+class RecommendationsPage(JobPage[Ranked | CatalogDamaged]):
     title = "Recommendations"
     subtitle = (
         "What to buy, with the whole price, the reasons and the catches. Tick two or three "
@@ -83,6 +94,11 @@ class RecommendationsPage(JobPage[Ranked]):
         layout = QVBoxLayout(self)
         self.error = banner("error")
         layout.addWidget(self.error)
+        # Offered when the catalog database cannot be read: the same as `catalog build --force`.
+        self.rebuild_button = QPushButton(icon("catalog"), "&Rebuild the catalog")
+        self.rebuild_button.hide()
+        self.rebuild_button.clicked.connect(self.rebuild_catalog)
+        layout.addWidget(self.rebuild_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.closest = banner("warn")
         layout.addWidget(self.closest)
         self.status = wrapped_label("", "muted")
@@ -135,23 +151,49 @@ class RecommendationsPage(JobPage[Ranked]):
         if inputs == self._inputs and state.recommendation is not None:
             return
         self._inputs = inputs
+        self.ctx.state.walk = walk
+        self._rank()
+
+    def rebuild_catalog(self) -> None:
+        """Set the unreadable catalog aside, build it anew, then rank again."""
+        self._rank(rebuild=True)
+
+    def _rank(self, rebuild: bool = False) -> None:
+        state = self.ctx.state
         state.recommendation = None
         state.run_id, state.save_error = None, None
         self._clear()
         if self.job is not None:
             self.job.cancel()
         show_banner(self.error, None)
+        self.rebuild_button.hide()
         self.status.setText("Ranking the catalog for your home…")
-        answers, speed, scan = state.answers, state.speed, state.scan
-        state.walk = walk
+        answers, speed, scan, walk = state.answers, state.speed, state.scan, state.walk
         nodes = walk.nodes_suggested if walk is not None else None
         labels = dict(state.labels)
         today = datetime.date.today().isoformat()
-        load_routers, settings = self.ctx.engines.routers, self.ctx.engines.settings
+        engines = self.ctx.engines
+        load_routers, settings, rebuild_fn = (
+            engines.routers,
+            engines.settings,
+            engines.rebuild_catalog,
+        )
 
-        def work(progress: ProgressCallback, cancel: CancelToken) -> Ranked:
+        def work(progress: ProgressCallback, cancel: CancelToken) -> Ranked | CatalogDamaged:
+            from router_advisor.services.catalog import CatalogUnusable
+
+            rebuilt = None
+            if rebuild and rebuild_fn is not None:
+                progress(ProgressUpdate(None, "Rebuilding the catalog…"))
+                try:
+                    rebuilt = rebuild_fn()
+                except RouterAdvisorError as exc:
+                    return CatalogDamaged(f"The catalog was not rebuilt: {exc}", True)
             progress(ProgressUpdate(None, "Loading the catalog…"))
-            routers = load_routers()
+            try:
+                routers = load_routers()
+            except CatalogUnusable as exc:
+                return CatalogDamaged(str(exc))
             cancel.raise_if_cancelled()
             rec = recommend(
                 answers, routers, speed, scan, SHORTLIST_SIZE, today=today, measured_nodes=nodes
@@ -160,8 +202,8 @@ class RecommendationsPage(JobPage[Ranked]):
             try:
                 run_id = history_io.save_run(settings, answers, speed, scan, rec, labels)
             except RouterAdvisorError as exc:
-                return Ranked(routers, rec, None, str(exc))
-            return Ranked(routers, rec, run_id, None)
+                return Ranked(routers, rec, None, str(exc), rebuilt)
+            return Ranked(routers, rec, run_id, None, rebuilt)
 
         self.start_job(work)
 
@@ -172,12 +214,26 @@ class RecommendationsPage(JobPage[Ranked]):
         self.status.setText("")
         show_banner(self.error, in_gui_words(message) + "\nGo Back to change your answers.")
 
-    def _on_result(self, result: Ranked) -> None:
+    def _on_result(self, result: Ranked | CatalogDamaged) -> None:
+        if isinstance(result, CatalogDamaged):
+            self.status.setText("")
+            offered = self.ctx.engines.rebuild_catalog is not None
+            self.rebuild_button.setVisible(offered)
+            what = (
+                "\n“Rebuild the catalog” below does that; prices and models you imported "
+                "are kept where they can still be read."
+                if offered and not result.rebuild_failed
+                else ""
+            )
+            show_banner(self.error, result.message + what)
+            return
         self.routers, rec = result.routers, result.recommendation
         self.ctx.state.recommendation = rec
         self.ctx.state.run_id, self.ctx.state.save_error = result.run_id, result.save_error
         self.ctx.state.checklist = [ChecklistItem(q.question, q.why) for q in rec.vendor_questions]
         self.show_recommendation(rec)
+        if result.rebuilt:
+            self.status.setText(f"{result.rebuilt} {self.status.text()}")
 
     # -- showing ------------------------------------------------------------------------
     def _clear(self) -> None:
