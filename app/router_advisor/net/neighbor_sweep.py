@@ -4,9 +4,10 @@ its neighbour table.
 A UDP datagram to each address makes the kernel send an ARP request for it and repeat it
 once a second for a silent one; whoever answers lands in the table. The datagrams go out in
 small paced bursts: the kernel's repeats follow the same schedule, fired in timer-wheel
-batches, and a batch of hundreds of broadcasts overflows the buffers on the way (a Wi-Fi
-access point keeps at most ~128 broadcasts for its sleeping clients; the lab's bridge
-dropped thousands of copies), so a sleepy device that loses its repeated request is missed.
+batches, and a batch of hundreds of broadcasts overflows the buffers on the way (Linux's
+Wi-Fi stack, mac80211, keeps at most 128 broadcasts for an access point's sleeping clients;
+the lab's bridge dropped thousands of copies), so a sleepy device that loses its repeated
+request is missed.
 On Linux we watch the kernel's request counters and stop once its last repeat has had
 `answer_s` to be answered; elsewhere we estimate when that repeat went out.
 """
@@ -36,23 +37,25 @@ from router_advisor.net.neighbor_table import (
 )
 
 DISCARD_PORT = 9  # RFC 863 discard: nothing on a home device expects traffic there
-# 4 datagrams (so 4 kernel broadcasts) every 4 ms, about arp-scan's default pace: a /24 is
-# prompted in 0.25 s. Measured on the lab /24 (24 hosts, 2 cores): the kernel's repeats at
-# this pace, 32 per 32-ms timer batch, lost nothing; at 6 per 4 ms the bridge dropped
-# 650-1,100 frames and missed a sleepy host, in one burst 5,000-6,600 and 1-3 sleepy hosts.
-PROMPT_BURST = 4
-PROMPT_GAP_S = 0.004
 READ_ATTEMPTS = 3  # a dump the table changed under is read again
 
 
 @dataclass(frozen=True)
 class NeighborTiming:
-    """A phone in power save answers a repeated request at its next DTIM wake-up, up to
+    """Prompts go out `prompt_burst` at a time every `prompt_gap_s`: 4 every 4 ms, about
+    arp-scan's default pace, prompts a /24 in 0.25 s. The kernel's repeats follow the same
+    schedule in 32-ms timer batches; on the lab /24 (tests/bench/bench_neighbor_pace.py)
+    this pace lost nothing, 6 per 4 ms lost frames and a sleepy host, one burst lost
+    thousands of frames and sleepy hosts in every run.
+
+    A phone in power save answers a repeated request at its next DTIM wake-up, up to
     ~500 ms later: `answer_s` is that plus 50 ms for the reply to land and be read. Where
     the OS does not report its requests, its repeat is assumed `retrans_time` (read live,
     1 s by default) after the last prompt, plus `timer_slack_s` (the kernel's timer wheel
     batches a 1-s timer to 32-64 ms)."""
 
+    prompt_burst: int = 4
+    prompt_gap_s: float = 0.004
     answer_s: float = 0.55
     timer_slack_s: float = 0.07
     poll_s: float = 0.02
@@ -136,10 +139,12 @@ def _run(argv: list[str]) -> str:
         raise RuntimeFailure(f"Could not read the neighbour table with {argv[0]} ({exc})") from None
 
 
-def _prompt(local_ip: str, addresses: Sequence[str], cancel: CancelToken) -> set[str]:
+def _prompt(
+    local_ip: str, addresses: Sequence[str], timing: NeighborTiming, cancel: CancelToken
+) -> set[str]:
     """One empty UDP datagram to each address, sent from our address on the scanned subnet
-    in paced bursts of PROMPT_BURST; returns the addresses whose datagram was refused (the
-    kernel asks nothing for those). Bursts keep a schedule (burst n at n x PROMPT_GAP_S)
+    in paced bursts; returns the addresses whose datagram was refused (the kernel asks
+    nothing for those). Bursts keep a schedule (burst n at n x prompt_gap_s)
     rather than sleeping a gap after each: the sleeps' overshoot made a /24 take 0.35 s
     instead of 0.25, and every prompt's lateness delays the kernel's re-ask as much."""
     refused = set()
@@ -148,8 +153,8 @@ def _prompt(local_ip: str, addresses: Sequence[str], cancel: CancelToken) -> set
         sock.bind((local_ip, 0))
         sock.setblocking(False)
         for i, ip in enumerate(addresses):
-            if i and i % PROMPT_BURST == 0:
-                due = start + (i // PROMPT_BURST) * PROMPT_GAP_S
+            if i and i % timing.prompt_burst == 0:
+                due = start + (i // timing.prompt_burst) * timing.prompt_gap_s
                 if cancel.wait(max(0.0, due - time.monotonic())):
                     cancel.raise_if_cancelled()
             try:
@@ -172,7 +177,7 @@ def neighbor_sweep(
     read = table_reader(iface, local_ip)
     wanted = set(addresses)
     start = time.monotonic()
-    refused = _prompt(local_ip, addresses, cancel)
+    refused = _prompt(local_ip, addresses, timing, cancel)
     rule = StopRule(wanted - refused, time.monotonic(), _retrans_s(iface), timing)
     while True:
         if cancel.wait(timing.poll_s):
