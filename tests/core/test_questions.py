@@ -157,7 +157,7 @@ def test_a_support_window_is_asked_from_what_the_catalog_knows() -> None:
     until = next(q for q in text if q.startswith("Until when"))
     assert "Ubi Listed" in until and "Dated" not in until and "Sold" not in until
     assert "2025-06-01" in text[until] and "support window" not in text[until]
-    assert "When will the Ee Sold stop being sold?" in text
+    assert "When did (or will) the Ee Sold stop being sold?" in text
     auto = next(q for q in text if "by themselves" in q or "by itself" in q)
     assert "Da Dated" in auto and "2031-01-01" in text[auto] and "Ee Sold" not in auto
 
@@ -265,3 +265,29 @@ def test_the_checklist_is_cut_to_a_dozen_keeping_every_need_first() -> None:
     needs = need_questions(q, rank(fixture_routers(), q, top=10, today=TODAY).shortlist)
     assert len(questions) == max(12, len(needs))
     assert [vq.question for vq in questions[: len(needs)]] == [vq.question for vq in needs]
+
+
+def test_a_nas_is_asked_only_what_the_ports_leave_open() -> None:
+    """ "Is there a 2.5G LAN port not shared with the WAN?" was asked of routers whose
+    ports the catalog lists; what it cannot say is whether a multi-gig WAN port can serve
+    the NAS on a plan a gigabit port carries."""
+    nas = {"wired": {"devices": 1, "multigig": True}, "isp": {"down_mbps": 500}}
+    listed = _one("Fast", "Lan", wan_mbps=1000, lan_ports_mbps=(2500, 1000))
+    _, questions = _asked(nas, [listed], top=1)
+    assert not any("2.5 Gbit/s" in vq.question for vq in questions)
+    combo = _one("Combo", "Port", wan_mbps=2500, lan_ports_mbps=(1000, 1000))
+    _, questions = _asked(nas, [combo], top=1)
+    assert any(
+        "Internet (WAN) port of the Combo Port be switched to the LAN side" in vq.question
+        for vq in questions
+    )
+
+
+def test_one_router_for_a_big_home_asks_whether_a_node_can_be_added_later() -> None:
+    big = {"home": {"size_m2": 300, "floors": 2}, "preferences": {"mesh": "no"}}
+    alone = _one("Lone", "Router", system=None)
+    _, questions = _asked(big, [alone], top=1)
+    assert any("Lone Router take a mesh node later" in vq.question for vq in questions)
+    family = _one("Mesh", "Able", system="Able Mesh")
+    _, questions = _asked(big, [family], top=1)
+    assert not any("mesh node later" in vq.question for vq in questions)

@@ -54,7 +54,7 @@ def _support_gaps(r: Router, q: Requirements) -> list[Gap]:
         out.append(
             Gap(
                 "firmware_sale",
-                lambda n, m: f"When will {n} stop being sold?",
+                lambda n, m: f"When did (or will) {n} stop being sold?",
                 f"{brand} promises {plural(years, 'year')} of security updates after a "
                 f"model stops being sold, so they end {plural(years, 'year')} after that day",
                 name,

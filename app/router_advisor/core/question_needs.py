@@ -298,13 +298,39 @@ def home_questions(q: Requirements) -> list[Pair]:
                 "You want no account with the maker; some routers report to the cloud anyway.",
             )
         )
-    if q.multigig_lan:
-        out.append(
-            (
-                "Is there a 2.5 Gbit/s (or faster) LAN port that is not shared with the "
-                "Internet (WAN) port?",
-                "You want a fast wired link for a NAS or PC; on some routers one multi-gig "
-                "port does either job, not both.",
+    return out
+
+
+def unit_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
+    """What the catalog cannot say about the shortlisted units themselves: whether a
+    multi-gig Internet port can serve the NAS instead, and whether one router asked for in
+    a home that needs more can take a node later."""
+    out: list[Pair] = []
+    leads = [item.router for item in _first_items(shortlist)]
+    if q.multigig_lan and q.wan_preferred_mbps <= 1000:
+        combo = [
+            r.display_name
+            for r in leads
+            if (r.wan_mbps or 0) >= 2500 and (r.max_lan_mbps or 0) < 2500
+        ]
+        if combo:
+            out.append(
+                (
+                    f"Can the 2.5 Gbit/s Internet (WAN) port of {names_of(combo)} be switched "
+                    "to the LAN side for my NAS or PC, with a 1 Gbit/s port as the WAN?",
+                    "Your plan fits a gigabit port; on some routers the one multi-gig port "
+                    "can serve either side, which gives your NAS its fast link for free.",
+                )
             )
-        )
+    if q.one_router_stretched:
+        alone = [r.display_name for r in leads if r.system is None]
+        if alone:
+            out.append(
+                (
+                    f"Can {names_of(alone)} take a mesh node later, and which one, if the far "
+                    "end of the house stays weak?",
+                    "One router covers less than your home needs; a node of the same family "
+                    "is the cheapest fix if the far rooms turn out weak.",
+                )
+            )
     return out
