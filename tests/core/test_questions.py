@@ -155,11 +155,13 @@ def test_a_support_window_is_asked_from_what_the_catalog_knows() -> None:
     _, questions = _asked({}, [listed, ended_by_sale, dated], top=3)
     text = {vq.question: vq.why for vq in questions}
     until = next(q for q in text if q.startswith("Until when"))
-    assert "Ubi Listed" in until and "Dated" not in until and "Sold" not in until
+    asked_until, asked_auto = until.split(" get security updates, and ")
+    assert "Ubi Listed" in asked_until and "Dated" not in asked_until and "Sold" not in until
     assert "2025-06-01" in text[until] and "support window" not in text[until]
     assert "When did (or will) the Ee Sold stop being sold?" in text
-    auto = next(q for q in text if "by themselves" in q or "by itself" in q)
-    assert "Da Dated" in auto and "2031-01-01" in text[auto] and "Ee Sold" not in auto
+    # One question about updates: whether they install by themselves, of the dated one.
+    assert asked_auto == "does the Da Dated install them by itself?"
+    assert "2031-01-01" in text[until]
 
 
 def test_one_fact_unknown_on_several_models_is_one_question_naming_them() -> None:
@@ -291,3 +293,17 @@ def test_one_router_for_a_big_home_asks_whether_a_node_can_be_added_later() -> N
     family = _one("Mesh", "Able", system="Able Mesh")
     _, questions = _asked(big, [family], top=1)
     assert not any("mesh node later" in vq.question for vq in questions)
+
+
+def test_the_backhaul_band_is_asked_only_of_systems_that_have_6_ghz() -> None:
+    """ "5 GHz or 6 GHz?" was asked of dual-band systems, whose link the catalog knows is 5 GHz."""
+    no_cable = {"home": {"size_m2": 200, "floors": 2}}
+    meshes = [r for r in fixture_routers() if r.kind == "mesh"]
+    dual = [replace(r, bands=("2.4", "5")) for r in meshes]
+    _, questions = _asked(no_cable, dual)
+    backhaul = next(vq for vq in questions if "backhaul" in vq.question)
+    assert "6 GHz" not in backhaul.question and "speed of the link" in backhaul.question
+    six = [replace(r, bands=("2.4", "5", "6")) for r in meshes]
+    _, questions = _asked(no_cable, six)
+    backhaul = next(vq for vq in questions if "backhaul" in vq.question)
+    assert "carry it on 5 GHz or 6 GHz" in backhaul.question

@@ -74,7 +74,7 @@ def test_a_three_floor_house_on_2_gbps_fibre_gets_a_multigig_mesh(catalog: list[
     # No cable between rooms: the band that links the nodes is asked, not a cable; a 2
     # Gbit/s plan asks the provider's hand-off and the speed with features on.
     asked = " ".join(vq.question for vq in rec.vendor_questions)
-    assert "5 GHz or 6 GHz" in asked and "Ethernet cable" not in asked
+    assert "link between the nodes (the backhaul)" in asked and "Ethernet cable" not in asked
     assert "Ask your provider: at what speed" in asked and "route 2000 Mbit/s" in asked
 
 

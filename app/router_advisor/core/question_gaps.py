@@ -341,7 +341,7 @@ def _grouped(gaps: Sequence[Gap]) -> list[tuple[str, str]]:
     for (fact, template, why), group in by_why.items():
         key = (fact, template if fact in _CLAUSE_FACTS else template + why)
         merged.setdefault(key, []).append(group)
-    out: list[tuple[int, str, str]] = []
+    out: list[tuple[int, str, str, list[str]]] = []
     for (fact, _), groups in merged.items():
         gap = groups[0][0]
         names = [name for _, group_names in groups for name in group_names]
@@ -356,8 +356,30 @@ def _grouped(gaps: Sequence[Gap]) -> list[tuple[str, str]]:
             why += "." + (f" {tail}" if tail else "")
         else:
             why = gap.why
-        out.append((_ORDER.index(fact), question, why))
-    return [(question, why) for _, question, why in sorted(out, key=lambda t: t[0])]
+        out.append((_ORDER.index(fact), question, why, names))
+    out.sort(key=lambda t: t[0])
+    return _updates_with_support(out)
+
+
+def _updates_with_support(
+    asked: list[tuple[int, str, str, list[str]]],
+) -> list[tuple[str, str]]:
+    """ "Until when will A get security updates?" and "Does B install them by itself?" are
+    one question about one thing: merged, naming B again only when it differs from A."""
+    until = next((t for t in asked if t[0] == _ORDER.index("firmware")), None)
+    auto = next((t for t in asked if t[0] == _ORDER.index("automatic_updates")), None)
+    if until is None or auto is None:
+        return [(question, why) for _, question, why, _ in asked]
+    who = "they" if auto[3] == until[3] else names_of(auto[3])
+    many = len(auto[3]) > 1 or who == "they"
+    install = (
+        f"{'do' if many else 'does'} {who} install them by {'themselves' if many else 'itself'}"
+    )
+    merged = (until[0], f"{until[1][:-1]}, and {install}?", f"{until[2]} {auto[2]}", until[3])
+    return [
+        (question, why)
+        for _, question, why, _ in (merged if t is until else t for t in asked if t is not auto)
+    ]
 
 
 def _capital(text: str) -> str:

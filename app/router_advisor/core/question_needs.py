@@ -221,12 +221,31 @@ def backhaul_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pai
         if q.walls in ("stone", "concrete", "brick")
         else ""
     )
+    radio = f"No cable runs between your rooms, so your {nodes} link by radio"
+    six = "6 GHz is faster but passes walls and floors worse than 5 GHz"
+    if not shortlist:
+        return [
+            (
+                "Which band carries the link between the nodes (the backhaul): 5 GHz or "
+                "6 GHz, and does the app or web page show that link's speed so I can place "
+                "each node?",
+                f"{radio}; {six}.{walls}",
+            )
+        ]
+    sixes = [  # systems whose every unit has a 6 GHz radio: which band links them is open
+        item.router.display_name
+        for item in _first_items(shortlist)
+        if item.system.nodes > 1
+        and all("6" in (c.router.bands or ()) for c in item.system.components if c.router)
+    ]
+    does = "do" if len(sixes) > 1 else "does"
+    band = f", and {does} {names_of(sixes)} carry it on 5 GHz or 6 GHz" if sixes else ""
     return [
         (
-            "Which band carries the link between the nodes (the backhaul): 5 GHz or 6 GHz, "
-            "and does the app or web page show that link's speed so I can place each node?",
-            f"No cable runs between your rooms, so your {nodes} link by radio; 6 GHz is "
-            f"faster but passes walls and floors worse than 5 GHz.{walls}",
+            "Does the app or web page show the speed of the link between the nodes (the "
+            f"backhaul), so I can place each node where that link stays fast{band}?",
+            f"{radio}, and a node placed too far gets a slow link that every device behind it "
+            f"shares." + (f" {_capital(six)}.{walls}" if sixes else ""),
         )
     ]
 
