@@ -2,6 +2,7 @@
 the JSON contract of issue 11 (systems with nodes, components and a whole price; closest
 fits with misses; exit 0 whenever a shortlist prints) and the four example households."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -102,3 +103,21 @@ def test_the_big_house_example_needs_a_multinode_system_and_asks_about_backhaul(
     assert data["requirements"]["nodes_needed"] >= 2
     assert data["shortlist"][0]["nodes"] >= data["requirements"]["nodes_needed"]
     assert any("backhaul" in q["question"] for q in data["vendor_questions"])
+
+
+def test_a_measured_bufferbloat_heads_the_printed_checklist(cli, tmp_path: Path) -> None:
+    """Through the real CLI with a speed file, as a person runs it: the measured grade F
+    leads the checklist with SQM named and explained, at the measured speeds, and the
+    checklist stays short."""
+    home = BY_NAME["gamer-bufferbloat"]
+    answers = tmp_path / "gamer.json"
+    answers.write_text(json.dumps(home.answers))
+    speed = tmp_path / "speed.json"
+    speed.write_text(json.dumps(dataclasses.asdict(home.speed)))
+    proc = cli("recommend", "--answers", str(answers), "--speed", str(speed))
+    assert proc.returncode == 0, proc.stderr
+    checklist = proc.stdout.split("Questions to ask before buying:")[1]
+    first = checklist.strip().splitlines()[0]
+    assert first.startswith("[ ] How do I turn on SQM (smart queue management, such as fq_codel")
+    assert "480 Mbit/s down and 20 up" in first
+    assert checklist.count("[ ]") <= 12

@@ -34,6 +34,9 @@ JARGON: dict[str, tuple[str, ...]] = {
     "Thread": ("smart-home standards",),
     "tri-band": ("radio reserved",),
     "VPN": ("encrypt", "reach home"),
+    "point-to-point": ("outdoor radios",),
+    "CGNAT": ("share one", "shared one"),
+    "MoCA": ("coax",),
 }
 # A question kind that must appear at most once: its opening words.
 ONCE = ("Until when will", "Which features need a paid subscription", "How long is the warranty")

@@ -304,7 +304,8 @@ def home_questions(q: Requirements) -> list[Pair]:
         out.append(
             (
                 "Can a node reach the separate building through the outside walls, or do I "
-                "need an outdoor-rated node, a cable or a point-to-point link to it?",
+                "need an outdoor-rated node, a cable, or a pair of outdoor radios aimed at each "
+                "other (a point-to-point link)?",
                 "Outside walls and the gap between buildings stop Wi-Fi more than any inner "
                 "wall; the node there needs a link that holds up.",
             )
