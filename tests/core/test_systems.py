@@ -235,3 +235,20 @@ def test_the_shopping_list_reads_in_the_order_of_the_name() -> None:
     s = built(single, q, kit)
     assert system_name(s) == "Acme Kit (3-pack) + 2 x Acme Kit"
     assert parts_text(s) == "1 x Acme Kit (3-pack) ($279.00); 2 x Acme Kit ($129.00 each)"
+
+
+def test_shared_radios_over_two_hops_leave_the_far_unit_a_quarter() -> None:
+    """Three units stacked on three floors link in a row: on shared radios the top one is
+    two hops away and gets about a quarter of the speed, which the caveat says and the
+    score weighs (one hop was all it counted); a compact home's router reaches each side."""
+    from router_advisor.core.scoring.criteria import backhaul
+
+    kit = unit("Duo", kind="mesh", pack_size=3, price_usd=279.0, dedicated_backhaul=False)
+    stacked = home(home={"size_m2": 180, "floors": 3, "floor_slabs": "concrete"})
+    flat = home(home={"size_m2": 400})
+    assert stacked.nodes_needed == 3 and flat.nodes_needed == 3
+    far = backhaul(built(kit, stacked), stacked)
+    near = backhaul(built(kit, flat), flat)
+    assert far.score == near.score / 2
+    assert "2 hops from the router, gets about 1/4 of it" in far.caveat
+    assert "hops from the router" not in near.caveat

@@ -91,6 +91,16 @@ def plan_coverage(home: Home, mesh: str) -> CoveragePlan:
     return CoveragePlan(nodes, backhaul_need(home, nodes), tuple(reasons), home_nodes)
 
 
+def radio_hops(home: Home, nodes: int) -> int:
+    """Wireless hops from the router to the farthest unit: units stand in a row when the
+    floors are stacked one per unit, the home is long, or the line (and so the router)
+    comes in at one end; otherwise the router sits among them and reaches each side."""
+    if nodes <= 1:
+        return 0
+    in_a_row = home.floors >= nodes or home.layout == "long" or home.line_enters == "one_end"
+    return nodes - 1 if in_a_row else math.ceil((nodes - 1) / 2)
+
+
 def floors_one_node_serves(home: Home, per_node_m2: float) -> int:
     """Storeys one node can serve: two through a wooden floor while both storeys' area fits
     what a node covers (MAX_FLOORS_PER_NODE), else one."""

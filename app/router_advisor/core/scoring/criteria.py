@@ -10,6 +10,7 @@ in, which keeps ranking ten thousand systems fast. The numbers live in threshold
 from functools import lru_cache
 from typing import NamedTuple
 
+from router_advisor.core.coverage import radio_hops
 from router_advisor.core.needs import Requirements
 from router_advisor.core.part_prices import POWERLINE_ADAPTER_USD
 from router_advisor.core.router import Router
@@ -158,7 +159,23 @@ def backhaul(s: System, q: Requirements) -> Finding:
         score = min(t.BACKHAUL_SCORE[s.backhaul], t.BACKHAUL_CABLE_UNUSED)
         unknown = "wired_backhaul" if s.lead.wired_backhaul is None else ""
         return Finding(score, caveat=_CABLE_UNUSED, unknown=unknown)
+    if s.backhaul == "shared_radio":
+        hops = radio_hops(q.home, s.nodes)
+        if hops > 1:
+            return _shared_hops(hops)
     return _BACKHAUL[s.backhaul]
+
+
+@lru_cache(maxsize=16)
+def _shared_hops(hops: int) -> Finding:
+    """Shared radios over several hops: the farthest unit gets 1/2 per hop."""
+    share = 2**hops
+    return Finding(
+        t.BACKHAUL_SCORE["shared_radio"] * t.SHARED_RADIO_HOP_FACTOR ** (hops - 1),
+        caveat="No radio reserved for the link between nodes: each wireless hop shares your "
+        f"devices' radios and halves the speed, so the farthest unit, {hops} hops from the "
+        f"router, gets about 1/{share} of it.",
+    )
 
 
 _MULTIGIG_UNKNOWN = Finding(

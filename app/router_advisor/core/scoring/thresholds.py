@@ -70,6 +70,10 @@ BACKHAUL_SCORE: dict[str, float] = {
 }
 # With cable in the walls a system that cannot use it wastes the cable.
 BACKHAUL_CABLE_UNUSED = 0.6
+# Shared radios halve the speed at every hop, so a unit two hops from the router gets a
+# quarter (the same SmallNetBuilder tests): the shared-radio score halves again for each
+# hop past the first (coverage.radio_hops: units in a row chain, others reach each side).
+SHARED_RADIO_HOP_FACTOR = 0.5
 # Wi-Fi generation: Wi-Fi 5 lacks OFDMA and target wake time, which crowded homes need;
 # 6E adds the 6 GHz band, 7 multi-link operation (Wi-Fi Alliance generation overviews).
 GENERATION_SCORE: dict[str, float] = {"5": 0.45, "6": 0.85, "6E": 0.92, "7": 1.0}
