@@ -24,10 +24,13 @@ def test_the_end_follows_the_kernels_last_repeat_even_when_its_timer_runs_late()
     assert rule.deadline(_table({"a": 6, "b": 6}), now=1.9) == pytest.approx(2.00)
 
 
-def test_failed_vanished_and_refused_addresses_are_not_waited_for() -> None:
-    rule = StopRule({"a", "b"}, prompted_at=0.25, retrans_s=1.0, timing=TIMING)
-    assert rule.deadline(_table({"a": 4}), now=0.3) == pytest.approx(2.80)  # b failed/gone
-    assert rule.deadline(_table({"a": 5}), now=1.28) == pytest.approx(1.83)
+def test_addresses_never_asked_are_not_waited_for_but_one_gone_missing_is() -> None:
+    rule = StopRule({"a", "b", "c"}, prompted_at=0.25, retrans_s=1.0, timing=TIMING)
+    # b's prompt was refused: no entry at the first look.
+    assert rule.deadline(_table({"a": 4, "c": 4}), now=0.3) == pytest.approx(2.80)
+    # c goes missing from one read (a dump is not atomic): still waited for.
+    assert rule.deadline(_table({"a": 5}), now=1.28) == pytest.approx(2.80)
+    assert rule.deadline(_table({"a": 5, "c": 5}), now=1.30) == pytest.approx(1.85)
     assert StopRule(set(), 0.25, 1.0, TIMING).deadline(_table({}), now=0.3) == pytest.approx(0.85)
 
 

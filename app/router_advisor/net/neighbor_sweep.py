@@ -12,6 +12,7 @@ On Linux we watch the kernel's request counters and stop once its last repeat ha
 `answer_s` to be answered; elsewhere we estimate when that repeat went out.
 """
 
+import contextlib
 import ipaddress
 import socket
 import subprocess
@@ -63,15 +64,16 @@ class NeighborTiming:
 
 class StopRule:
     """When to stop reading the table. Where the OS reports its request counters (Linux):
-    once the kernel has asked every prompted address a second time, `answer_s` later; an
-    entry whose counter grew since we first saw it has been asked again, and a resolved,
-    failed or vanished one needs no more waiting. Elsewhere: at the estimated repeat plus
-    `answer_s`."""
+    once the kernel has asked every prompted address a second time, `answer_s` later. An
+    entry whose counter grew since our first look has been asked again; a resolved one
+    needs no more; one missing at our first look was never asked (its prompt was refused).
+    One that goes missing later is waited for, up to the bound. Elsewhere: at the estimated
+    repeat plus `answer_s`."""
 
     def __init__(
         self, prompted: Iterable[str], prompted_at: float, retrans_s: float, timing: NeighborTiming
     ) -> None:
-        self._first: dict[str, int] = {}
+        self._first: dict[str, int] | None = None
         self._waiting = set(prompted)
         self._answer_s = timing.answer_s
         self.estimate = prompted_at + retrans_s + timing.timer_slack_s + timing.answer_s
@@ -84,13 +86,23 @@ class StopRule:
         if table.resolving is None:
             return self.estimate
         if self._reasked_at is None:
-            for ip in list(self._waiting):
-                count = table.resolving.get(ip)
-                if count is None or count > self._first.setdefault(ip, count):
-                    self._waiting.discard(ip)
+            self._update(table.resolved, table.resolving)
             if not self._waiting:
                 self._reasked_at = now
         return self._latest if self._reasked_at is None else self._reasked_at + self._answer_s
+
+    def _update(self, resolved: dict[str, str], resolving: dict[str, int]) -> None:
+        first_look = self._first is None
+        if self._first is None:
+            self._first = dict(resolving)
+        for ip in list(self._waiting):
+            count = resolving.get(ip)
+            if count is None:
+                done = ip in resolved or first_look
+            else:
+                done = count > self._first.setdefault(ip, count)
+            if done:
+                self._waiting.discard(ip)
 
 
 def _retrans_s(iface: str) -> float:
@@ -141,13 +153,11 @@ def _run(argv: list[str]) -> str:
 
 def _prompt(
     local_ip: str, addresses: Sequence[str], timing: NeighborTiming, cancel: CancelToken
-) -> set[str]:
+) -> None:
     """One empty UDP datagram to each address, sent from our address on the scanned subnet
-    in paced bursts; returns the addresses whose datagram was refused (the kernel asks
-    nothing for those). Bursts keep a schedule (burst n at n x prompt_gap_s)
-    rather than sleeping a gap after each: the sleeps' overshoot made a /24 take 0.35 s
-    instead of 0.25, and every prompt's lateness delays the kernel's re-ask as much."""
-    refused = set()
+    in paced bursts. Bursts keep a schedule (burst n at n x prompt_gap_s) rather than
+    sleeping a gap after each: the sleeps' overshoot made a /24 take 0.35 s instead of 0.25,
+    and every prompt's lateness delays the kernel's re-ask as much."""
     start = time.monotonic()
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind((local_ip, 0))
@@ -157,11 +167,10 @@ def _prompt(
                 due = start + (i // timing.prompt_burst) * timing.prompt_gap_s
                 if cancel.wait(max(0.0, due - time.monotonic())):
                     cancel.raise_if_cancelled()
-            try:
+            # A refused datagram (full queue, full neighbour table) makes no request and no
+            # entry: the stop rule sees that and does not wait for it.
+            with contextlib.suppress(OSError):
                 sock.sendto(b"", (ip, DISCARD_PORT))
-            except OSError:
-                refused.add(ip)
-    return refused
 
 
 def neighbor_sweep(
@@ -177,8 +186,8 @@ def neighbor_sweep(
     read = table_reader(iface, local_ip)
     wanted = set(addresses)
     start = time.monotonic()
-    refused = _prompt(local_ip, addresses, timing, cancel)
-    rule = StopRule(wanted - refused, time.monotonic(), _retrans_s(iface), timing)
+    _prompt(local_ip, addresses, timing, cancel)
+    rule = StopRule(wanted, time.monotonic(), _retrans_s(iface), timing)
     while True:
         if cancel.wait(timing.poll_s):
             cancel.raise_if_cancelled()
