@@ -307,3 +307,16 @@ def test_the_backhaul_band_is_asked_only_of_systems_that_have_6_ghz() -> None:
     _, questions = _asked(no_cable, six)
     backhaul = next(vq for vq in questions if "backhaul" in vq.question)
     assert "carry it on 5 GHz or 6 GHz" in backhaul.question
+
+
+def test_on_a_slow_line_sqm_is_not_said_to_outrun_the_processor() -> None:
+    """At 96 Mbit/s any router's processor runs SQM: no "cannot keep up with a fast plan"
+    and no "does it keep 96 Mbit/s"; the question is how to turn it on."""
+    with_sqm = replace(fixture_routers()[0], qos=QoS(sqm=True))
+    _, questions = _asked({"usage": {"gaming": True}}, [with_sqm], bufferbloated_line(96))
+    sqm = next(vq for vq in questions if "SQM" in vq.question)
+    assert sqm.question == (
+        "How do I turn on SQM (smart queue management, such as fq_codel or CAKE) on the "
+        f"{with_sqm.display_name}?"
+    )
+    assert "grade F" in sqm.why and "hardware acceleration" not in sqm.why

@@ -15,6 +15,10 @@ from router_advisor.core.scoring.score import Scored
 Pair = tuple[str, str]
 
 SQM_WORDS = "SQM (smart queue management, such as fq_codel or CAKE)"
+# Below this a home router's processor shapes the line with SQM even without hardware
+# acceleration; above it many cannot (OpenWrt's SQM guide: CAKE on a typical consumer
+# router's CPU tops out between about 300 and 500 Mbit/s), so only then is speed asked.
+SQM_CPU_MBPS = 300
 ACCELERATION_WORDS = (
     "on many routers it turns off hardware acceleration (the chip's fast path) and then "
     "cannot keep up with a fast plan"
@@ -104,9 +108,8 @@ def _capital(text: str) -> str:
 
 def _sqm_why(q: Requirements) -> str:
     grade = q.bufferbloat_grade
-    fix = (
-        "SQM paces traffic just under the line's speed so the queue stays short, but "
-        f"{ACCELERATION_WORDS}."
+    fix = "SQM paces traffic just under the line's speed so the queue stays short" + (
+        f", but {ACCELERATION_WORDS}." if q.plan_down_mbps > SQM_CPU_MBPS else "."
     )
     if grade in BAD_BUFFERBLOAT or grade in MEDIOCRE_BUFFERBLOAT:
         return (
@@ -135,14 +138,19 @@ def performance_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[
         with_sqm = [
             item.router.display_name for item in _first_items(shortlist) if item.router.qos.sqm
         ]
-        both = " in both directions" if uploads else ""
-        if with_sqm:
-            question = (
-                f"How do I turn on {SQM_WORDS} on {names_of(with_sqm)}, and does it keep "
-                f"{speeds} with it on{both}?"
-            )
-        else:
-            question = f"Does its {SQM_WORDS} keep {speeds} with hardware acceleration on{both}?"
+        fast = q.plan_down_mbps > SQM_CPU_MBPS
+        speed = f", and does it keep {speeds} with it on" if fast else ""
+        both = (
+            (" in both directions" if fast else ", and does it pace the upload too")
+            if uploads
+            else ""
+        )
+        turn_on = (
+            f"How do I turn on {SQM_WORDS} on {names_of(with_sqm)}"
+            if with_sqm
+            else f"Does it have {SQM_WORDS}, and how do I turn it on"
+        )
+        question = f"{turn_on}{speed}{both}?"
         why = _sqm_why(q)
         if uploads:
             why += (
