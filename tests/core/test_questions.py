@@ -128,6 +128,7 @@ def test_remote_access_5g_an_outbuilding_and_privacy_each_get_their_question() -
         "5G and 4G bands": {"isp": {"line": "lte_5g", "handoff": "modem_needed"}},
         "separate building": {"home": {"layout": "separate_building"}},
         "send to its maker": {"preferences": {"no_cloud_account": True}},
+        "bridge or bypass mode": {"isp": {"isp_box": "router"}},
     }
     for words, answers in cases.items():
         q = derive_requirements(answers_from_dict(answers))
@@ -320,3 +321,16 @@ def test_on_a_slow_line_sqm_is_not_said_to_outrun_the_processor() -> None:
         f"{with_sqm.display_name}?"
     )
     assert "grade F" in sqm.why and "hardware acceleration" not in sqm.why
+
+
+def test_a_line_measured_at_a_gigabit_is_not_said_to_need_more_than_it() -> None:
+    """ "The 930 Mbit/s your speed test measured needs more than the ~940 Mbit/s a 1 Gbit/s
+    port carries" contradicted itself: about a gigabit is what such a port carries."""
+    line = replace(bufferbloated_line(930), upload_mbps=900.0, bufferbloat_grade="B")
+    q = derive_requirements(answers_from_dict({}), line)
+    why = next(vq.why for vq in need_questions(q) if "hand over" in vq.question)
+    assert "needs more than" not in why
+    assert why.startswith("The 930 Mbit/s your speed test measured is about all a 1 Gbit/s")
+    fast = derive_requirements(answers_from_dict({"isp": {"down_mbps": 2000}}))
+    why = next(vq.why for vq in need_questions(fast) if "hand over" in vq.question)
+    assert "needs more than a 1 Gbit/s port carries" in why

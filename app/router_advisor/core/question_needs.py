@@ -94,12 +94,28 @@ def line_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pa
             (
                 "Ask your provider: at what speed does the Ethernet port of its fibre box or "
                 "modem hand over (1, 2.5 or 10 Gbit/s)?",
-                f"{_capital(q.plan_words)} needs more than the ~940 Mbit/s a 1 Gbit/s port "
-                "carries; a faster Internet (WAN) port on the router helps only if the "
-                "provider's box hands over faster too.",
+                _handoff_why(q),
             )
         )
     return out
+
+
+def _handoff_why(q: Requirements) -> str:
+    """Why the provider's hand-off speed matters: a plan past a gigabit port, or one about
+    what such a port carries (a test that measured ~940 may be the port, not the plan)."""
+    port = "a 1 Gbit/s port carries (~940 Mbit/s)"
+    helps = (
+        "a faster Internet (WAN) port on the router helps only if the provider's box hands "
+        "over faster than 1 Gbit/s too."
+    )
+    if q.wan_mbps_needed > 1000:
+        return f"{_capital(q.plan_words)} needs more than {port}; {helps}"
+    stuck = (
+        ", so a test can stop there because of a port on the way"
+        if q.plan_source == "speed test"
+        else ""
+    )
+    return f"{_capital(q.plan_words)} is about all {port}{stuck}; {helps}"
 
 
 def _capital(text: str) -> str:
