@@ -334,3 +334,14 @@ def test_a_line_measured_at_a_gigabit_is_not_said_to_need_more_than_it() -> None
     fast = derive_requirements(answers_from_dict({"isp": {"down_mbps": 2000}}))
     why = next(vq.why for vq in need_questions(fast) if "hand over" in vq.question)
     assert "needs more than a 1 Gbit/s port carries" in why
+
+
+def test_smart_home_questions_name_the_shortlisted_models_they_differ_by() -> None:
+    """Thread, an IoT network and a 2.4 GHz name differ by model: "Is it ..." of five
+    shortlisted models left the buyer to guess which."""
+    routers = [_one("Maker", f"Model {n}") for n in (1, 2)]
+    _, questions = _asked({"household": {"smart_home_devices": 12}}, routers, top=2)
+    thread = next(vq.question for vq in questions if "Thread" in vq.question)
+    assert thread.startswith("Which of the Maker Model 1 and Maker Model 2 is a Thread")
+    _, questions = _asked({"household": {"smart_home_devices": 12}}, routers[:1], top=1)
+    assert any(vq.question.startswith("Is the Maker Model 1 a Thread") for vq in questions)

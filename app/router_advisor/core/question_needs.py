@@ -274,15 +274,33 @@ def backhaul_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pai
     ]
 
 
-def home_questions(q: Requirements) -> list[Pair]:
-    """The smart-home, remote-access, outbuilding and privacy needs."""
+def _which(shortlist: Sequence[Scored], alone: str, one: str, several: str) -> str:
+    """A question about something that differs by model, naming the shortlisted ones:
+    `alone` without a shortlist, `one` ("Can {names} ...") for one model, `several`
+    ("Which of {names} can ...") for more."""
+    leads = _leads(shortlist)
+    if not leads:
+        return alone
+    return (several if len(leads) > 1 else one).format(names=names_of(leads))
+
+
+def home_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pair]:
+    """The smart-home, remote-access, outbuilding and privacy needs; where the answer
+    differs by model (a 2.4 GHz name of its own, an IoT network, Thread), naming them."""
     out: list[Pair] = []
     smart = q.smart_home_devices
     if smart:
         out.append(
             (
-                "Can the 2.4 GHz band get a network name (SSID) of its own, for smart-home "
-                "gadgets that only speak 2.4 GHz?",
+                _which(
+                    shortlist,
+                    "Can the 2.4 GHz band get a network name (SSID) of its own, for "
+                    "smart-home gadgets that only speak 2.4 GHz?",
+                    "Can {names} give the 2.4 GHz band a network name (SSID) of its own, for "
+                    "smart-home gadgets that only speak 2.4 GHz?",
+                    "Which of {names} can give the 2.4 GHz band a network name (SSID) of its "
+                    "own, for smart-home gadgets that only speak 2.4 GHz?",
+                ),
                 f"Many of your {smart} plugs, bulbs and sensors can only join 2.4 GHz and "
                 "often fail to set up on a network that mixes bands under one name.",
             )
@@ -290,8 +308,15 @@ def home_questions(q: Requirements) -> list[Pair]:
     if smart >= 10 or q.separate_networks:
         out.append(
             (
-                "Can I put smart-home devices on a separate network (an IoT or guest "
-                "network) that cannot reach my computers?",
+                _which(
+                    shortlist,
+                    "Can I put smart-home devices on a separate network (an IoT or guest "
+                    "network) that cannot reach my computers?",
+                    "Can {names} put smart-home devices on a separate network (an IoT or "
+                    "guest network) that cannot reach my computers?",
+                    "Which of {names} can put smart-home devices on a separate network (an "
+                    "IoT or guest network) that cannot reach my computers?",
+                ),
                 f"{smart} smart-home gadgets are the devices least likely to get security "
                 "fixes; keeping them apart protects your computers."
                 if smart >= 10
@@ -301,7 +326,13 @@ def home_questions(q: Requirements) -> list[Pair]:
     if smart >= 10:
         out.append(
             (
-                "Is it a Thread border router or Matter controller, or do I need a hub?",
+                _which(
+                    shortlist,
+                    "Is it a Thread border router or Matter controller, or do I need a hub?",
+                    "Is {names} a Thread border router or Matter controller, or do I need a hub?",
+                    "Which of {names} is a Thread border router or Matter controller, or do "
+                    "I need a hub?",
+                ),
                 "New smart-home gadgets speak Thread and Matter (the new common smart-home "
                 "standards); a router that is their border router saves a separate hub.",
             )

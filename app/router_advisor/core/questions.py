@@ -92,7 +92,7 @@ def need_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Ve
         *needs.line_questions(q, shortlist),
         *needs.performance_questions(q, shortlist),
         *needs.backhaul_questions(q, shortlist),
-        *needs.home_questions(q),
+        *needs.home_questions(q, shortlist),
         *needs.unit_questions(q, shortlist),
     ]
     return [VendorQuestion(question, why, "need") for question, why in pairs]
