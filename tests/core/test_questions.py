@@ -345,3 +345,14 @@ def test_smart_home_questions_name_the_shortlisted_models_they_differ_by() -> No
     assert thread.startswith("Which of the Maker Model 1 and Maker Model 2 is a Thread")
     _, questions = _asked({"household": {"smart_home_devices": 12}}, routers[:1], top=1)
     assert any(vq.question.startswith("Is the Maker Model 1 a Thread") for vq in questions)
+
+
+def test_a_vpn_client_and_telemetry_question_name_the_shortlisted_models() -> None:
+    routers = [_one("Maker", f"Model {n}") for n in (1, 2)]
+    _, questions = _asked({"usage": {"vpn": "client"}}, routers, top=2)
+    assert any(
+        vq.question.startswith("How fast can each of the Maker Model 1 and Maker Model 2 run")
+        for vq in questions
+    )
+    _, questions = _asked({"preferences": {"no_cloud_account": True}}, routers[:1], top=1)
+    assert any(vq.question.startswith("What does the Maker Model 1 send") for vq in questions)

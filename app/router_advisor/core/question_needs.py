@@ -341,7 +341,14 @@ def home_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pa
     if q.vpn == "client":
         out.append(
             (
-                f"How fast can it run a WireGuard or OpenVPN client, and does it reach {plan}?",
+                _which(
+                    shortlist,
+                    f"How fast can it run a WireGuard or OpenVPN client, and does it reach {plan}?",
+                    "How fast can {names} run a WireGuard or OpenVPN client, and does it "
+                    f"reach {plan}?",
+                    "How fast can each of {names} run a WireGuard or OpenVPN client, and "
+                    f"which reach {plan}?",
+                ),
                 "A VPN client on the router encrypts every packet; most home routers manage "
                 "a fraction of a fast plan.",
             )
@@ -368,8 +375,15 @@ def home_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pa
     if q.no_cloud_account:
         out.append(
             (
-                "What does it send to its maker (usage data, the list of my devices), and "
-                "can I turn that off?",
+                _which(
+                    shortlist,
+                    "What does it send to its maker (usage data, the list of my devices), and "
+                    "can I turn that off?",
+                    "What does {names} send to its maker (usage data, the list of my "
+                    "devices), and can I turn that off?",
+                    "What do {names} each send to their makers (usage data, the list of my "
+                    "devices), and can I turn that off?",
+                ),
                 "You want no account with the maker; some routers report to the cloud anyway.",
             )
         )
