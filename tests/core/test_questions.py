@@ -356,3 +356,15 @@ def test_a_vpn_client_and_telemetry_question_name_the_shortlisted_models() -> No
     )
     _, questions = _asked({"preferences": {"no_cloud_account": True}}, routers[:1], top=1)
     assert any(vq.question.startswith("What does the Maker Model 1 send") for vq in questions)
+
+
+def test_owned_gear_no_system_reuses_is_asked_about_as_an_access_point_where_cable_runs() -> None:
+    cabled = {
+        "home": {"size_m2": 200, "floors": 2, "cabling": "every_room"},
+        "equipment": {"owned": ["Old Brand Router"]},
+    }
+    _, questions = _asked(cabled)
+    assert any("Can my Old Brand Router work as an access point" in vq.question for vq in questions)
+    no_cable = {**cabled, "home": {"size_m2": 200, "floors": 2}}
+    _, questions = _asked(no_cable)  # another family's unit never joins a mesh by radio
+    assert not any("Old Brand Router" in vq.question for vq in questions)

@@ -392,8 +392,9 @@ def home_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pa
 
 def unit_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
     """What the catalog cannot say about the shortlisted units themselves: whether a
-    multi-gig Internet port can serve the NAS instead, and whether one router asked for in
-    a home that needs more can take a node later."""
+    multi-gig Internet port can serve the NAS instead, whether owned gear no system reuses
+    can serve as an access point, and whether one router asked for in a home that needs
+    more can take a node later."""
     out: list[Pair] = []
     leads = [item.router for item in _first_items(shortlist)]
     if q.multigig_lan and q.wan_preferred_mbps <= 1000:
@@ -411,6 +412,21 @@ def unit_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
                     "can serve either side, which gives your NAS its fast link for free.",
                 )
             )
+    # Gear of another family never joins a mesh as a node, but fed by a cable (or
+    # powerline/MoCA) most routers and mesh units work as an access point beside any system.
+    reused = {c.name.lower() for item in shortlist for c in item.system.components if c.owned}
+    if q.backhaul_need in ("wired", "powerline_or_moca"):
+        for gear in q.owned:
+            if shortlist and not any(gear.lower() in name for name in reused):
+                out.append(
+                    (
+                        f"Can my {gear} work as an access point (Wi-Fi fed by a cable from "
+                        "the new router) beside the new system, and how is it switched to "
+                        "that mode?",
+                        f"You already own the {gear}, and no shortlisted system uses it; "
+                        "as an access point it covers a room without buying another unit.",
+                    )
+                )
     if q.one_router_stretched:
         alone = [r.display_name for r in leads if r.system is None]
         if alone:
