@@ -1,8 +1,8 @@
 """Read the catalog's TOML fast: the plain subset its files are written in, rewritten as JSON.
 
 The standard library's tomllib reads a character at a time in Python: ~120 ms of the first
-catalog build for 680 kB of catalog, most of issue 12's 200 ms budget (rtoml, a C parser,
-crashed on a Qt worker thread, so it went). The catalog files use a small, regular part of
+catalog build for 680 kB of catalog, most of issue 12's 200 ms budget (no C parser: see
+source.parse_toml). The catalog files use a small, regular part of
 TOML: `[[router]]` tables of `key = value` lines, basic strings, decimal numbers, booleans,
 arrays and one-line inline tables. Regular expressions (C speed) rewrite that into JSON,
 which the C JSON reader reads: together ~3x faster than tomllib.
@@ -38,8 +38,8 @@ _PAIR = rf"(?:{_BARE}|{_QUOTED_KEY})[ \t]*=[ \t]*(?:{_SCALAR}|{_WIDE_ARRAY})"
 # Blanks, newlines and comments up to the "]" that ends an array.
 _BEFORE_END = r"(?:[ \t\n]|#[^\n]*)*\]"
 
-# First pass, no Python call per match. A key starts a line and its value starts on the
-# same line; a bare key becomes KEY_MARK"key": (the mark becomes a comma), a dotted one of
+# First pass, by templates (no callback of ours). A key starts a line and its value starts
+# on the same line; a bare key becomes KEY_MARK"key": (the mark becomes a comma), a dotted one of
 # two parts "table\u0000key" (split again by _undot). A table header becomes TABLE_MARK.
 # (No basic string holds a newline, so nothing here matches inside one.)
 _KEY_MARK, _TABLE_MARK = "\x01", "\x02"
