@@ -115,8 +115,11 @@ def test_a_budget_nothing_meets_shows_the_closest_fits_and_what_to_change(
 
 
 def test_an_empty_catalog_says_how_to_fill_it() -> None:
-    with pytest.raises(UserInputError, match="catalog is empty"):
+    with pytest.raises(UserInputError, match="catalog is empty") as caught:
         recommend(answers({}), [])
+    # Plain words for both front ends; the CLI's commands are its own hint.
+    assert "router-advisor" not in str(caught.value)
+    assert "`router-advisor catalog import FILE`" in (caught.value.cli_hint or "")
 
 
 def test_the_same_inputs_give_the_same_recommendation(catalog: list[Router]) -> None:

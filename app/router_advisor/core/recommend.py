@@ -323,8 +323,9 @@ def recommend(
         )
     if not routers:
         raise UserInputError(
-            "the router catalog is empty: build it with `router-advisor catalog build` "
-            "or import models with `router-advisor catalog import FILE`"
+            "the router catalog is empty: the catalog that comes with the app is missing; "
+            "reinstall Router Advisor",
+            cli_hint="or add models with `router-advisor catalog import FILE`",
         )
     q = derive_requirements(answers, speed, scan, measured_nodes)
     ranking = rank(routers, q, top, today)
