@@ -259,6 +259,9 @@ def test_garden_office(fixture: list[Router]) -> None:
     rec = advise("garden-office", fixture)
     assert rec.requirements.nodes_needed == 2
     assert "separate building" in rec.shortlist[0].system.placement
+    assert "2 units cover your 120 m² on 1 floor and the separate building." in (
+        rec.shortlist[0].reasons
+    )
 
 
 def test_long_bungalow_with_the_line_at_one_end(fixture: list[Router]) -> None:

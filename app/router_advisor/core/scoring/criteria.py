@@ -80,6 +80,7 @@ class Derived:
         self.area = area(q.area_m2, q.area_unit)
         self.an_area = f"{a_or_an(self.area)} {self.area}"  # "an 80 m²", "a 160 m²"
         self.floors = plural(q.floors, "floor")
+        self.annex = " and the separate building" if q.home.layout == "separate_building" else ""
         self.subscriptions = "; ".join(r.subscription_features or ())
         self.covers = "covers" if q.nodes_needed == 1 else "cover"  # "(1 covers it)"
         self.cover = "covers" if s.nodes == 1 else "cover"  # "3 units cover ..."
@@ -102,7 +103,7 @@ def explain(template: str, s: System, q: Requirements, x: Derived) -> str:
 
 
 _ONE_ROUTER = Finding(1.0, "One router is enough for {x.area}.")
-_UNITS_COVER = Finding(1.0, "{x.nodes} units {x.cover} your {x.area} on {x.floors}.")
+_UNITS_COVER = Finding(1.0, "{x.nodes} units {x.cover} your {x.area} on {x.floors}{x.annex}.")
 
 
 def coverage(s: System, q: Requirements) -> Finding:
