@@ -1,14 +1,20 @@
 """Loading data/catalog-style TOML: good files load, every kind of mistake is named plainly."""
 
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
+import rtoml
 from router_advisor.catalog.records import router_from_flat
 from router_advisor.catalog.source import (
     CatalogDataError,
     content_hash,
     load_source,
+    parse_toml,
+    source_files,
 )
+from router_advisor.resources import data_path
 
 GOOD = """
 [[router]]
@@ -291,7 +297,51 @@ def test_content_hash_follows_the_files(source_dir: Path) -> None:
     assert content_hash(source_dir) != before
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal with the same types all the way down (1 == 1.0 == True in Python)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _leaf_types(value: Any) -> set[type]:
+    if isinstance(value, dict):
+        return set().union(*map(_leaf_types, value.values())) if value else set()
+    if isinstance(value, list):
+        return set().union(*map(_leaf_types, value)) if value else set()
+    return {type(value)}
+
+
+@pytest.mark.parametrize("path", source_files(data_path("catalog")), ids=lambda p: p.name)
+def test_rtoml_reads_every_shipped_file_as_tomllib_does(path: Path) -> None:
+    """rtoml is the fast reader; tomllib is the reference for what the catalog's TOML means:
+    the same tables in the same order, ints still ints, and only the types the catalog
+    writes (a date is text in the catalog, never a datetime object)."""
+    text = path.read_text(encoding="utf-8")
+    document = parse_toml(text)
+    assert _same(document, tomllib.loads(text))
+    assert _leaf_types(document) <= {str, int, float, bool}
+
+
+def test_toml_dates_and_floats_are_refused_by_name_not_stored(tmp_path: Path) -> None:
+    """rtoml gives TOML's own types as tomllib does: an unquoted date is a date object and
+    2021.0 a float, and the checks name both instead of storing them."""
+    text = GOOD.replace(
+        "wan_mbps = 1000",
+        "wan_mbps = 1000.0\nfirmware = { end_of_support = 2030-06-30 }",
+    )
+    problems = _problems(tmp_path, text)
+    assert "acme.toml, Acme R1: field 'firmware.end_of_support' must be text, not date" in problems
+    assert any("'wan_mbps' must be a whole number" in p for p in problems)
+
+
 def test_a_file_that_is_not_toml_gets_tomllibs_message(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):  # rtoml refuses it: tomllib reads it again for its words
+        rtoml.loads("[[router]\n")
     problems = _problems(tmp_path, "[[router]\n")
     assert problems[0].startswith("acme.toml: not valid TOML (")
     assert "line 1" in problems[0]
