@@ -219,9 +219,12 @@ def test_a_system_links_as_its_weakest_unit_and_a_tri_band_kit_grows_with_tri_ba
         ("Tri", 1),
     ]
     assert grown.backhaul == "dedicated_radio" and grown.price_usd == 630.0
-    # Powerline possible but the kit cannot use a cable: the cheapest unit joins, by radio.
+    # Powerline possible, so no reserved radio is asked for: the kit still grows with its
+    # own model, though another unit of its family is cheaper (the system a buyer asks
+    # for); where its own model is not for sale, the other unit joins, by radio.
     moca = home(home={"size_m2": 300, "floors": 2, "powerline_or_moca": True})
-    mixed = built(kit, moca, dual, tri)
+    assert [c.model for c in built(kit, moca, dual, tri).components] == ["Tri", "Tri"]
+    mixed = built(kit, moca, dual)
     assert [c.model for c in mixed.components] == ["Tri", "Dual"]
     assert mixed.backhaul == "shared_radio"
 
@@ -252,3 +255,36 @@ def test_shared_radios_over_two_hops_leave_the_far_unit_a_quarter() -> None:
     assert far.score == near.score / 2
     assert "2 hops from the router, gets about 1/4 of it" in far.caveat
     assert "hops from the router" not in near.caveat
+
+
+def test_kits_of_other_models_in_one_family_are_each_built() -> None:
+    """Every eero generation joins one eero network (one `system`), but an eero 7 kit is
+    not an eero 6 kit: both are built, while a 2-pack plus a unit of the same model, which
+    puts the same units in the home as its 3-pack, gives way to the cheaper."""
+    q = home(home={"size_m2": 300, "floors": 2})
+    assert q.nodes_needed == 3
+    old3 = unit("Mesh 6", kind="mesh", pack_size=3, price_usd=279.0, system="eero")
+    old1 = unit("Mesh 6", kind="mesh", pack_size=1, price_usd=129.0, system="eero")
+    old2 = unit("Mesh 6", kind="mesh", pack_size=2, price_usd=199.0, system="eero")
+    new3 = unit("Mesh 7", kind="mesh", pack_size=3, price_usd=349.0, system="eero")
+    index = index_catalog([old3, old1, old2, new3], q, None)
+    leads = sorted((r.model, r.pack_size) for r in index.leads)
+    assert leads == [("Mesh 6", 3), ("Mesh 7", 3)]
+
+
+def test_a_kit_grows_with_units_of_its_wifi_generation_or_newer() -> None:
+    """A Wi-Fi 7 unit is grown with Wi-Fi 7 units of its family, not a cheaper Wi-Fi 6
+    3-pack (the eero 7 was offered as 'eero 6 (3-pack) + 1 x eero 7'); a Wi-Fi 6 unit may
+    take the cheapest units of its generation or newer."""
+    q = home(home={"size_m2": 300, "floors": 2})
+    assert q.nodes_needed == 3
+    old1 = unit("Mesh 6", kind="mesh", pack_size=1, price_usd=129.0, system="eero")
+    old3 = unit("Mesh 6", kind="mesh", pack_size=3, price_usd=199.0, system="eero")
+    seven = {"kind": "mesh", "system": "eero", "wifi_generation": "7"}
+    new1 = unit("Mesh 7", pack_size=1, price_usd=169.0, **seven)
+    new2 = unit("Mesh 7", pack_size=2, price_usd=279.0, **seven)
+    wifi7 = built(new1, q, old1, old3, new2)
+    assert wifi7.nodes == 3
+    assert [(c.model, c.count) for c in wifi7.components] == [("Mesh 7", 1), ("Mesh 7", 1)]
+    wifi6 = built(old1, q, old3, new1, new2)
+    assert [(c.model, c.count) for c in wifi6.components] == [("Mesh 6", 1), ("Mesh 6", 1)]

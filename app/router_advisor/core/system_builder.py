@@ -19,7 +19,7 @@ from router_advisor.core.part_prices import (
     SWITCHES,
     Part,
 )
-from router_advisor.core.router import Router, support_end
+from router_advisor.core.router import WIFI_GENERATIONS, Router, support_end
 from router_advisor.core.system import Backhaul, Component, System, make_system
 
 MAX_INJECTORS = 2  # from three PoE access points on, one PoE switch is cheaper and tidier
@@ -61,7 +61,7 @@ class CatalogIndex:
     owned_retired: list[str] = field(default_factory=list)  # past their end of support
     owned_alone: list[str] = field(default_factory=list)  # of no system to join
     excluded: dict[str, int] = field(default_factory=dict)
-    _plans: dict[tuple[str, int, bool], tuple[tuple[Component, int], ...]] = field(
+    _plans: dict[tuple[str, str, int, bool], tuple[tuple[Component, int], ...]] = field(
         default_factory=dict
     )
     _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
@@ -74,18 +74,28 @@ class CatalogIndex:
         return self._placements[key]
 
     def extension(
-        self, family: str, n: int, radio: bool = False
+        self, lead: Router, n: int, radio: bool = False
     ) -> tuple[tuple[Component, int], ...]:
-        """The cheapest (known price first) add-on units of `family` giving n more units,
-        as components with the units each adds (worked out once per family and count).
-        `radio`: only units with a radio reserved for the backhaul, when the family sells
-        any (a dual-band unit added to a tri-band kit links on the shared radios)."""
-        key = (family, n, radio)
+        """The cheapest (known price first) add-on units of the lead's family giving n more
+        units, as components with the units each adds (worked out once per lead model and
+        count). Only units of the lead's Wi-Fi generation or newer, when the family sells
+        any (every eero joins one network, but an eero 7 grown with a 2020 eero 6 3-pack
+        gave the far rooms Wi-Fi 6). Of those, the lead's own model and the family's add-on
+        nodes, when they give exactly n units ('eero 6+' grown with a cheaper eero 6 3-pack
+        is not the eero 6+ system a buyer asks for; a second 2-pack for one more unit is
+        waste). `radio`: only units with a radio reserved for the backhaul, when the family
+        sells any (a dual-band unit added to a tri-band kit links on the shared radios)."""
+        key = (lead.system or "", lead.model, n, radio)
         if key not in self._plans:
-            units = self.units.get(family, ())
+            units = self.units.get(lead.system or "", ())
+            least = WIFI_GENERATIONS.index(lead.wifi_generation)
+            units = [r for r in units if _newer(r, least)] or units
             if radio:
                 units = [r for r in units if r.dedicated_backhaul] or units
-            plan = _cheapest_units(units, n)
+            own = [r for r in units if r.model == lead.model or r.kind == "node"]
+            plan = _cheapest_units(own, n)
+            if sum(_unit_count(r) * count for r, count in plan) != n:
+                plan = _cheapest_units(units, n)
             self._plans[key] = tuple(
                 (_component(r, count), _unit_count(r) * count) for r, count in plan
             )
@@ -94,12 +104,16 @@ class CatalogIndex:
     def access_point_line(self, family: str, n: int) -> Component | None:
         """n of the family's first access point (_access_point_order: the cheapest whose
         uplink carries the plan), or None when it sells none."""
-        key = (family, -n, False)  # negative counts: access points, beside the node plans
+        key = (family, "", -n, False)  # negative counts: access points, beside the nodes
         if key not in self._plans:
             aps = self.access_points.get(family)
             self._plans[key] = ((_component(aps[0], n), n),) if aps else ()
         found = self._plans[key]
         return found[0][0] if found else None
+
+
+def _newer(r: Router, least: int) -> bool:
+    return WIFI_GENERATIONS.index(r.wifi_generation) >= least
 
 
 def _owned_match(name: str, r: Router) -> bool:
@@ -176,13 +190,15 @@ def _without_oversized_kits(
 def _cheapest_kit_of_each_size(
     leads: list[Router], q: Requirements, index: CatalogIndex
 ) -> list[Router]:
-    """One kit per mesh family and home size: a 3-pack, and a 2-pack plus a single unit of
-    the same family, put the same units in the home, so only the cheaper (known price
-    first) is worth building and showing. Worked out from prices before anything is built;
-    a router lead is kept apart (which unit the Internet plugs into matters there), and so
-    is a family the household owns units of."""
+    """One kit per mesh model and home size: a 3-pack, and a 2-pack plus a single unit of
+    the same model, put the same units in the home, so only the cheaper (known price
+    first) is worth building and showing. Kits of other models stay, even in one family:
+    every eero joins one eero network, yet an eero 7 system is not an eero 6 one (keyed
+    by family, only the cheapest, the 2020 eero 6, was shown). Worked out from prices
+    before anything is built; a router lead is kept apart (which unit the Internet plugs
+    into matters there), and so is a family the household owns units of."""
     needed = q.nodes_needed
-    best: dict[tuple[str, int], tuple[float, Router]] = {}
+    best: dict[tuple[str, str, str | None, int], tuple[float, Router]] = {}
     for r in leads:
         family = r.system
         if r.kind != "mesh" or family is None or family in index.owned:
@@ -190,10 +206,10 @@ def _cheapest_kit_of_each_size(
         units = r.pack_size
         cost = r.price_usd if r.price_usd is not None else UNKNOWN
         if units < needed:
-            for part, added in index.extension(family, needed - units, _radio(r, q)):
+            for part, added in index.extension(r, needed - units, _radio(r, q)):
                 units += added
                 cost += part.price_usd * part.count if part.price_usd is not None else UNKNOWN
-        key = (family, units)
+        key = (family, r.model, r.hardware_revision, units)
         if key not in best or cost < best[key][0]:
             best[key] = (cost, r)
     if not best:
@@ -280,7 +296,7 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
             if aps.router is not None and aps.router.poe in ("in", "in_out"):
                 ap_poe = missing if lead.poe not in ("out", "in_out") else 0
         elif missing > 0:
-            for part, added in index.extension(family, missing, _radio(lead, q)):
+            for part, added in index.extension(lead, missing, _radio(lead, q)):
                 components.append(part)
                 units += added
     backhaul = _backhaul(lead, units, q, wired_aps, components)
