@@ -229,3 +229,11 @@ def test_the_article_goes_by_how_the_word_is_said() -> None:
         "router": "a",
     }
     assert {word: a_or_an(word) for word in said} == said
+
+
+def test_one_mesh_unit_is_not_called_a_one_node_mesh() -> None:
+    """ "2 x eero 6 ... mesh, 1 node" read as if the system had one node."""
+    from router_advisor.core.wording import router_kind
+
+    assert router_kind("mesh", 1) == "mesh unit, sold singly"
+    assert router_kind("mesh", 3) == "mesh, 3 nodes"

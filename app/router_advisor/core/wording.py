@@ -279,9 +279,11 @@ LINE_WORDS: dict[str, str] = {
 
 
 def router_kind(kind: str, pack_size: int, line: str | None = None) -> str:
-    """ "router", "mesh, 3 nodes", "modem-router (DSL)", "access point"."""
+    """ "router", "mesh, 3 nodes", "mesh unit, sold singly", "modem-router (DSL)", "access
+    point". One unit of a mesh family is not "mesh, 1 node": two of them read that way
+    beside "2 x eero 6"."""
     if kind == "mesh":
-        return f"mesh, {plural(pack_size, 'node')}"
+        return f"mesh, {plural(pack_size, 'node')}" if pack_size > 1 else "mesh unit, sold singly"
     if kind == "modem_router" and line:
         return f"{KIND_WORDS[kind]} ({LINE_WORDS.get(line, line)})"
     return KIND_WORDS.get(kind, kind)
