@@ -288,3 +288,19 @@ def test_a_kit_grows_with_units_of_its_wifi_generation_or_newer() -> None:
     assert [(c.model, c.count) for c in wifi7.components] == [("Mesh 7", 1), ("Mesh 7", 1)]
     wifi6 = built(old1, q, old3, new1, new2)
     assert [(c.model, c.count) for c in wifi6.components] == [("Mesh 6", 1), ("Mesh 6", 1)]
+
+
+def test_a_covering_system_of_unknown_price_comes_before_units_that_leave_rooms_weak() -> None:
+    """Within a budget, one covering system of known price, then single routers that cover
+    a third of the home: a covering mesh of unknown price that may be within the budget
+    came after all of them (score 48 below score 0), out of a top 5."""
+    from router_advisor.core.recommend import rank
+
+    q = home(home={"size_m2": 300, "floors": 2}, budget={"max_usd": 600})
+    assert q.nodes_needed == 3
+    kit = unit("Kit", kind="mesh", pack_size=3, price_usd=300.0, system="Kit")
+    unknown = unit("Other", kind="mesh", pack_size=3, price_usd=None, system="Other")
+    singles = [unit(f"Router {i}", price_usd=100.0 + i, system=None) for i in range(6)]
+    ranking = rank([kit, unknown, *singles], q, top=4)
+    models = [item.system.lead.model for item in ranking.shortlist]
+    assert models[:2] == ["Kit", "Other"]

@@ -193,11 +193,13 @@ def _choose(
     top: int,
 ) -> tuple[list[System], bool]:
     """The systems to show, and whether they are closest fits. Without a budget, the best
-    fits. With one, fits of known price come first (they are sure to be within it); when
-    none of them covers the home, the cheapest system that does comes second, with how far
-    over the budget it is (what it would take); then a few fits of unknown price that may be
-    within it, flagged and asked. When no fit has a known price, the closest systems of
-    known price lead; when nothing fits at all, the closest systems are all there is."""
+    fits. With one, the fits of known price that cover the home come first (sure to be
+    within it), then a few fits of unknown price that may be within it and cover it,
+    flagged and asked, then fits that leave rooms weak. When no fit of known price covers
+    the home, the best of them comes first and the cheapest system that covers it second,
+    with how far over the budget it is (what it would take). When no fit has a known
+    price, the closest systems of known price lead; when nothing fits at all, the closest
+    systems are all there is."""
     if not fitting:
         return _closest(systems, q, weights, market, today, top), True
     if q.budget_usd is None:
@@ -209,19 +211,29 @@ def _choose(
         shown = _best(unknown, q, weights, market, today, min(UNKNOWN_PRICE_SLOTS, top - 1))
         return _closest(priced, q, weights, market, today, top - len(shown)) + shown, True
     needed = q.nodes_needed
+    covering = [s for s in unknown if s.nodes >= needed]
+    asked = _best(covering or unknown, q, weights, market, today, UNKNOWN_PRICE_SLOTS)
+    # Fits of unknown price that cover the home come before single units that leave rooms
+    # weak (score-0 routers of known price were shown before a covering mesh of unknown
+    # price); those that do not cover it come last.
+    ahead, behind = (asked, []) if covering else ([], asked)
+    if any(s.nodes >= needed for s in known):
+        main = _best(known, q, weights, market, today, top)
+        first = [s for s in main if s.nodes >= needed]
+        rest = [s for s in main if s.nodes < needed]
+        return (first + ahead + rest + behind)[:top], False
     stretch: list[System] = []
-    if top > 1 and not any(s.nodes >= needed for s in known):
-        covering = [
+    if top > 1:
+        over_budget = [
             s
             for s in priced
             if s.nodes >= needed and [m.must_have for m in misses_of(s, q)] == ["budget"]
         ]
-        stretch = _closest(covering, q, weights, market, today, 1)[:1]
+        stretch = _closest(over_budget, q, weights, market, today, 1)[:1]
     main = _best(known, q, weights, market, today, top - len(stretch))
-    room = min(UNKNOWN_PRICE_SLOTS, top - len(main) - len(stretch))
     # What covering the home would take comes second, right after the best fit of the
     # budget: below four routers that each leave rooms weak, nobody reads it.
-    return main[:1] + stretch + main[1:] + _best(unknown, q, weights, market, today, room), False
+    return (main[:1] + stretch + ahead + main[1:] + behind)[:top], False
 
 
 def _may_be_within(
