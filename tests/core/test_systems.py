@@ -304,3 +304,24 @@ def test_a_covering_system_of_unknown_price_comes_before_units_that_leave_rooms_
     ranking = rank([kit, unknown, *singles], q, top=4)
     models = [item.system.lead.model for item in ranking.shortlist]
     assert models[:2] == ["Kit", "Other"]
+
+
+def test_a_shortlist_is_a_choice_not_one_family_four_times() -> None:
+    """Four models of one family and Wi-Fi generation within a few points filled a top 4
+    (eero 7, eero 6, eero 6+, eero Pro 6); another family's near equal gets a place, while
+    a clearly weaker one does not push out a second of the family, and the chosen are shown
+    by their own scores."""
+    from router_advisor.core.recommend import rank
+
+    q = home(home={"size_m2": 60})
+    same = [unit(f"Mesh {i}", system="eero", price_usd=150.0 + i, wpa3=True) for i in range(4)]
+    other = unit("Other", system=None, brand="Else", price_usd=150.0)
+    weak = unit(
+        "Weak", system=None, brand="Weak", wifi_generation="5", price_usd=150.0, wan_mbps=100
+    )
+    ranking = rank([*same, other, weak], q, top=3)
+    models = [item.system.lead.model for item in ranking.shortlist]
+    assert "Other" in models and "Weak" not in models
+    assert sum(m.startswith("Mesh") for m in models) == 2
+    scores = [item.score for item in ranking.shortlist]
+    assert scores == sorted(scores, reverse=True)

@@ -4,7 +4,6 @@ Never empty while anything is for sale: when no system meets every must-have, th
 ones are shown with what they miss, by how much, and which answer to change.
 """
 
-import heapq
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +17,7 @@ from router_advisor.core.needs import Requirements, derive_requirements
 from router_advisor.core.questions import VendorQuestion, vendor_questions
 from router_advisor.core.router import Router
 from router_advisor.core.scan import ScanResult
+from router_advisor.core.scoring import thresholds as t
 from router_advisor.core.scoring.criteria import Market
 from router_advisor.core.scoring.score import (
     INF,
@@ -261,23 +261,34 @@ def _best(
     top: int,
 ) -> list[System]:
     """The `top` best systems: best score first, then the cheaper, then by the lead's key
-    (the same order every run). Keys are made only for the few near the cut."""
+    (the same order every run). While choosing, a system of a family and Wi-Fi generation
+    already chosen counts REPEAT_FAMILY_POINTS less for each (four eero within 5 points
+    filled a top 4, which is two choices, Wi-Fi 7 or a cheaper Wi-Fi 6, not four); the
+    chosen are shown by their own scores."""
     if top <= 0:
         return []
-    coarse = [
+    scored = [
         (
-            -rank_score(s, q, weights, market, today),
+            rank_score(s, q, weights, market, today),
             s.price_usd if s.price_usd is not None else INF,
-            i,
+            s.lead.key,
+            (s.lead.system or s.lead.brand, s.lead.wifi_generation),
+            s,
         )
-        for i, s in enumerate(systems)
+        for s in systems
     ]
-    cut = heapq.nsmallest(top, coarse)
-    if len(cut) == top:
-        edge = cut[-1][:2]
-        coarse = [x for x in coarse if x[:2] <= edge]
-    coarse.sort(key=lambda x: (x[0], x[1], systems[x[2]].lead.key))
-    return [systems[i] for _, _, i in coarse[:top]]
+    chosen: list[tuple[float, float, str, tuple[str, str], System]] = []
+    picks: dict[tuple[str, str], int] = {}
+    while scored and len(chosen) < top:
+        best = min(
+            scored,
+            key=lambda x: (-(x[0] - t.REPEAT_FAMILY_POINTS * picks.get(x[3], 0)), x[1], x[2]),
+        )
+        scored.remove(best)
+        chosen.append(best)
+        picks[best[3]] = picks.get(best[3], 0) + 1
+    # Shown best first, as the scores read.
+    return [x[4] for x in sorted(chosen, key=lambda x: (-x[0], x[1], x[2]))]
 
 
 def _closest(

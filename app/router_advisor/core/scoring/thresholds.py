@@ -167,3 +167,9 @@ OVERKILL_MULTIGIG_WAN_POINTS = 2.0
 # the benefit of the doubt.
 UNKNOWN_FACT_POINTS = 6.0
 UNKNOWN_BASIC_POINTS = 2.0
+
+# A shortlist is a choice: each further system of a family (its `system`, or its brand) and
+# Wi-Fi generation already on it ranks as if it scored this many points less, so eero 7,
+# eero 6, eero 6+ and eero Pro 6 (within 5 points of each other) do not fill a top 4, while
+# a clearly better second system of one family still beats a worse one of another.
+REPEAT_FAMILY_POINTS = 10.0
