@@ -24,6 +24,8 @@ def test_stored_values_read_as_words() -> None:
     assert fact_text("firmware.support_counts_from", "end_of_sale") == "end of sale"
     assert fact_text("line", "lte_5g") == "LTE/5G" and fact_text("kind", "node") != "node"
     assert fact_text("usb", []) == "none" and fact_text("wpa3", None) == "unknown"
+    assert fact_text("wan_mbps", 0) == "no Ethernet port (links by radio only)"  # not 0 Mbit/s
+    assert fact_text("wan_mbps", 1000) == "1000" and fact_text("wan_mbps", None) == "unknown"
     for name, values in (("bands", BANDS), ("kind", KINDS), ("line", LINES), ("poe", POE_VALUES)):
         for value in values:
             assert "_" not in fact_text(name, [value] if name == "bands" else value)

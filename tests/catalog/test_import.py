@@ -161,6 +161,11 @@ BAD_CSV = {
         "brand,model,price_usd\nZeta,Z11,300\n",
         "row 2: Zeta Z11 is not in the catalog, and a new model needs kind",
     ),
+    "router without an Ethernet port": (
+        "brand,model,wan_mbps\nZeta,Z10,0\n",
+        "row 2: Zeta Z10: wan_mbps = 0 says it has no Ethernet port, which only an add-on node "
+        "can lack (router connects by cable)",
+    ),
     "router with a pack": (
         "brand,model,pack_size\nZeta,Z10,3\n",
         "row 2: Zeta Z10: field 'pack_size' must be 1 for kind router (only a mesh kit has more "

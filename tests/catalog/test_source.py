@@ -356,3 +356,69 @@ def test_an_end_of_life_listing_loads_into_the_firmware_policy(tmp_path: Path) -
     router = router_from_flat(record.values, record.sources)
     assert router.firmware.eol_listed_as_of == "2026-06-24"
     assert router.firmware.end_of_support is None
+
+
+NO_ETHERNET_POINT = """
+[[router]]
+brand = "Acme"
+model = "Plug Point"
+kind = "node"
+pack_size = 1
+wifi_generation = "5"
+system = "Acme Mesh"
+wan_mbps = 0
+lan_ports_mbps = []
+sfp_ports = []
+poe = "none"
+wired_backhaul = false
+sources = [{ ref = "curator:a plug-in point with no Ethernet port, as of 2026-12", fields = [
+  "system", "wan_mbps", "lan_ports_mbps", "sfp_ports", "poe", "wired_backhaul"
+] }]
+"""
+
+
+def test_a_node_without_an_ethernet_port_loads_as_one(tmp_path: Path) -> None:
+    """wan_mbps = 0 with lan_ports_mbps = [] is a plug-in point that links by radio only
+    (the eero Beacon): a fact, where it used to stay unknown."""
+    (tmp_path / "acme.toml").write_text(NO_ETHERNET_POINT, encoding="utf-8")
+    [record] = load_source(tmp_path)
+    point = router_from_flat(record.values, record.sources)
+    assert point.no_ethernet and point.wan_mbps == 0 and point.lan_ports_mbps == ()
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            ('kind = "node"', 'kind = "router"'),
+            "wan_mbps = 0 says it has no Ethernet port, which only an add-on node can lack "
+            "(router connects by cable): write its WAN port's speed",
+        ),
+        (
+            ('kind = "node"', 'kind = "access_point"'),
+            "which only an add-on node can lack (access_point connects by cable)",
+        ),
+        (
+            ("lan_ports_mbps = []", "lan_ports_mbps = [1000]"),
+            "wan_mbps = 0 says it has no Ethernet port: write lan_ports_mbps = [] with it",
+        ),
+        (
+            ("lan_ports_mbps = []\n", ""),
+            "wan_mbps = 0 says it has no Ethernet port: write lan_ports_mbps = [] with it",
+        ),
+        (("sfp_ports = []", "sfp_ports = [10000]"), "but sfp_ports lists a cage"),
+        (('poe = "none"', 'poe = "in"'), "but poe says it has Power over Ethernet"),
+        (
+            ("wired_backhaul = false", "wired_backhaul = true"),
+            "but wired_backhaul = true links it by cable",
+        ),
+        (("wan_mbps = 0", "wan_mbps = 5"), "field 'wan_mbps' 5 is outside 10..100000 (0 = no"),
+    ],
+)
+def test_no_ethernet_port_must_agree_with_the_rest(
+    tmp_path: Path, change: tuple[str, str], problem: str
+) -> None:
+    text = NO_ETHERNET_POINT.replace(*change)
+    assert text != NO_ETHERNET_POINT
+    problems = _problems(tmp_path, text)
+    assert len(problems) == 1 and problem in problems[0], problems

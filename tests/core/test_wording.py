@@ -1,6 +1,7 @@
 """The one vocabulary: every value of the core's types has its words, and a router reads the
 same wherever it is shown."""
 
+from dataclasses import replace
 from typing import get_args
 
 import pytest
@@ -25,6 +26,7 @@ from router_advisor.core.wording import (
     router_name,
     router_price,
     stored_price,
+    wan,
 )
 
 
@@ -130,6 +132,30 @@ def test_an_access_points_ports_read_as_its_uplink_and_its_other_ports() -> None
         "Wi-Fi 7 · access point · uplink 2.5 Gbit/s · other ports none · QoS unknown"
     )
     assert "WAN" not in key_facts(ap)
+
+
+def test_a_unit_without_an_ethernet_port_says_so_not_a_speed() -> None:
+    """wan_mbps = 0 is a plug-in point with no Ethernet port (the eero Beacon): the key
+    facts say so in plain words, never "WAN 0 Mbit/s" or "LAN none"."""
+    src = (Source(ref="curator: test", fields=()),)
+    point = Router(
+        brand="eero",
+        model="eero Beacon",
+        kind="node",
+        pack_size=1,
+        wifi_generation="5",
+        sources=src,
+        wifi_class="AC1200",
+        wan_mbps=0,
+        lan_ports_mbps=(),
+    )
+    assert point.no_ethernet
+    assert key_facts(point) == (
+        "Wi-Fi 5 (AC1200) · add-on mesh node · no Ethernet port · QoS unknown"
+    )
+    assert wan(point) == "no Ethernet port"
+    unknown = replace(point, wan_mbps=None)  # unknown is not "no port"
+    assert not unknown.no_ethernet and wan(unknown) == "unknown"
 
 
 def test_a_price_says_how_old_it_is_and_what_it_is() -> None:

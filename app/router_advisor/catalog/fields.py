@@ -13,7 +13,14 @@ from datetime import date
 from typing import Any
 
 from router_advisor.core.echo import quoted
-from router_advisor.core.router import BANDS, KINDS, LINES, POE_VALUES, WIFI_GENERATIONS
+from router_advisor.core.router import (
+    BANDS,
+    KINDS,
+    LINES,
+    NO_ETHERNET,
+    POE_VALUES,
+    WIFI_GENERATIONS,
+)
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,7 @@ SOURCE_FIELD_NAMES: frozenset[str] = frozenset({*FIELDS, *TABLES})
 # Plausible ranges: wide enough for any home router, narrow enough to catch a slipped digit.
 _INT_RANGES: dict[str, tuple[int, int]] = {
     "pack_size": (1, 10),
-    "wan_mbps": (10, 100_000),
+    "wan_mbps": (10, 100_000),  # or NO_ETHERNET (0): no Ethernet port at all
     "cpu_cores": (1, 64),
     "cpu_mhz": (100, 10_000),
     "ram_mb": (8, 65_536),
@@ -170,8 +177,11 @@ def check_value(name: str, value: Any) -> Any:
         if not _is_int(value):
             raise FieldError(f"must be a whole number, not {_type_name(value)}")
         low, high = _INT_RANGES.get(name, (0, 10**9))
+        if name == "wan_mbps" and value == NO_ETHERNET:
+            return value  # no Ethernet port at all (validate.py checks it fits the rest)
         if not low <= value <= high:
-            raise FieldError(f"{quoted(value)} is outside {low}..{high}")
+            hint = " (0 = no Ethernet port at all)" if name == "wan_mbps" else ""
+            raise FieldError(f"{quoted(value)} is outside {low}..{high}{hint}")
         return value
     if kind == "number":
         if not (_is_int(value) or isinstance(value, float)) or not math.isfinite(value):

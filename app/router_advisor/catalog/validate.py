@@ -23,7 +23,7 @@ from router_advisor.catalog.fields import (
     is_covered,
 )
 from router_advisor.core.echo import cut
-from router_advisor.core.router import LINES, Source, catalog_key
+from router_advisor.core.router import LINES, NO_ETHERNET, Source, catalog_key
 
 SOURCE_PREFIXES = ("https://", "http://", "openwrt-toh:", "techinfodepot:", "import:", "curator:")
 
@@ -161,7 +161,7 @@ def check_rules(
 
 def _check_kind_rules(values: Mapping[str, Any], where: str, problems: list[str]) -> None:
     """Fields that only make sense together: a modem-router's line, a node's system, a
-    support window's basis, a price's date, kind and region."""
+    support window's basis, a price's date, kind and region, a unit without Ethernet."""
     kind = values.get("kind")
     if kind == "modem_router" and "line" not in values:
         problems.append(f"{where}: a modem_router needs field 'line' ({', '.join(LINES)})")
@@ -178,6 +178,29 @@ def _check_kind_rules(values: Mapping[str, Any], where: str, problems: list[str]
         orphans = [name for name in PRICE_DETAILS if name in values]
         if orphans:
             problems.append(f"{where}: field(s) {', '.join(orphans)} describe a price_usd it lacks")
+    if values.get("wan_mbps") == NO_ETHERNET:
+        _check_no_ethernet(values, where, problems)
+
+
+def _check_no_ethernet(values: Mapping[str, Any], where: str, problems: list[str]) -> None:
+    """wan_mbps = 0 says the unit has no Ethernet port at all: only an add-on node can be
+    so (a router, a kit's main unit and an access point take a cable), and nothing else in
+    the record may say it has a port or a cable."""
+    kind = values.get("kind")
+    said = f"{where}: wan_mbps = 0 says it has no Ethernet port"
+    if kind != "node":
+        problems.append(
+            f"{said}, which only an add-on node can lack ({kind} connects by cable): "
+            "write its WAN port's speed"
+        )
+    if values.get("lan_ports_mbps") != []:
+        problems.append(f"{said}: write lan_ports_mbps = [] with it")
+    if values.get("sfp_ports"):
+        problems.append(f"{said}, but sfp_ports lists a cage")
+    if values.get("poe") in ("in", "out", "in_out"):
+        problems.append(f"{said}, but poe says it has Power over Ethernet")
+    if values.get("wired_backhaul") is True:
+        problems.append(f"{said}, but wired_backhaul = true links it by cable")
 
 
 def check_record(

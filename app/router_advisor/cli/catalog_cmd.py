@@ -156,7 +156,7 @@ def _list(args: argparse.Namespace) -> int:
                 r.pack_size,
                 r.wifi_generation,
                 r.wifi_class,
-                r.wan_mbps,
+                "none" if r.no_ethernet else r.wan_mbps,  # no Ethernet port, not 0 Mbit/s
                 _price(r.price_usd),
                 "" if r.price_usd is None else price_age(r.price_as_of, r.price_kind),
                 r.cpu_cores,

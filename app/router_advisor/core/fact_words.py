@@ -6,7 +6,14 @@ table and its source lists, and anything else that names a catalog field, read t
 
 from collections.abc import Iterable
 
-from router_advisor.core.wording import KIND_WORDS, LINE_WORDS, PRICE_KIND_WORDS, eol_listed
+from router_advisor.core.router import NO_ETHERNET
+from router_advisor.core.wording import (
+    KIND_WORDS,
+    LINE_WORDS,
+    NO_ETHERNET_PORT,
+    PRICE_KIND_WORDS,
+    eol_listed,
+)
 
 # Every flat field name of the catalog (catalog/fields.py), and the three table names a
 # source may vouch for as a whole.
@@ -99,8 +106,9 @@ _TABLES = ("qos", "management", "firmware")
 
 
 def fact_text(name: str, value: object, brand: str = "the vendor") -> str:
-    """A stored value as a person reads it: "second 5 GHz", "yes", "end of sale", "none";
-    an end-of-life listing as a sentence naming the maker (`brand`)."""
+    """A stored value as a person reads it: "second 5 GHz", "yes", "end of sale", "none",
+    "no Ethernet port (links by radio only)"; an end-of-life listing as a sentence naming
+    the maker (`brand`)."""
     if value is None:
         return "unknown"
     if name == "firmware.eol_listed_as_of":
@@ -108,6 +116,8 @@ def fact_text(name: str, value: object, brand: str = "the vendor") -> str:
         return text[0].upper() + text[1:]
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if name == "wan_mbps" and value == NO_ETHERNET:  # not a speed of 0
+        return f"{NO_ETHERNET_PORT} (links by radio only)"
     if name == "bands" and isinstance(value, list):
         return ", ".join(BAND_WORDS.get(str(b), str(b)) for b in value) if value else "none"
     if name == "streams" and isinstance(value, dict):

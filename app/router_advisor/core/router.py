@@ -23,6 +23,10 @@ SupportBasis = Literal["launch", "end_of_sale"]
 WifiGeneration = Literal["5", "6", "6E", "7"]
 WIFI_GENERATIONS: tuple[str, ...] = ("5", "6", "6E", "7")
 BANDS: tuple[str, ...] = ("2.4", "5", "5-2", "6")
+# `wan_mbps = NO_ETHERNET`: the unit has no Ethernet port at all (a plug-in mesh point such
+# as the eero Beacon or the Nest Wifi point links by radio only). Not a speed: it takes no
+# cable, so no wired backhaul and no wired device; only an add-on `node` can be one.
+NO_ETHERNET = 0
 
 
 def catalog_key(
@@ -134,6 +138,11 @@ class Router:
     def display_name(self) -> str:
         """How every card, table and export names it (core/wording.py router_name)."""
         return router_name(self.brand, self.model, self.hardware_revision, self.pack_size)
+
+    @property
+    def no_ethernet(self) -> bool:
+        """No Ethernet port at all: it links by radio only (wan_mbps = NO_ETHERNET)."""
+        return self.wan_mbps == NO_ETHERNET
 
     @property
     def lan_port_count(self) -> int | None:

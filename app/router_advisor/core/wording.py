@@ -104,6 +104,8 @@ def grade_words(grade: str | None) -> str:
 
 # -- numbers --------------------------------------------------------------------------------
 UNKNOWN = "unknown"  # a fact nobody knows
+# A unit without any Ethernet port (core/router.py NO_ETHERNET): it links by radio only.
+NO_ETHERNET_PORT = "no Ethernet port"
 NOT_MEASURED = "not measured"  # a step that was skipped, which is not zero
 
 
@@ -177,10 +179,13 @@ def wifi(r: "Router") -> str:
 
 
 def wan(r: "Router") -> str:
-    """The Internet port's speed: "2.5 Gbit/s", "100 Mbit/s" or "unknown". An access
-    point's `wan_mbps` is its uplink port, toward the router: "uplink 2.5 Gbit/s"."""
+    """The Internet port's speed: "2.5 Gbit/s", "100 Mbit/s", "unknown", or "no Ethernet
+    port" for a unit that links by radio only. An access point's `wan_mbps` is its uplink
+    port, toward the router: "uplink 2.5 Gbit/s"."""
     if r.wan_mbps is None:
         return UNKNOWN
+    if r.no_ethernet:
+        return NO_ETHERNET_PORT
     speed = f"{r.wan_mbps / 1000:g} Gbit/s" if r.wan_mbps >= 1000 else f"{r.wan_mbps} Mbit/s"
     return f"uplink {speed}" if r.kind == "access_point" else speed
 
@@ -214,8 +219,11 @@ def key_facts(r: "Router") -> str:
     """One line a buyer compares first, the same on a card, in `recommend` and in exports:
     "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 3 (up to 2.5G) · QoS none"."""
     kind = router_kind(r.kind, r.pack_size, r.line)
+    ports: tuple[str, ...]
     if r.kind == "access_point":  # its one cable goes to the router: "uplink 2.5 Gbit/s"
         ports = (wan(r) if r.wan_mbps is not None else "uplink unknown", f"other ports {lan(r)}")
+    elif r.no_ethernet:  # a plug-in point that links by radio: no WAN, no LAN to speak of
+        ports = (NO_ETHERNET_PORT,)
     else:
         ports = (f"WAN {wan(r)}", f"LAN {lan(r)}")
     return " · ".join((wifi(r), kind, *ports, f"QoS {qos(r)}"))
