@@ -98,9 +98,11 @@ def tid_port_speeds(row: Mapping[str, Any]) -> tuple[int, ...] | None:
 
 
 def catalog_port_speeds(wan_mbps: int | None, lan: Sequence[int] | None) -> tuple[int, ...] | None:
+    """Every RJ45 port of a catalog entry by speed, sorted; () for a unit with no Ethernet
+    port (wan_mbps = 0 is no port, not a port of 0 Mbit/s)."""
     if wan_mbps is None or lan is None:
         return None
-    return tuple(sorted([wan_mbps, *lan]))
+    return tuple(sorted([wan_mbps, *lan] if wan_mbps else lan))
 
 
 def tid_device(number: int, row: Mapping[str, Any]) -> TohDevice:

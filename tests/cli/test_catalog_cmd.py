@@ -203,6 +203,29 @@ def test_show_names_an_access_points_ports_by_their_role(cli) -> None:
     assert "Uplink port (to the router), Mbit/s" in sources
 
 
+@pytest.mark.parametrize(
+    ("brand", "model"), [("eero", "eero beacon"), ("google", "nest wifi point")]
+)
+def test_a_plug_in_point_without_an_ethernet_port_says_so_everywhere(cli, brand, model) -> None:
+    """The eero Beacon and the Nest Wifi point link by radio only: wan_mbps = 0, kept as
+    0 through the database into `list --json`, read "no Ethernet port" by `show` and "none"
+    in the list's WAN column, never a speed of 0; a source vouches for it."""
+    [document] = json.loads(cli("catalog", "show", brand, model, "--json").stdout)
+    assert (document["kind"], document["wan_mbps"], document["lan_ports_mbps"]) == ("node", 0, [])
+    assert any("wan_mbps" in s["fields"] and "Ethernet" in s["ref"] for s in document["sources"])
+    listed = json.loads(cli("catalog", "list", "--json", "--brand", brand).stdout)
+    assert [m["wan_mbps"] for m in listed if m["model"].lower() == model] == [0]
+    text = cli("catalog", "show", brand, model).stdout
+    assert re.search(
+        r"^Internet \(WAN\) port, Mbit/s +no Ethernet port \(links by radio only\)$", text, re.M
+    )
+    assert re.search(r"^LAN ports, Mbit/s each +none$", text, re.M)
+    table = cli("catalog", "list", "--brand", brand, "--kind", "node").stdout
+    row = next(line for line in table.splitlines() if model in line.lower())
+    assert " none " in row and " 0 " not in row
+    assert model not in cli("catalog", "list", "--brand", brand, "--min-wan", "1").stdout.lower()
+
+
 def test_suggestions_use_the_catalogs_spelling_and_a_plain_list(cli) -> None:
     result = cli("catalog", "show", "tp-link", "archer ax2")
     assert result.returncode == 2

@@ -106,3 +106,16 @@ def test_the_recommendations_page_offers_the_import_and_ranks_again(qtbot: QtBot
     assert page.job is not None  # ranking again with the new prices
     walk.wait_idle(qtbot, window, 30000)
     assert page.cards
+
+
+def test_a_plug_in_point_without_an_ethernet_port_reads_so(qtbot: QtBot) -> None:
+    """The eero Beacon and the Nest Wifi point have no Ethernet port (wan_mbps = 0): the
+    browser says so in words, never "0 Mbit/s", and their LAN column says "none"."""
+    browser = _browser(qtbot)
+    header = [
+        browser.table.horizontalHeaderItem(c).text() for c in range(browser.table.columnCount())
+    ]
+    wan, lan = header.index("WAN"), header.index("LAN")
+    for name in ("eero Beacon", "Google Nest Wifi Point"):
+        row = _row_text(browser, name)
+        assert (row[wan], row[lan]) == ("no Ethernet port", "none"), row
