@@ -368,3 +368,24 @@ def test_owned_gear_no_system_reuses_is_asked_about_as_an_access_point_where_cab
     no_cable = {**cabled, "home": {"size_m2": 200, "floors": 2}}
     _, questions = _asked(no_cable)  # another family's unit never joins a mesh by radio
     assert not any("Old Brand Router" in vq.question for vq in questions)
+
+
+def test_owned_gear_without_an_ethernet_port_is_never_asked_about_a_cable() -> None:
+    """A plug-in point with no Ethernet port (wan_mbps = 0, an eero Beacon) cannot be fed
+    by a cable: "Can my eero Beacon work as an access point (Wi-Fi fed by a cable...)?"
+    asks the impossible. Gear with a port is still asked about."""
+    from router_advisor.core.recommend import recommend
+
+    point = replace(
+        _one("Plug", "Point", system="Plug Net", wan_mbps=0, lan_ports_mbps=()),
+        kind="node",
+        wired_backhaul=False,
+    )
+    cabled = {
+        "home": {"size_m2": 200, "floors": 2, "cabling": "every_room"},
+        "equipment": {"owned": ["Plug Point", "Old Brand Router"]},
+    }
+    done = recommend(answers_from_dict(cabled), [*fixture_routers(), point], today=TODAY)
+    asked = " ".join(vq.question for vq in done.vendor_questions)
+    assert "Can my Old Brand Router work as an access point" in asked
+    assert "Plug Point" not in asked

@@ -1,6 +1,8 @@
 """Systems put together from catalog parts: add-on units, access points, PoE, switches,
 and the words that name a change of answer in each front end."""
 
+from dataclasses import replace
+
 from router_advisor.core.answers import SCHEMA, answers_from_dict
 from router_advisor.core.must_haves import Miss, miss_text
 from router_advisor.core.needs import Requirements, derive_requirements
@@ -325,3 +327,30 @@ def test_a_shortlist_is_a_choice_not_one_family_four_times() -> None:
     assert sum(m.startswith("Mesh") for m in models) == 2
     scores = [item.score for item in ranking.shortlist]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_a_unit_without_an_ethernet_port_never_takes_the_cable() -> None:
+    """A plug-in point with no Ethernet port (wan_mbps = 0: the eero Beacon, the Nest Wifi
+    point) links by radio only. Where cable runs, a kit that takes it grows with units that
+    take it too, though dearer; where none runs, the cheaper point joins. One the household
+    owns joins the kit by radio, whatever its wired_backhaul says."""
+    cabled = home(home={"size_m2": 250, "cabling": "some_rooms"})
+    assert cabled.nodes_needed == 2 and cabled.backhaul_need == "wired"
+    kit = unit("Kit", kind="mesh", price_usd=150.0, wired_backhaul=True, dedicated_backhaul=False)
+    point = unit(
+        "Point", kind="node", wan_mbps=0, lan_ports_mbps=(), price_usd=60.0, wired_backhaul=False
+    )
+    wired_node = unit("Node", kind="node", price_usd=120.0, wired_backhaul=True)
+    assert point.no_ethernet and not wired_node.no_ethernet
+    s = built(kit, cabled, point, wired_node)
+    assert [c.model for c in s.components] == ["Kit", "Node"] and s.backhaul == "wired"
+    radio_home = home(home={"size_m2": 250})
+    assert [c.model for c in built(kit, radio_home, point, wired_node).components] == [
+        "Kit",
+        "Point",
+    ]
+    mislabelled = replace(point, wired_backhaul=True, dedicated_backhaul=False)  # no port still
+    owns = home(home={"size_m2": 250, "cabling": "some_rooms"}, equipment={"owned": ["Point"]})
+    reused = built(kit, owns, mislabelled)
+    assert [(c.model, c.owned) for c in reused.components] == [("Kit", False), ("Point", True)]
+    assert reused.backhaul == "shared_radio"

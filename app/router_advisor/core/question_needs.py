@@ -390,11 +390,14 @@ def home_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Pa
     return out
 
 
-def unit_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
+def unit_questions(
+    q: Requirements, shortlist: Sequence[Scored], radio_only: Sequence[str] = ()
+) -> list[Pair]:
     """What the catalog cannot say about the shortlisted units themselves: whether a
     multi-gig Internet port can serve the NAS instead, whether owned gear no system reuses
-    can serve as an access point, and whether one router asked for in a home that needs
-    more can take a node later."""
+    can serve as an access point (not gear in `radio_only`: without an Ethernet port it
+    takes no cable), and whether one router asked for in a home that needs more can take
+    a node later."""
     out: list[Pair] = []
     leads = [item.router for item in _first_items(shortlist)]
     if q.multigig_lan and q.wan_preferred_mbps <= 1000:
@@ -417,6 +420,8 @@ def unit_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pair]:
     reused = {c.name.lower() for item in shortlist for c in item.system.components if c.owned}
     if q.backhaul_need in ("wired", "powerline_or_moca"):
         for gear in q.owned:
+            if gear in radio_only:
+                continue
             if shortlist and not any(gear.lower() in name for name in reused):
                 out.append(
                     (

@@ -86,26 +86,32 @@ def seed_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[Ve
     return out
 
 
-def need_questions(q: Requirements, shortlist: Sequence[Scored] = ()) -> list[VendorQuestion]:
-    """Questions this household's own needs raise, each only where it matters."""
+def need_questions(
+    q: Requirements, shortlist: Sequence[Scored] = (), radio_only: Sequence[str] = ()
+) -> list[VendorQuestion]:
+    """Questions this household's own needs raise, each only where it matters.
+    `radio_only`: owned gear without an Ethernet port (never asked about a cable)."""
     pairs = [
         *needs.line_questions(q, shortlist),
         *needs.performance_questions(q, shortlist),
         *needs.backhaul_questions(q, shortlist),
         *needs.home_questions(q, shortlist),
-        *needs.unit_questions(q, shortlist),
+        *needs.unit_questions(q, shortlist, radio_only),
     ]
     return [VendorQuestion(question, why, "need") for question, why in pairs]
 
 
 def vendor_questions(
-    q: Requirements, shortlist: Sequence[Scored], today: str | None = None
+    q: Requirements,
+    shortlist: Sequence[Scored],
+    today: str | None = None,
+    radio_only: Sequence[str] = (),
 ) -> list[VendorQuestion]:
     """The whole checklist: need-driven, gap-driven then seed questions, without repeats:
     what decides the purchase first, at most MOST_QUESTIONS unless the needs alone are more.
     `today` ("YYYY-MM-DD") lets years-old prices be asked about; the core never reads the
-    clock."""
-    needs_asked = need_questions(q, shortlist)
+    clock. `radio_only` names owned gear without an Ethernet port (rank() finds it)."""
+    needs_asked = need_questions(q, shortlist, radio_only)
     gaps = [VendorQuestion(qn, why, "gap") for qn, why in gap_questions(q, shortlist, today)]
     seen: set[str] = set()
     out: list[VendorQuestion] = []

@@ -115,6 +115,7 @@ class Ranking:
     fits: int
     closest_fits: bool
     notes: tuple[str, ...] = ()  # what ranking found out about the home (owned gear)
+    owned_without_ethernet: tuple[str, ...] = ()  # owned gear that links by radio only
 
 
 def market_of(fitting: Sequence[System], systems: Sequence[System], q: Requirements) -> Market:
@@ -156,7 +157,13 @@ def rank(routers: Sequence[Router], q: Requirements, top: int, today: str | None
         for s in chosen
     ]
     return Ranking(
-        shortlist, index.excluded, len(systems), len(fitting), closest, _owned_notes(index)
+        shortlist,
+        index.excluded,
+        len(systems),
+        len(fitting),
+        closest,
+        _owned_notes(index),
+        tuple(index.owned_without_ethernet),
     )
 
 
@@ -363,7 +370,9 @@ def recommend(
     return Recommendation(
         requirements=q,
         shortlist=shortlist,
-        vendor_questions=tuple(vendor_questions(q, shortlist, today)),
+        vendor_questions=tuple(
+            vendor_questions(q, shortlist, today, ranking.owned_without_ethernet)
+        ),
         considered=len(routers),
         excluded=ranking.excluded,
         fits=ranking.fits,

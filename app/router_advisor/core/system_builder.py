@@ -8,6 +8,7 @@ family's cheapest way to add n units is worked out once and cached.
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Literal
 
 from router_advisor.core.coverage import placement
 from router_advisor.core.needs import Requirements
@@ -25,6 +26,9 @@ from router_advisor.core.system import Backhaul, Component, System, make_system
 MAX_INJECTORS = 2  # from three PoE access points on, one PoE switch is cheaper and tidier
 LEAD_KINDS = frozenset({"router", "mesh", "modem_router"})
 UNKNOWN = float("inf")
+# Which add-on units a system prefers (CatalogIndex.extension): any, with a radio reserved
+# for the backhaul, or able to take a cable.
+Link = Literal["any", "radio", "cable"]
 
 
 def for_sale_problem(r: Router, q: Requirements, today: str | None) -> str | None:
@@ -60,8 +64,9 @@ class CatalogIndex:
     owned_unknown: list[str] = field(default_factory=list)  # not in the catalog
     owned_retired: list[str] = field(default_factory=list)  # past their end of support
     owned_alone: list[str] = field(default_factory=list)  # of no system to join
+    owned_without_ethernet: list[str] = field(default_factory=list)  # radio only: no cable
     excluded: dict[str, int] = field(default_factory=dict)
-    _plans: dict[tuple[str, str, int, bool], tuple[tuple[Component, int], ...]] = field(
+    _plans: dict[tuple[str, str, int, Link], tuple[tuple[Component, int], ...]] = field(
         default_factory=dict
     )
     _placements: dict[tuple[int, bool], str] = field(default_factory=dict)
@@ -74,7 +79,7 @@ class CatalogIndex:
         return self._placements[key]
 
     def extension(
-        self, lead: Router, n: int, radio: bool = False
+        self, lead: Router, n: int, link: Link = "any"
     ) -> tuple[tuple[Component, int], ...]:
         """The cheapest (known price first) add-on units of the lead's family giving n more
         units, as components with the units each adds (worked out once per lead model and
@@ -83,15 +88,19 @@ class CatalogIndex:
         gave the far rooms Wi-Fi 6). Of those, the lead's own model and the family's add-on
         nodes, when they give exactly n units ('eero 6+' grown with a cheaper eero 6 3-pack
         is not the eero 6+ system a buyer asks for; a second 2-pack for one more unit is
-        waste). `radio`: only units with a radio reserved for the backhaul, when the family
-        sells any (a dual-band unit added to a tri-band kit links on the shared radios)."""
-        key = (lead.system or "", lead.model, n, radio)
+        waste). `link` "radio": only units with a radio reserved for the backhaul, when the
+        family sells any (a dual-band unit added to a tri-band kit links on the shared
+        radios); "cable": only units that take the cable, when the family sells any (a
+        plug-in point without an Ethernet port would leave the system on shared radios)."""
+        key = (lead.system or "", lead.model, n, link)
         if key not in self._plans:
             units = self.units.get(lead.system or "", ())
             least = WIFI_GENERATIONS.index(lead.wifi_generation)
             units = [r for r in units if _newer(r, least)] or units
-            if radio:
+            if link == "radio":
                 units = [r for r in units if r.dedicated_backhaul] or units
+            elif link == "cable":
+                units = [r for r in units if takes_cable(r)] or units
             own = [r for r in units if r.model == lead.model or r.kind == "node"]
             plan = _cheapest_units(own, n)
             if sum(_unit_count(r) * count for r, count in plan) != n:
@@ -104,7 +113,7 @@ class CatalogIndex:
     def access_point_line(self, family: str, n: int) -> Component | None:
         """n of the family's first access point (_access_point_order: the cheapest whose
         uplink carries the plan), or None when it sells none."""
-        key = (family, "", -n, False)  # negative counts: access points, beside the nodes
+        key: tuple[str, str, int, Link] = (family, "", -n, "any")  # negative counts: APs
         if key not in self._plans:
             aps = self.access_points.get(family)
             self._plans[key] = ((_component(aps[0], n), n),) if aps else ()
@@ -146,6 +155,8 @@ def index_catalog(routers: Sequence[Router], q: Requirements, today: str | None)
     for name in q.owned:
         unit = found.get(name)
         end = support_end(unit) if unit is not None else None
+        if unit is not None and unit.no_ethernet:
+            index.owned_without_ethernet.append(name)
         if unit is None:
             index.owned_unknown.append(name)
         elif today is not None and end is not None and end <= today:
@@ -206,7 +217,7 @@ def _cheapest_kit_of_each_size(
         units = r.pack_size
         cost = r.price_usd if r.price_usd is not None else UNKNOWN
         if units < needed:
-            for part, added in index.extension(r, needed - units, _radio(r, q)):
+            for part, added in index.extension(r, needed - units, _link(r, q)):
                 units += added
                 cost += part.price_usd * part.count if part.price_usd is not None else UNKNOWN
         key = (family, r.model, r.hardware_revision, units)
@@ -296,7 +307,7 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
             if aps.router is not None and aps.router.poe in ("in", "in_out"):
                 ap_poe = missing if lead.poe not in ("out", "in_out") else 0
         elif missing > 0:
-            for part, added in index.extension(lead, missing, _radio(lead, q)):
+            for part, added in index.extension(lead, missing, _link(lead, q)):
                 components.append(part)
                 units += added
     backhaul = _backhaul(lead, units, q, wired_aps, components)
@@ -343,10 +354,21 @@ def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) 
     return System(lead, (only,), units, backhaul, where, price, price)
 
 
-def _radio(lead: Router, q: Requirements) -> bool:
-    """Add only units with a radio reserved for the backhaul: the home links its nodes by
-    radio and the lead has such a radio."""
-    return q.backhaul_need == "dedicated_radio" and lead.dedicated_backhaul is True
+def takes_cable(r: Router) -> bool:
+    """It can be linked to the others by Ethernet: wired backhaul, and a port for the cable
+    (a plug-in point without one links by radio only, whatever else is written)."""
+    return r.wired_backhaul is True and not r.no_ethernet
+
+
+def _link(lead: Router, q: Requirements) -> Link:
+    """Which add-on units to prefer: with a radio reserved for the backhaul when the home
+    links its nodes by radio and the lead has such a radio; units that take the cable when
+    cable or powerline/MoCA can link them and the lead takes it too."""
+    if q.backhaul_need == "dedicated_radio" and lead.dedicated_backhaul is True:
+        return "radio"
+    if q.backhaul_need in ("wired", "powerline_or_moca") and takes_cable(lead):
+        return "cable"
+    return "any"
 
 
 def _backhaul(
@@ -363,7 +385,7 @@ def _backhaul(
     if wired_aps:
         return "wired"
     members = [lead, *(c.router for c in parts if c.router is not None and c.router is not lead)]
-    if q.backhaul_need in ("wired", "powerline_or_moca") and all(r.wired_backhaul for r in members):
+    if q.backhaul_need in ("wired", "powerline_or_moca") and all(map(takes_cable, members)):
         return "wired" if q.backhaul_need == "wired" else "powerline_or_moca"
     radios = [r.dedicated_backhaul for r in members]
     if all(radios):
