@@ -196,7 +196,7 @@ def test_an_old_or_foreign_price_is_confirmed_in_one_question() -> None:
 def test_subscriptions_of_shortlisted_models_are_one_question_and_nothing_repeats() -> None:
     _, questions = _asked({}, top=15)
     subs = [vq for vq in questions if "paid subscription" in vq.question]
-    assert len(subs) == 1 and "(HomeShield Pro)" in subs[0].question
+    assert len(subs) == 1 and "HomeShield Pro is a paid plan" in subs[0].why
     assert len({vq.question for vq in questions}) == len(questions)
 
 
@@ -389,3 +389,14 @@ def test_owned_gear_without_an_ethernet_port_is_never_asked_about_a_cable() -> N
     asked = " ".join(vq.question for vq in done.vendor_questions)
     assert "Can my Old Brand Router work as an access point" in asked
     assert "Plug Point" not in asked
+
+
+def test_one_model_s_update_question_reads_in_the_singular() -> None:
+    """ "Until when will the UniFi Express get security updates, and do they install them
+    by themselves?" spoke of one router as many."""
+    one = _one("Solo", "Unit", firmware=FirmwarePolicy(supported_as_of="2025-06-01"))
+    _, questions = _asked({}, [one], top=1)
+    assert (
+        "Until when will the Solo Unit get security updates, and does it install them by "
+        "itself?" in [vq.question for vq in questions]
+    )

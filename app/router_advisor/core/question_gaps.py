@@ -273,10 +273,12 @@ _ORDER = (
 
 
 def _subscription_gaps(r: Router) -> list[Gap]:
+    """What its paid plans cost, or which features are paid when the catalog does not say:
+    the why names each plan once, with the models it covers."""
     subs = r.subscription_features
     if subs == ():
         return []
-    plan = f" ({', '.join(sub.split(':')[0] for sub in subs)})" if subs else ""
+    plans = ", ".join(dict.fromkeys(sub.split(":")[0] for sub in subs or ()))
     return [
         Gap(
             "subscriptions",
@@ -284,9 +286,10 @@ def _subscription_gaps(r: Router) -> list[Gap]:
                 "Which features need a paid subscription on "
                 f"{n}, what does it cost a year, and what stops working without it?"
             ),
-            "Security filters and parental controls are often free only for a trial; "
-            "know the yearly cost before you buy.",
-            r.display_name + plan,
+            f"{plans} {'are' if ', ' in plans else 'is'} a paid plan"
+            if plans
+            else "which features are paid is not known",
+            r.display_name,
         )
     ]
 
@@ -327,7 +330,12 @@ def gap_questions(
 
 # Facts whose why is a clause about the model: one question for every maker, the why
 # giving each maker's facts, then the shared sentence.
-_CLAUSE_FACTS: dict[str, str] = {"firmware": SECURITY_RISK, "firmware_sale": ""}
+_CLAUSE_FACTS: dict[str, str] = {
+    "firmware": SECURITY_RISK,
+    "firmware_sale": "",
+    "subscriptions": "Security filters and parental controls are often free only for a "
+    "trial; know the yearly cost before you buy.",
+}
 
 
 def _grouped(gaps: Sequence[Gap]) -> list[tuple[str, str]]:
@@ -370,8 +378,8 @@ def _updates_with_support(
     auto = next((t for t in asked if t[0] == _ORDER.index("automatic_updates")), None)
     if until is None or auto is None:
         return [(question, why) for _, question, why, _ in asked]
-    who = "they" if auto[3] == until[3] else names_of(auto[3])
-    many = len(auto[3]) > 1 or who == "they"
+    many = len(auto[3]) > 1
+    who = ("they" if many else "it") if auto[3] == until[3] else names_of(auto[3])
     install = (
         f"{'do' if many else 'does'} {who} install them by {'themselves' if many else 'itself'}"
     )
