@@ -400,3 +400,12 @@ def test_one_model_s_update_question_reads_in_the_singular() -> None:
         "Until when will the Solo Unit get security updates, and does it install them by "
         "itself?" in [vq.question for vq in questions]
     )
+
+
+def test_sqm_is_asked_once_of_a_model_whose_sqm_is_unknown() -> None:
+    """Measured lag, a shortlisted model whose SQM the catalog does not know: "Does it have
+    SQM?" came twice, once from the need and once from the gap."""
+    unknown = _one("Maybe", "Sqm", qos=QoS())
+    _, questions = _asked({}, [unknown], bufferbloated_line(300), top=1)
+    sqm = [vq for vq in questions if "SQM" in vq.question]
+    assert len(sqm) == 1 and "Maybe Sqm" in sqm[0].question and "grade F" in sqm[0].why

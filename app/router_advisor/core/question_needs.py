@@ -150,10 +150,10 @@ def performance_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[
     out: list[Pair] = []
     uploads = q.large_uploads and (q.video_calls or q.gaming)
     speeds = f"{q.plan_down_mbps:.0f} Mbit/s down and {q.plan_up_mbps:.0f} up"
-    if q.sqm_wanted or q.qos_need == "important":
-        with_sqm = [
-            item.router.display_name for item in _first_items(shortlist) if item.router.qos.sqm
-        ]
+    with_sqm = [item.router.display_name for item in _first_items(shortlist) if item.router.qos.sqm]
+    # With a shortlist, SQM is asked of the models that have it; one whose SQM is unknown
+    # gets the catalog-gap question, and "none" is a caveat on its card, not a question.
+    if (q.sqm_wanted or q.qos_need == "important") and (with_sqm or not shortlist):
         fast = q.plan_down_mbps > SQM_CPU_MBPS
         speed = f", and does it keep {speeds} with it on" if fast else ""
         both = (
