@@ -166,6 +166,21 @@ def test_150_dollars_for_two_floors(fixture: list[Router]) -> None:
     )
 
 
+def test_a_prosumer_with_cable_everywhere_is_not_sent_to_app_only_mesh(
+    fixture: list[Router], shipped: list[Router]
+) -> None:
+    """Cat6 in every room and a prosumer: an app-only consumer mesh (an eero 7 3-pack, "no web
+    interface for the fine control you like") was their first pick; it ranks below systems
+    with a web interface, and still says why when shown."""
+    for catalog in (fixture, shipped):
+        rec = advise("cat6-every-room", catalog)
+        top = rec.shortlist[0].router
+        assert top.management.local_web_ui is not False, top.display_name
+        for item in rec.shortlist:
+            if item.router.management.local_web_ui is False:
+                assert any("App only" in c for c in item.caveats)
+
+
 def test_cat6_in_every_room(fixture: list[Router]) -> None:
     """Cable everywhere: every shortlisted multi-unit system links by cable; the router
     plus wired access points comes with its switch priced in."""

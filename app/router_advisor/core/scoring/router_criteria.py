@@ -279,8 +279,13 @@ def management(r: Router, q: Requirements) -> Finding:
 
 
 def comfort_points(r: Router, q: Requirements) -> float:
-    """Points off for a system an app household would struggle to run: no phone app, and
-    worse, updates to install by hand too (thresholds.COMFORT_POINTS)."""
+    """Points off for a system this household would struggle with (thresholds.COMFORT_POINTS):
+    for an app household no phone app, and worse, updates to install by hand too; for a
+    prosumer, an app-only system without the fine control of a web interface."""
+    if q.comfort == "prosumer":
+        return (
+            t.COMFORT_POINTS["app_only_for_prosumer"] if r.management.local_web_ui is False else 0.0
+        )
     if q.comfort != "app":
         return 0.0
     manual = r.firmware.automatic_updates is False

@@ -139,6 +139,10 @@ COMFORT_POINTS: dict[str, float] = {
     "no_app": 10.0,
     "no_app_manual_updates": 20.0,  # web page and self-maintenance: the tinkerer's router
     "manual_updates": 3.0,  # an app, but updates by hand: a chore easily forgotten
+    # A prosumer on an app-only system: no web interface, so none of the fine control
+    # (VLANs, static routes, per-port settings) they asked for; reviewers send them to
+    # UniFi, Omada or OpenWrt, not consumer mesh.
+    "app_only_for_prosumer": 8.0,
 }
 # Features the household asked for (VPN server): has it, does not, unknown.
 FEATURE_SCORE: dict[bool | None, float] = {True: 1.0, None: 0.5, False: 0.1}
