@@ -409,3 +409,12 @@ def test_sqm_is_asked_once_of_a_model_whose_sqm_is_unknown() -> None:
     _, questions = _asked({}, [unknown], bufferbloated_line(300), top=1)
     sqm = [vq for vq in questions if "SQM" in vq.question]
     assert len(sqm) == 1 and "Maybe Sqm" in sqm[0].question and "grade F" in sqm[0].why
+
+
+def test_concrete_floors_are_named_in_the_6_ghz_warning() -> None:
+    """A townhouse with concrete floors was warned about its walls only (drywall: nothing)."""
+    q = derive_requirements(
+        answers_from_dict({"home": {"size_m2": 180, "floors": 3, "floor_slabs": "concrete"}})
+    )
+    band = next(vq for vq in need_questions(q) if "backhaul" in vq.question)
+    assert "Your concrete floors make that worse" in band.why

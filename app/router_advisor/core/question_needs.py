@@ -240,9 +240,12 @@ def backhaul_questions(q: Requirements, shortlist: Sequence[Scored]) -> list[Pai
                 "near cable speed, which a radio link loses through walls and floors.",
             )
         ]
+    solid = [f"{q.walls} walls"] if q.walls in ("stone", "concrete", "brick") else []
+    if q.home.floor_slabs == "concrete" and q.floors > 1:
+        solid.append("concrete floors")
     walls = (
-        f" Your {q.walls} walls make that worse: ask whether it can be kept on 5 GHz."
-        if q.walls in ("stone", "concrete", "brick")
+        f" Your {' and '.join(solid)} make that worse: ask whether it can be kept on 5 GHz."
+        if solid
         else ""
     )
     radio = f"No cable runs between your rooms, so your {nodes} link by radio"
