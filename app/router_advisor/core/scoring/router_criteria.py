@@ -44,6 +44,16 @@ _CROWD_READY = {
     )
     for gen, score in t.GENERATION_SCORE.items()
 }
+# A plan a Wi-Fi 6 link carries with room to spare, and a handful of devices: the newer
+# generation is no harm, but nothing to pay for.
+_NEWER_THAN_NEEDED = {
+    gen: Finding(
+        t.GENERATION_SCORE["6"],
+        "Wi-Fi {r.wifi_generation}: more than {x.plan} needs (Wi-Fi 6 carries it), but "
+        "ready for a faster one.",
+    )
+    for gen in ("6E", "7")
+}
 _CURRENT = {
     gen: Finding(score, "Wi-Fi {r.wifi_generation}, a current standard.")
     for gen, score in t.GENERATION_SCORE.items()
@@ -78,6 +88,8 @@ def wifi(r: Router, q: Requirements) -> Finding:
             return _ENTRY_CLASS[gen]
     if q.clients >= t.CROWDED_CLIENTS_WIFI5:
         return _CROWD_READY[gen]
+    if q.useful_wifi_mbps < t.NEWEST_WIFI_USEFUL_FROM_MBPS and gen in ("6E", "7"):
+        return _NEWER_THAN_NEEDED[gen]
     return _CURRENT[gen]
 
 

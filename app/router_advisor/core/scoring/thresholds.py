@@ -78,6 +78,10 @@ SHARED_RADIO_HOP_FACTOR = 0.5
 # 6E adds the 6 GHz band, 7 multi-link operation (Wi-Fi Alliance generation overviews).
 GENERATION_SCORE: dict[str, float] = {"5": 0.45, "6": 0.85, "6E": 0.92, "7": 1.0}
 WIFI5_CROWDED_SCORE = 0.25
+# Below this useful Wi-Fi speed (twice the plan, needs.WIFI_HEADROOM) and with few devices,
+# 6E and 7 score as Wi-Fi 6: a 2x2 Wi-Fi 6 link gives ~600-900 Mbit/s in a room, so a plan
+# under ~500 Mbit/s cannot use 6 GHz or multi-link (what 6E and 7 add).
+NEWEST_WIFI_USEFUL_FROM_MBPS = 1000
 LOW_RAM_FACTOR = 0.7  # a crowded home on a router short of memory: connections drop
 # WAN: a port slower than the plan caps it; unknown costs less when a gigabit is enough.
 WAN_SCORE: dict[str, float] = {

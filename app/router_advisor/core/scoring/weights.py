@@ -38,7 +38,10 @@ BACKHAUL_WEIGHT: dict[str, float] = {
 # connect at all (only behind the provider's modem). An SFP hand-off counts less: the
 # provider's fibre box or a converter works.
 MODEM_WEIGHT = 8.0
-LINE_WEIGHT = 2.0
+# Without a cage the household keeps the provider's fibre box or buys a converter: one more
+# box, cost and failure point, as much as the Wi-Fi itself (at 2 an eero 7 without a cage
+# was first for the SFP household).
+LINE_WEIGHT = 4.0
 # A crowd of devices (thresholds.HEAVY_CLIENTS) makes the Wi-Fi itself count for more.
 CROWDED_WIFI_WEIGHT = 3.0
 # A simple home (one unit, a plan a gigabit port carries with room to spare, no games, no
