@@ -219,15 +219,29 @@ def test_satellite_line(fixture: list[Router]) -> None:
 
 
 def test_sfp_hand_off(fixture: list[Router], shipped: list[Router]) -> None:
-    """An SFP cage takes the module; others need the ONT or a converter, said so (an eero 7
-    without a cage was first on the shipped catalog)."""
+    """An SFP cage takes the module; a router without one gets a media converter priced in
+    (an eero 7 with none was first on the shipped catalog, its price leaving the converter
+    out), said so; a cage not known is asked about, not priced."""
     assert advise("sfp-handoff", shipped).shortlist[0].router.sfp_ports
     rec = advise("sfp-handoff", fixture)
     assert rec.shortlist[0].router.sfp_ports
     assert "SFP" in questions(rec)
-    for item in rec.shortlist[1:]:
-        if not item.router.sfp_ports:
-            assert any("No SFP cage" in c for c in item.caveats)
+    for catalog in (fixture, shipped):
+        for item in advise("sfp-handoff", catalog).shortlist:
+            s, cage = item.system, item.router.sfp_ports
+            converters = [c for c in s.components if c.kind == "media_converter"]
+            if cage == ():
+                assert any("the price includes a media converter" in c for c in item.caveats)
+                assert [(c.model, c.price_usd) for c in converters] == [
+                    ("10G SFP+ to multi-gig RJ45 media converter", 150.0)
+                ]
+                assert s.price_usd == round(
+                    sum((c.price_usd or 0) * c.count for c in s.components), 2
+                )
+            else:
+                assert not converters, item.router.display_name
+            if cage is None:
+                assert any("Unknown whether it has an SFP cage" in c for c in item.caveats)
 
 
 def test_cable_line_that_needs_a_modem(fixture: list[Router]) -> None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from router_advisor.core.answers import SCHEMA, answers_from_dict
 from router_advisor.core.must_haves import Miss, miss_text
 from router_advisor.core.needs import Requirements, derive_requirements
+from router_advisor.core.part_prices import SFP_CONVERTER_GIGABIT, SFP_CONVERTER_MULTIGIG
 from router_advisor.core.router import Router, Source
 from router_advisor.core.system import System
 from router_advisor.core.system_builder import build_system, index_catalog
@@ -354,3 +355,35 @@ def test_a_unit_without_an_ethernet_port_never_takes_the_cable() -> None:
     reused = built(kit, owns, mislabelled)
     assert [(c.model, c.owned) for c in reused.components] == [("Kit", False), ("Point", True)]
     assert reused.backhaul == "shared_radio"
+
+
+def test_an_sfp_hand_off_prices_a_media_converter_for_a_router_without_a_cage() -> None:
+    """Fibre arriving as an SFP module needs a converter to a router with no cage: priced in,
+    fast enough for the plan (an eero 7 was first with its price alone). A caged router, one
+    whose cage is unknown (asked instead) or an Ethernet hand-off gets none."""
+    fast = home(isp={"down_mbps": 2000, "line": "fibre", "handoff": "sfp"})
+    bare = unit("Bare", sfp_ports=(), wan_mbps=2500)
+    s = built(bare, fast)
+    assert [(c.kind, c.model, c.price_usd) for c in s.components] == [
+        ("router", "Bare", 100.0),
+        ("media_converter", SFP_CONVERTER_MULTIGIG.name, SFP_CONVERTER_MULTIGIG.price_usd),
+    ]
+    assert s.price_usd == 100.0 + SFP_CONVERTER_MULTIGIG.price_usd
+    assert "10G SFP+ to multi-gig RJ45 media converter" in system_name(s)
+    gigabit = built(bare, home(isp={"down_mbps": 500, "line": "fibre", "handoff": "sfp"}))
+    assert gigabit.price_usd == 100.0 + SFP_CONVERTER_GIGABIT.price_usd
+    for lead, q in (
+        (unit("Caged", sfp_ports=(10000,)), fast),
+        (unit("Unknown cage"), fast),
+        (bare, home(isp={"down_mbps": 2000, "line": "fibre"})),
+    ):
+        s = built(lead, q)
+        assert s.is_single_box and s.price_usd == 100.0, lead.model
+
+
+def test_the_media_converter_leaves_the_ports_switch_last() -> None:
+    """The converter takes the Internet port, not a LAN port; the switch stays last, where
+    the ports criterion looks for it."""
+    q = home(isp={"down_mbps": 500, "handoff": "sfp"}, wired={"devices": 6})
+    s = built(unit("Bare", sfp_ports=()), q)
+    assert [c.kind for c in s.components] == ["router", "media_converter", "switch"]

@@ -141,7 +141,8 @@ def household_notes(
     elif isp.handoff == "sfp":
         notes.append(
             "Your fibre arrives as an SFP/SFP+ module: a router with an SFP cage takes it "
-            "directly; otherwise the provider's fibre box (ONT) or a media converter is needed."
+            "directly; otherwise the provider's fibre box (ONT) or a media converter is needed "
+            "(priced into each system that needs one)."
         )
     elif isp.handoff_mbps is not None and isp.handoff_mbps < down:
         notes.append(

@@ -1,5 +1,5 @@
 """Prices of the generic parts the recommender adds to a system and prices itself: network
-switches, PoE injectors and switches, powerline and MoCA adapters.
+switches, PoE injectors and switches, powerline and MoCA adapters, SFP media converters.
 
 They are not catalog models (any maker's will do), so their prices live in this one table,
 labelled as the catalog labels a curator's fact: what the number rests on and when it was
@@ -46,3 +46,13 @@ POE_SWITCHES: tuple[Part, ...] = (
 # ask, so each is priced as MoCA, the dearer, so the total never understates it.
 LINK_ADAPTER = Part("powerline or MoCA adapter (priced as MoCA 2.5)", 60.0)
 POWERLINE_ADAPTER_USD = 25.0  # said beside the total: what powerline would cost instead
+# For fibre that arrives as an SFP/SFP+ module and a router without an SFP cage: a media
+# converter from the module to the router's Ethernet Internet port (keeping the provider's
+# fibre box, ONT, instead is said on the card). Up to a gigabit plan the module is SFP
+# (TP-Link MC220L, SFP to gigabit RJ45, ~$30). Above it the module is SFP+, and the converter
+# must take SFP+ and speak 2.5G/5G on its RJ45 side too (a router's Internet port is often
+# 2.5G, and not every 10GBASE-T converter steps down to it): seen at ~$100-150 across makes,
+# no one model pinned down, so priced at the top of that range, the total never understating
+# it. Ask the price.
+SFP_CONVERTER_GIGABIT = Part("SFP to gigabit RJ45 media converter", 30.0)
+SFP_CONVERTER_MULTIGIG = Part("10G SFP+ to multi-gig RJ45 media converter", 150.0)

@@ -21,6 +21,7 @@ ComponentKind = Literal[
     "poe_switch",
     "poe_injector",
     "adapter",  # a powerline or MoCA adapter carrying the link between units
+    "media_converter",  # an SFP module's fibre to Ethernet, for a router without a cage
 ]
 # How the nodes talk to each other: Ethernet cable, a radio only for that (tri-band), the
 # same radios the devices use, powerline/MoCA adapters; "unknown" when the catalog does not

@@ -17,6 +17,8 @@ from router_advisor.core.part_prices import (
     MULTIGIG_SWITCH,
     POE_INJECTOR,
     POE_SWITCHES,
+    SFP_CONVERTER_GIGABIT,
+    SFP_CONVERTER_MULTIGIG,
     SWITCHES,
     Part,
 )
@@ -277,10 +279,12 @@ def _generic(part: Part, kind: str, count: int) -> Component:
 
 def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
     """The system `lead` heads for this home: add-on units or wired access points of its
-    family up to the nodes the home needs, PoE power and a switch where ports run short."""
+    family up to the nodes the home needs, an SFP media converter where the fibre module has
+    no cage to go in, PoE power and a switch where ports run short."""
     units = lead.pack_size if lead.kind == "mesh" else 1
     family = lead.system
-    if units >= q.nodes_needed or family is None:
+    converter = _sfp_converter(lead, q)
+    if (units >= q.nodes_needed or family is None) and converter is None:
         single = _single_box(lead, q, index, units)
         if single is not None:
             return single
@@ -311,6 +315,8 @@ def build_system(lead: Router, q: Requirements, index: CatalogIndex) -> System:
                 components.append(part)
                 units += added
     backhaul = _backhaul(lead, units, q, wired_aps, components)
+    if converter is not None:
+        components.append(converter)  # before a switch: criteria.ports finds that last
     components += _power_and_ports(lead, q, backhaul, units, ap_poe)
     return make_system(
         lead, _merged(components), units, backhaul, index.placement(q, units, wired_aps)
@@ -352,6 +358,17 @@ def _single_box(lead: Router, q: Requirements, index: CatalogIndex, units: int) 
     if price is None:
         return System(lead, (only,), units, backhaul, where, None, 0.0)
     return System(lead, (only,), units, backhaul, where, price, price)
+
+
+def _sfp_converter(lead: Router, q: Requirements) -> Component | None:
+    """Fibre that arrives as an SFP/SFP+ module, into a lead known to have no SFP cage: a
+    media converter to its Ethernet Internet port, fast enough for the plan (an SFP+ one
+    where a gigabit port cannot carry it, see needs._wan_needed). An unknown cage is asked
+    about, not priced."""
+    if q.handoff != "sfp" or lead.sfp_ports is None or lead.sfp_ports:
+        return None
+    part = SFP_CONVERTER_MULTIGIG if q.wan_mbps_needed > 1000 else SFP_CONVERTER_GIGABIT
+    return _generic(part, "media_converter", 1)
 
 
 def takes_cable(r: Router) -> bool:

@@ -128,13 +128,17 @@ _NO_MODEM = Finding(
     "or add one.",
 )
 _SFP = Finding(1.0, "Its SFP cage takes your fibre module directly.")
-_NO_SFP_CAVEAT = (
-    "No SFP cage for your fibre module: keep the provider's fibre box (ONT) or add an "
-    "SFP-to-Ethernet converter."
+_NO_SFP = Finding(
+    t.LINE_SCORE["needs_sfp_converter"],
+    # system_builder adds the converter to every system whose lead has no cage
+    caveat="No SFP cage for your fibre module: the price includes a media converter from "
+    "the module to its Ethernet port (or keep the provider's fibre box, ONT, instead).",
 )
-_NO_SFP = Finding(t.LINE_SCORE["needs_sfp_converter"], caveat=_NO_SFP_CAVEAT)
 _SFP_UNKNOWN = Finding(
-    t.LINE_SCORE["needs_sfp_converter"], caveat=_NO_SFP_CAVEAT, unknown="sfp_ports"
+    t.LINE_SCORE["needs_sfp_converter"],
+    caveat="Unknown whether it has an SFP cage for your fibre module: without one, keep the "
+    "provider's fibre box (ONT) or add an SFP-to-Ethernet converter (not in the price).",
+    unknown="sfp_ports",
 )
 
 
