@@ -4,6 +4,7 @@ Never empty while anything is for sale: when no system meets every must-have, th
 ones are shown with what they miss, by how much, and which answer to change.
 """
 
+import heapq
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -274,28 +275,42 @@ def _best(
     chosen are shown by their own scores."""
     if top <= 0:
         return []
-    scored = [
-        (
-            rank_score(s, q, weights, market, today),
-            s.price_usd if s.price_usd is not None else INF,
-            s.lead.key,
-            (s.lead.system or s.lead.brand, s.lead.wifi_generation),
-            s,
-        )
-        for s in systems
-    ]
-    chosen: list[tuple[float, float, str, tuple[str, str], System]] = []
+    # A heap of (minus the score as counted, price, position, repeats counted): each pick
+    # pops the best instead of rescanning every system. A system whose family was chosen
+    # since it was pushed goes back with its lowered score; scores only fall, so the first
+    # one popped that is up to date is the best. Keys are made only for exact ties.
+    raw = [rank_score(s, q, weights, market, today) for s in systems]
+    price = [s.price_usd if s.price_usd is not None else INF for s in systems]
+    heap = [(-raw[i], price[i], i, 0) for i in range(len(systems))]
+    heapq.heapify(heap)
     picks: dict[tuple[str, str], int] = {}
-    while scored and len(chosen) < top:
-        best = min(
-            scored,
-            key=lambda x: (-(x[0] - t.REPEAT_FAMILY_POINTS * picks.get(x[3], 0)), x[1], x[2]),
-        )
-        scored.remove(best)
-        chosen.append(best)
-        picks[best[3]] = picks.get(best[3], 0) + 1
+    chosen: list[int] = []
+    while heap and len(chosen) < top:
+        tied = [heapq.heappop(heap)]
+        while heap and heap[0][:2] == tied[0][:2]:
+            tied.append(heapq.heappop(heap))
+        tied.sort(key=lambda x: systems[x[2]].lead.key)
+        head = tied[0]
+        for other in tied[1:]:
+            heapq.heappush(heap, other)
+        i, counted = head[2], head[3]
+        family = _family(systems[i])
+        repeats = picks.get(family, 0)
+        if repeats != counted:
+            heapq.heappush(
+                heap, (-(raw[i] - t.REPEAT_FAMILY_POINTS * repeats), price[i], i, repeats)
+            )
+            continue
+        chosen.append(i)
+        picks[family] = repeats + 1
     # Shown best first, as the scores read.
-    return [x[4] for x in sorted(chosen, key=lambda x: (-x[0], x[1], x[2]))]
+    chosen.sort(key=lambda i: (-raw[i], price[i], systems[i].lead.key))
+    return [systems[i] for i in chosen]
+
+
+def _family(s: System) -> tuple[str, str]:
+    """What makes two systems one choice on a shortlist: family and Wi-Fi generation."""
+    return (s.lead.system or s.lead.brand, s.lead.wifi_generation)
 
 
 def _closest(
