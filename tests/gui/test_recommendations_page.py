@@ -20,13 +20,19 @@ from tests.gui.recorded import recorded_engines
 from tests.gui.systems import KIT_PLACEMENT, closest_fits, gateway_and_access_points, kit_and_node
 
 
-def _page(qtbot: QtBot) -> tuple[WizardWindow, RecommendationsPage]:
+def _reach(qtbot: QtBot) -> tuple[WizardWindow, RecommendationsPage]:
+    """The wizard walked to the Recommendations page, its first ranking done."""
     window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
     while not isinstance(window.current_page, RecommendationsPage):
         walk.press_next(qtbot, window)
     walk.wait_idle(qtbot, window, 30000)
     page = window.current_page
     assert isinstance(page, RecommendationsPage)
+    return window, page
+
+
+def _page(qtbot: QtBot) -> tuple[WizardWindow, RecommendationsPage]:
+    window, page = _reach(qtbot)
     page.show_recommendation(closest_fits())
     return window, page
 
@@ -178,12 +184,7 @@ def test_a_damaged_catalog_is_said_in_the_apps_words_and_rebuilt_by_a_button(
     command of the CLI; it now says what is wrong and offers the same repair as a button,
     then ranks with the rebuilt catalog."""
     (app_home / "catalog.db").write_bytes(b"not a database at all" * 100)
-    window = walk.open_wizard(qtbot, recorded_engines(seconds=0.05))
-    while not isinstance(window.current_page, RecommendationsPage):
-        walk.press_next(qtbot, window)
-    walk.wait_idle(qtbot, window, 30000)
-    page = window.current_page
-    assert isinstance(page, RecommendationsPage)
+    window, page = _reach(qtbot)
     message = page.error.text()
     assert "catalog database" in message and "is damaged" in message
     assert "router-advisor" not in message and "--force" not in message
