@@ -263,3 +263,17 @@ def test_one_mesh_unit_is_not_called_a_one_node_mesh() -> None:
 
     assert router_kind("mesh", 1) == "mesh unit, sold singly"
     assert router_kind("mesh", 3) == "mesh, 3 nodes"
+
+
+def test_a_system_card_counts_the_units_in_the_home_not_the_leads_pack() -> None:
+    """The card of "eero 7 (3-pack) + 1 x eero 7" read "mesh unit, sold singly": its lead is
+    the single unit. A mesh system's line counts its units; a router heading access points
+    stays a router."""
+    src = (Source(ref="curator: test", fields=()),)
+    single = Router(
+        brand="eero", model="eero 7", kind="mesh", pack_size=1, wifi_generation="7", sources=src
+    )
+    assert "mesh unit, sold singly" in key_facts(single)
+    assert " · mesh, 4 nodes · " in key_facts(single, 4)
+    gateway = replace(single, kind="router")
+    assert " · router · " in key_facts(gateway, 3)

@@ -161,7 +161,7 @@ def print_text(rec: Recommendation) -> None:
             f"\n{entry['rank']}. {plain(system_name(s))}  "
             f"{plain(system_price(s))}  {score_text(item.score)}"
         )
-        print(f"   {plain(key_facts(item.router))}")
+        print(f"   {plain(key_facts(item.router, item.system.nodes))}")
         parts = parts_line(s)
         if parts:
             print(f"   {plain(parts)}")

@@ -215,10 +215,14 @@ def qos(r: "Router") -> str:
     return "none"
 
 
-def key_facts(r: "Router") -> str:
+def key_facts(r: "Router", units: int = 1) -> str:
     """One line a buyer compares first, the same on a card, in `recommend` and in exports:
-    "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 3 (up to 2.5G) · QoS none"."""
-    kind = router_kind(r.kind, r.pack_size, r.line)
+    "Wi-Fi 7 (BE19000) · mesh, 3 nodes · WAN 2.5 Gbit/s · LAN 3 (up to 2.5G) · QoS none".
+    `units`: of a shortlisted system whose lead is a mesh unit, its units in the home
+    ("mesh, 4 nodes"; the card of "eero 7 (3-pack) + 1 x eero 7" read "mesh unit, sold
+    singly", the lead's own pack)."""
+    pack = units if r.kind == "mesh" and units > 1 else r.pack_size
+    kind = router_kind(r.kind, pack, r.line)
     ports: tuple[str, ...]
     if r.kind == "access_point":  # its one cable goes to the router: "uplink 2.5 Gbit/s"
         ports = (wan(r) if r.wan_mbps is not None else "uplink unknown", f"other ports {lan(r)}")

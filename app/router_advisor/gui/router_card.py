@@ -67,7 +67,7 @@ class RouterCard(QFrame):
         self.price = styled(QLabel(system_price(s)), "price")
         self.price.setWordWrap(True)
         layout.addWidget(self.price)
-        facts = styled(QLabel(key_facts(item.router)), "muted")
+        facts = styled(QLabel(key_facts(item.router, item.system.nodes)), "muted")
         facts.setWordWrap(True)
         layout.addWidget(facts)
         self.parts = styled(QLabel(html.escape(shopping_list(s))), "muted")

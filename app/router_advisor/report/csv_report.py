@@ -71,7 +71,7 @@ def render_csv(
             e["price_kind"],
             e["price_region"],
             e["score"],
-            key_facts(item.router),
+            key_facts(item.router, item.system.nodes),
             " | ".join(e["reasons"]),
             " | ".join(e["caveats"]),
             " | ".join(e["overkill"]),

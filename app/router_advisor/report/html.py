@@ -51,7 +51,7 @@ def render_html(
                 entry
                 | {
                     "name": system_name(item.system),
-                    "key_facts": key_facts(item.router),
+                    "key_facts": key_facts(item.router, item.system.nodes),
                     "price": system_price(item.system),
                     "parts": parts_line(item.system),
                     "where": where_text(item.system),

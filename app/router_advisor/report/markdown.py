@@ -53,7 +53,7 @@ def render_markdown(
             f"### {entry['rank']}. {md_escape(system_name(s))}: "
             f"{md_escape(system_price(s))}, {score_text(item.score)}",
             "",
-            md_escape(key_facts(item.router)),
+            md_escape(key_facts(item.router, item.system.nodes)),
             "",
         ]
         parts = parts_line(s)
