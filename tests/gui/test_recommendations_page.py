@@ -111,6 +111,10 @@ def test_the_comparison_puts_the_whole_system_first(qtbot: QtBot) -> None:
         "1 x 5-port gigabit switch ($20.00)",
     ]
     assert table.horizontalHeaderItem(1).text() == "TP-Link Deco BE63 (3-pack) + 2 more"
+    # The kind is the system's: 4 units of a mesh, not the lead's pack; a router stays one.
+    kind = rows.index("Kind")
+    assert table.item(kind, 1).text() == "mesh, 4 nodes"
+    assert table.item(kind, 2).text() == "router"
     assert dialog.width() <= dialog.screen().availableGeometry().width()
 
 

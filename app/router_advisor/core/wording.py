@@ -221,8 +221,7 @@ def key_facts(r: "Router", units: int = 1) -> str:
     `units`: of a shortlisted system whose lead is a mesh unit, its units in the home
     ("mesh, 4 nodes"; the card of "eero 7 (3-pack) + 1 x eero 7" read "mesh unit, sold
     singly", the lead's own pack)."""
-    pack = units if r.kind == "mesh" and units > 1 else r.pack_size
-    kind = router_kind(r.kind, pack, r.line)
+    kind = system_kind(r, units)
     ports: tuple[str, ...]
     if r.kind == "access_point":  # its one cable goes to the router: "uplink 2.5 Gbit/s"
         ports = (wan(r) if r.wan_mbps is not None else "uplink unknown", f"other ports {lan(r)}")
@@ -288,6 +287,13 @@ LINE_WORDS: dict[str, str] = {
     "lte_5g": "LTE/5G",
     "satellite": "satellite",
 }
+
+
+def system_kind(r: "Router", units: int = 1) -> str:
+    """The kind of a system headed by `r` with `units` in the home: a mesh lead counts the
+    system's units ("mesh, 4 nodes"), not its own pack ("mesh unit, sold singly")."""
+    pack = units if r.kind == "mesh" and units > 1 else r.pack_size
+    return router_kind(r.kind, pack, r.line)
 
 
 def router_kind(kind: str, pack_size: int, line: str | None = None) -> str:

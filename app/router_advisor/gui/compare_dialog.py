@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from router_advisor.core.router import Router
 from router_advisor.core.system import System
 from router_advisor.core.system_wording import parts_text, prices_seen, system_name, system_price
+from router_advisor.core.wording import system_kind
 from router_advisor.gui.router_facts import COMPARISON_ROWS
 
 FACT_HEADER = "Fact"
@@ -45,7 +46,13 @@ def _of_lead(fact: Callable[[Router], str]) -> Callable[[System], str]:
 
 
 def _rows() -> list[tuple[str, Callable[[System], str]]]:
-    lead_rows = [(label, _of_lead(fact)) for label, fact in COMPARISON_ROWS if label != "Price"]
+    """The system's rows, then its lead unit's facts; the kind is the system's ("mesh, 4
+    nodes": the lead's own read "mesh unit, sold singly" beside "Units in the home: 4")."""
+    lead_rows = [
+        (label, (lambda s: system_kind(s.lead, s.nodes)) if label == "Kind" else _of_lead(fact))
+        for label, fact in COMPARISON_ROWS
+        if label != "Price"
+    ]
     return [*SYSTEM_ROWS, *lead_rows]
 
 
