@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from router_advisor.core.walk import GOOD_SIGNAL_DBM, Walk, WalkStop
+from router_advisor.core.wording import measured
 
 # Rooms in a row that one new node can serve: a node covers its own room and about one room
 # on either side through interior walls (the 140 m2 per node of core/needs.py is 3-4 rooms).
@@ -253,4 +254,20 @@ def walk_report(walk: Walk, earlier: Walk | None = None) -> WalkReport:
         advice=tuple(advice),
         changes=changes,
         compared_with=earlier.id if earlier is not None else None,
+    )
+
+
+def room_cells(stop: WalkStop) -> tuple[str, ...]:
+    """One room of a walk as the walk window and every report show it: room, rating,
+    signal, band, download, upload, delay, node (BSSID)."""
+    link = stop.link
+    return (
+        stop.room,
+        stop.rating,
+        "wired / no Wi-Fi" if link is None else measured(stop.signal_dbm, "dBm"),
+        f"{link.band} GHz" if link and link.band else "",
+        measured(stop.download_mbps, "Mbit/s"),
+        measured(stop.upload_mbps, "Mbit/s"),
+        measured(stop.latency_ms, "ms"),
+        (link.bssid or "") if link else "",
     )

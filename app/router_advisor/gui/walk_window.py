@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 from router_advisor.core.progress import CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.core.walk import ROOM_SUGGESTIONS, Rating, WalkStop
-from router_advisor.core.walk_report import WalkReport
-from router_advisor.core.wording import measured, plural
+from router_advisor.core.walk_report import WalkReport, room_cells
+from router_advisor.core.wording import plural
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import walk_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
@@ -44,20 +44,6 @@ RATING_COLOURS: dict[Rating, str] = {
     "weak": "#e07b00",
     "dead": "#d64545",
 }
-
-
-def stop_cells(stop: WalkStop) -> tuple[str, ...]:
-    link = stop.link
-    return (
-        stop.room,
-        stop.rating,
-        "wired / no Wi-Fi" if link is None else measured(stop.signal_dbm, "dBm"),
-        f"{link.band} GHz" if link and link.band else "",
-        f"{stop.download_mbps:.0f} Mbit/s",
-        f"{stop.upload_mbps:.0f} Mbit/s",
-        measured(stop.latency_ms, "ms"),
-        (link.bssid or "") if link else "",
-    )
 
 
 def report_html(report: WalkReport) -> str:
@@ -207,7 +193,7 @@ class WalkWindow(QWidget):
         self.report = report
         self.table.setRowCount(len(report.rooms))
         for row, stop in enumerate(report.rooms):
-            for column, text in enumerate(stop_cells(stop)):
+            for column, text in enumerate(room_cells(stop)):
                 item = QTableWidgetItem(text)
                 if column == 1:
                     colour = QColor(RATING_COLOURS[stop.rating])

@@ -13,11 +13,11 @@ from router_advisor.core.current_verdict import report_lines
 from router_advisor.core.must_haves import miss_text
 from router_advisor.core.recommend import Recommendation
 from router_advisor.core.system_wording import parts_text, system_name, where_text
-from router_advisor.core.walk_report import WalkReport
+from router_advisor.core.walk_report import WalkReport, room_cells
 from router_advisor.core.wording import key_facts
 from router_advisor.report.escape import csv_cell
 from router_advisor.report.facts import requirement_rows
-from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, walk_lines
 
 SHORTLIST_HEADER = (
     "rank",
@@ -96,7 +96,7 @@ def render_csv(
         row("walk test: " + nodes_line(walk))
         row(*WALK_HEADER)
         for stop in walk.rooms:
-            row(*room_row(stop))
+            row(*room_cells(stop))
         for line in walk_lines(walk):
             row("", line)
     writer.writerow([])

@@ -17,10 +17,10 @@ from router_advisor.core.system_wording import (
     system_price,
     where_text,
 )
-from router_advisor.core.walk_report import WalkReport
+from router_advisor.core.walk_report import WalkReport, room_cells
 from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.facts import requirement_rows
-from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, walk_lines
 from router_advisor.resources import assets_path
 
 TEMPLATE = "report.html.j2"
@@ -69,7 +69,7 @@ def render_html(
             licence=CATALOG_LICENCE,
             generated_on=generated_on,
             walk_header=[h.capitalize() for h in WALK_HEADER],
-            walk_rows=[room_row(s) for s in walk.rooms] if walk is not None and has_walk else [],
+            walk_rows=[room_cells(s) for s in walk.rooms] if walk is not None and has_walk else [],
             walk_nodes=nodes_line(walk) if walk is not None and has_walk else None,
             walk_lines=walk_lines(walk) if walk is not None and has_walk else [],
         )

@@ -13,11 +13,11 @@ from router_advisor.core.system_wording import (
     system_price,
     where_text,
 )
-from router_advisor.core.walk_report import WalkReport
+from router_advisor.core.walk_report import WalkReport, room_cells
 from router_advisor.core.wording import key_facts, score_text
 from router_advisor.report.escape import md_escape
 from router_advisor.report.facts import requirement_rows
-from router_advisor.report.walk_section import WALK_HEADER, nodes_line, room_row, walk_lines
+from router_advisor.report.walk_section import WALK_HEADER, nodes_line, walk_lines
 
 
 def render_markdown(
@@ -39,7 +39,7 @@ def render_markdown(
         lines += ["", "## Walk test, room by room", "", md_escape(nodes_line(walk)), ""]
         lines += ["| " + " | ".join(h.capitalize() for h in WALK_HEADER) + " |"]
         lines += ["|" + "---|" * len(WALK_HEADER)]
-        lines += ["| " + " | ".join(md_escape(c) for c in room_row(s)) + " |" for s in walk.rooms]
+        lines += ["| " + " | ".join(md_escape(c) for c in room_cells(s)) + " |" for s in walk.rooms]
         lines.append("")
         lines += [f"- {md_escape(line)}" for line in walk_lines(walk)]
     heading = shortlist_heading(rec.closest_fits, rec.fits, rec.systems)

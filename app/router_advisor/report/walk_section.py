@@ -1,25 +1,10 @@
 """The walk test as a section of a report: one row per room, the node count and the advice,
 the same words in Markdown, HTML and CSV (the JSON report carries WalkReport.to_dict())."""
 
-from router_advisor.core.walk import WalkStop
 from router_advisor.core.walk_report import WalkReport
-from router_advisor.core.wording import measured, plural
+from router_advisor.core.wording import plural
 
 WALK_HEADER = ("room", "rating", "signal", "band", "download", "upload", "delay", "node")
-
-
-def room_row(stop: WalkStop) -> tuple[str, ...]:
-    link = stop.link
-    return (
-        stop.room,
-        stop.rating,
-        "wired / no Wi-Fi" if link is None else measured(stop.signal_dbm, "dBm"),
-        f"{link.band} GHz" if link and link.band else "",
-        measured(stop.download_mbps, "Mbit/s"),
-        measured(stop.upload_mbps, "Mbit/s"),
-        measured(stop.latency_ms, "ms"),
-        (link.bssid or "") if link else "",
-    )
 
 
 def nodes_line(report: WalkReport) -> str:
