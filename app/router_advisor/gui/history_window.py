@@ -7,13 +7,10 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -24,7 +21,7 @@ from router_advisor.core.wording import kind_word, measured
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import history_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
-from router_advisor.gui.style import icon, styled
+from router_advisor.gui.style import icon, read_only_table, styled
 from router_advisor.history.records import RunDiff, RunSummary
 
 RUN_COLUMNS = (
@@ -126,15 +123,8 @@ class HistoryWindow(QWidget):
         upper = QWidget()
         upper_layout = QHBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
-        self.runs = QTableWidget(0, len(RUN_COLUMNS))
-        self.runs.setHorizontalHeaderLabels(RUN_COLUMNS)
-        self.runs.verticalHeader().hide()
-        self.runs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.runs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.runs = read_only_table(RUN_COLUMNS)
         self.runs.setAlternatingRowColors(True)
-        self.runs.setWordWrap(False)
-        self.runs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.runs.horizontalHeader().setStretchLastSection(True)
         upper_layout.addWidget(self.runs, 1)
         diff_panel = QWidget()
         diff_panel.setFixedWidth(280)

@@ -1,12 +1,20 @@
 """Look and feel: Fusion with a palette that follows the system light/dark scheme, the
 style sheet from assets/styles, and the SVG icons from assets/icons (sharp at any DPI)."""
 
+from collections.abc import Sequence
 from functools import cache
 from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QWidget,
+)
 from router_advisor.resources import assets_path
 
 ACCENT = QColor("#2f7de1")
@@ -18,6 +26,21 @@ def styled(widget: W, name: str) -> W:
     """`widget` named for the style sheet's #NAME rules (Qt's typed stubs lack objectName=)."""
     widget.setObjectName(name)
     return widget
+
+
+def read_only_table(columns: Sequence[str]) -> QTableWidget:
+    """A table of whole rows to read and select, never edit: columns as wide as their
+    words, the last one taking the rest, one line a row."""
+    table = QTableWidget(0, len(columns))
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:

@@ -12,16 +12,13 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,7 @@ from router_advisor.core.wording import plural
 from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import walk_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
-from router_advisor.gui.style import buddy_label, icon, styled
+from router_advisor.gui.style import buddy_label, icon, read_only_table, styled
 from router_advisor.gui.workers import Job, Outcome
 
 COLUMNS = ("Room", "Rating", "Signal", "Band", "Down", "Up", "Delay", "Node (BSSID)")
@@ -125,15 +122,7 @@ class WalkWindow(QWidget):
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = read_only_table(COLUMNS)
         left_box.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.undo_button = QPushButton("&Undo last stop")
