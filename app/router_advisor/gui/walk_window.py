@@ -31,7 +31,7 @@ from router_advisor.errors import RouterAdvisorError
 from router_advisor.gui import walk_io
 from router_advisor.gui.pages.base import WizardContext, banner, show_banner, wrapped_label
 from router_advisor.gui.style import buddy_label, icon, read_only_table, styled
-from router_advisor.gui.workers import Job, Outcome
+from router_advisor.gui.workers import Job, Outcome, show_progress
 
 COLUMNS = ("Room", "Rating", "Signal", "Band", "Down", "Up", "Delay", "Node (BSSID)")
 # Traffic-light colours, readable on light and dark backgrounds.
@@ -250,11 +250,7 @@ class WalkWindow(QWidget):
             self.job.cancel()
 
     def _on_progress(self, update: ProgressUpdate) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(round(update.fraction * 100))
+        show_progress(self.progress, update)
         rate = f" ({update.rate_mbps:.0f} Mbit/s)" if update.rate_mbps is not None else ""
         self.status.setText(update.message + rate)
 

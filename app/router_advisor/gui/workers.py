@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressBar
 from router_advisor.core.progress import Cancelled, CancelToken, ProgressCallback, ProgressUpdate
 from router_advisor.errors import RouterAdvisorError, is_expected, plain_error
 
@@ -36,6 +37,15 @@ class Outcome(Enum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     CANCELLED = "cancelled"
+
+
+def show_progress(bar: QProgressBar, update: ProgressUpdate) -> None:
+    """A job's progress on a bar: busy (no fraction) or a percentage."""
+    if update.fraction is None:
+        bar.setRange(0, 0)
+    else:
+        bar.setRange(0, 100)
+        bar.setValue(round(update.fraction * 100))
 
 
 def job_error(exc: BaseException) -> str:

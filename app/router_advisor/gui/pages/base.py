@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QProgressBar, QPu
 from router_advisor.core.progress import ProgressUpdate
 from router_advisor.gui.engines import Engines
 from router_advisor.gui.state import WizardState
-from router_advisor.gui.workers import Job, JobFunction, JobRunner, Outcome
+from router_advisor.gui.workers import Job, JobFunction, JobRunner, Outcome, show_progress
 
 R = TypeVar("R")
 
@@ -153,11 +153,7 @@ class MeasurementPage(JobPage[R]):
         self.completeChanged.emit()
 
     def _on_progress(self, update: ProgressUpdate) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 100)
-            self.progress.setValue(round(update.fraction * 100))
+        show_progress(self.progress, update)
         self.status.setText(update.message)
 
     def _on_finished(self, outcome: Outcome) -> None:
