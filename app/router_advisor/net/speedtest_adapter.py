@@ -198,11 +198,8 @@ def select_server(
 ) -> tuple[Endpoint, TransferPlan]:
     """The lowest-latency nearby speedtest.net server, or the one with `server_id`."""
     where = directory_url or "www.speedtest.net"
-    if server_id is not None and not server_id.strip().isdigit():
-        raise UserInputError(
-            f"The server id {server_id!r} is not a number; "
-            "speedtest.net server ids are numbers such as 12345."
-        )
+    if server_id is not None:
+        check_server_id(server_id)
     try:
         client = AdvisorSpeedtest(
             offline=False,
@@ -236,6 +233,15 @@ def select_server(
         raise connection_error(cause, where, "fetching the server list") from exc
     endpoint = parse_server_url(best["url"])
     return replace(endpoint, info=_server_info(best)), plan_from_config(client.config)
+
+
+def check_server_id(server_id: str) -> None:
+    """Refuse a speedtest.net server id that cannot be one (they are numbers)."""
+    if not server_id.strip().isdigit():
+        raise UserInputError(
+            f"The server id {server_id!r} is not a number; "
+            "speedtest.net server ids are numbers such as 12345."
+        )
 
 
 def _server_info(server: dict[str, Any]) -> ServerInfo:

@@ -18,6 +18,7 @@ from router_advisor.core.verdicts import LineFacts, speed_verdicts
 from router_advisor.errors import UserInputError
 from router_advisor.net.speed_engine import EngineSettings, SpeedEngine, run_cancellable
 from router_advisor.net.speedtest_adapter import (
+    check_server_id,
     nearby_servers,
     parse_server_url,
     select_server,
@@ -144,11 +145,8 @@ def check_server_choice(server_url: str | None, server_id: str | None) -> None:
     network: the app checks a server the person types as the CLI checks its options."""
     if server_url is not None:
         parse_server_url(server_url)
-    if server_id is not None and not server_id.strip().isdigit():
-        raise UserInputError(
-            f"The server id {server_id!r} is not a number; "
-            "speedtest.net server ids are numbers such as 12345."
-        )
+    if server_id is not None:
+        check_server_id(server_id)
 
 
 def check_max_seconds(max_seconds: float) -> None:
